@@ -1,0 +1,112 @@
+/**
+ * What a command may use of the process: output streams, colour, progress and
+ * the language. Only the CLI layer touches process; the core never does.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n.js';
+
+export interface Paint {
+  error(s: string): string;
+  warn(s: string): string;
+  info(s: string): string;
+  ok(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+/** A progress indicator: a spinner on a terminal, plain log lines elsewhere. */
+export interface Progress {
+  update(text: string): void;
+  succeed(text: string): void;
+  fail(text: string): void;
+  stop(): void;
+}
+
+export interface CliContext {
+  lang: Lang;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  out(s: string): void;
+  err(s: string): void;
+  paint: Paint;
+  /** True when colour is on (terminal, not NO_COLOR, not --no-color; FORCE_COLOR wins). */
+  color: boolean;
+  applyGlobals(g: { color: boolean; progress: boolean }): void;
+  progress(text: string): Promise<Progress>;
+}
+
+export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean, flag: boolean): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (!flag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTTY;
+}
+
+function makePaint(c: ChalkInstance): Paint {
+  return {
+    error: (s) => c.red(s),
+    warn: (s) => c.yellow(s),
+    info: (s) => c.cyan(s),
+    ok: (s) => c.green(s),
+    dim: (s) => c.dim(s),
+    bold: (s) => c.bold(s),
+  };
+}
+
+export function makeContext(lang: Lang, proc: NodeJS.Process = process): CliContext {
+  let progressOn = true;
+  const ctx: CliContext = {
+    lang,
+    cwd: proc.cwd(),
+    env: proc.env,
+    out: (s) => void proc.stdout.write(s),
+    err: (s) => void proc.stderr.write(s),
+    color: false,
+    paint: makePaint(new Chalk({ level: 0 })),
+    applyGlobals(g) {
+      ctx.color = colorWanted(proc.env, Boolean(proc.stdout.isTTY), g.color);
+      ctx.paint = makePaint(new Chalk({ level: ctx.color ? 1 : 0 }));
+      progressOn = g.progress;
+    },
+    async progress(text) {
+      const tty = Boolean(proc.stderr.isTTY) && (proc.stderr.columns ?? 0) > 0 && !proc.env.CI;
+      if (progressOn && tty) {
+        const { default: ora } = await import('ora');
+        const spinner = ora({ text, stream: proc.stderr, color: 'cyan', isEnabled: true }).start();
+        return {
+          update: (t) => void (spinner.text = t),
+          succeed: (t) => void spinner.succeed(t),
+          fail: (t) => void spinner.fail(t),
+          stop: () => void spinner.stop(),
+        };
+      }
+      const line = (t: string) => proc.stderr.write(`${t}\n`);
+      if (progressOn) line(text);
+      return {
+        update: (t) => progressOn && line(t),
+        succeed: (t) => progressOn && line(t),
+        fail: (t) => line(t),
+        stop: () => undefined,
+      };
+    },
+  };
+  ctx.applyGlobals({ color: true, progress: true });
+  return ctx;
+}
+
+/** A context that records output, for tests. */
+export function memoryContext(lang: Lang = 'id', cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): CliContext & { stdout: string; stderr: string } {
+  const rec = { stdout: '', stderr: '' };
+  const ctx: CliContext & { stdout: string; stderr: string } = Object.assign(rec, {
+    lang,
+    cwd,
+    env,
+    out: (s: string) => void (rec.stdout += s),
+    err: (s: string) => void (rec.stderr += s),
+    color: false,
+    paint: makePaint(new Chalk({ level: 0 })),
+    applyGlobals: () => undefined,
+    progress: async () => ({ update: () => undefined, succeed: () => undefined, fail: () => undefined, stop: () => undefined }),
+  });
+  return ctx;
+}

@@ -1,0 +1,16 @@
+/** Finding and loading the project a command works on. */
+import path from 'node:path';
+import { KlaError } from '../i18n.js';
+import { findProjectDir, loadProject, type Project } from '../project/config.js';
+
+/** The project named by --project, or the one containing the current folder. */
+export function openProject(dir: string | undefined, cwd: string): Project {
+  const found = dir !== undefined ? path.resolve(cwd, dir) : findProjectDir(cwd);
+  if (found === undefined) {
+    throw new KlaError({
+      id: 'Folder proyek tidak ditemukan: tidak ada kla.config.json di folder ini maupun induknya. Gunakan --project <folder> atau buat proyek dengan "kla init <folder>".',
+      en: 'No project found: there is no kla.config.json in this folder or its parents. Use --project <folder> or create one with "kla init <folder>".',
+    });
+  }
+  return loadProject(found);
+}

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/**
+ * The package root. This file sits one level below it both as src/paths.ts
+ * (tests, tsx) and as dist/paths.js (the installed CLI), so data shipped beside
+ * the code (catalogs/, templates/, assets/) resolves the same way in both.
+ */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const catalogsDir = path.join(packageRoot, 'catalogs');
+export const templatesDir = path.join(packageRoot, 'templates');
+export const assetsDir = path.join(packageRoot, 'assets');
