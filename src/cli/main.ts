@@ -4,7 +4,7 @@
  * ESLint does). Command modules are imported only when their command runs, so
  * `kla --help` and `kla --version` load neither exceljs nor pdfmake.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KlaError, type Lang } from '../i18n.js';
@@ -111,7 +111,11 @@ const T = {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-export function buildProgram(lang: Lang, run: (name: string, args: string[], opts: Record<string, unknown>) => Promise<void>): Command {
+export function buildProgram(
+  lang: Lang,
+  run: (name: string, args: string[], opts: Record<string, unknown>) => Promise<void>,
+  io: { out(s: string): void; err(s: string): void },
+): Command {
   const t = T[lang];
   const program = new Command('kla')
     .description(t.desc)
@@ -121,8 +125,11 @@ export function buildProgram(lang: Lang, run: (name: string, args: string[], opt
     .option('--no-color', t.noColor)
     .option('--no-progress', t.noProgress)
     .exitOverride()
-    .showHelpAfterError(false);
-  program.addHelpCommand(false);
+    .showHelpAfterError(false)
+    // Set before the subcommands are added so they inherit it. Usage errors are printed by main(), translated.
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });
+  program.helpCommand(false);
+  if (lang === 'id') program.configureHelp(indonesianHelp);
 
   const projectOpt = () => new Option('-p, --project <dir>', t.project);
 
@@ -185,6 +192,38 @@ export function buildProgram(lang: Lang, run: (name: string, args: string[], opt
   return program;
 }
 
+/** Commander's help headings and option notes, in Indonesian. */
+const indonesianHelp: Partial<Help> = {
+  formatHelp(cmd, helper) {
+    return Help.prototype.formatHelp
+      .call(helper, cmd, helper)
+      .replace(/^Usage:/m, 'Penggunaan:')
+      .replace(/^Options:/m, 'Opsi:')
+      .replace(/^Commands:/m, 'Perintah:')
+      .replace(/^Arguments:/m, 'Argumen:')
+      .replace(/\(choices: ([^)]*?)(?:, default: ([^)]*))?\)/g, (_m, c: string, d?: string) =>
+        `(pilihan: ${c}${d ? `; bawaan: ${d}` : ''})`,
+      )
+      .replace(/\(default: ([^)]*)\)/g, '(bawaan: $1)');
+  },
+};
+
+/** A commander usage error in the user's language. */
+function usageMessage(e: CommanderError, lang: Lang): string {
+  const q = [...e.message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
+  const choices = /Allowed choices are (.*)\.$/.exec(e.message)?.[1];
+  const id: Record<string, string | undefined> = {
+    'commander.unknownCommand': `Perintah '${q[0]}' tidak dikenal.`,
+    'commander.unknownOption': `Opsi '${q[0]}' tidak dikenal.`,
+    'commander.missingArgument': `Argumen '${q[0]}' wajib diisi.`,
+    'commander.optionMissingArgument': `Opsi '${q[0]}' memerlukan nilai.`,
+    'commander.invalidArgument': `Nilai '${q[1]}' untuk opsi '${q[0]}' tidak sah${choices ? `; pilihan yang tersedia: ${choices}` : ''}.`,
+    'commander.excessArguments': `Terlalu banyak argumen untuk perintah '${q[0]}'.`,
+  };
+  const text = lang === 'id' ? id[e.code] : undefined;
+  return text ?? e.message.replace(/^error: /, '');
+}
+
 /**
  * Run the CLI with `argv` (without node and script) and return the exit code.
  * Never throws and never calls process.exit.
@@ -197,20 +236,17 @@ export async function main(argv: string[], io = makeContext(detectLang(argv, pro
     ctx.applyGlobals({ color: globals.color !== false, progress: globals.progress !== false });
     const mod = await commands[name]!();
     code = await mod.default(args, opts, ctx);
-  });
-  program.configureOutput({
-    writeOut: (s) => ctx.out(s),
-    writeErr: (s) => ctx.err(s),
-  });
+  }, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      if (e.code === 'commander.executeSubCommandAsync') return 2;
-      if (argv.length === 0) return 2;
-      ctx.err(ctx.lang === 'id' ? 'Jalankan "kla --help" untuk melihat perintah dan opsi.\n' : 'Run "kla --help" to see commands and options.\n');
+      ctx.err(
+        `${ctx.paint.error(usageMessage(e, ctx.lang))}\n` +
+          (ctx.lang === 'id' ? 'Jalankan "kla --help" untuk melihat perintah dan opsi.\n' : 'Run "kla --help" to see commands and options.\n'),
+      );
       return 2;
     }
     if (e instanceof KlaError) {

@@ -137,7 +137,7 @@ export function loadProject(dirOrFile: string): Project {
 }
 
 export function parseConfig(raw: unknown, file: string): Config {
-  const r = configSchema.safeParse(raw);
+  const r = configSchema.safeParse(raw, { reportInput: true });
   if (r.success) return r.data;
   throw new KlaError(
     { id: `Konfigurasi ${file} belum benar:`, en: `Config ${file} is not correct:` },
