@@ -1,0 +1,145 @@
+/**
+ * The JSON of `kla score --format json`: versioned, read back by
+ * `--baseline` (year over year) and by other tools. Numbers are full precision
+ * (cleaned, see engine.ts); show them with two decimals.
+ */
+import { z } from 'zod';
+import { KlaError, type Lang } from '../i18n.js';
+import type { ScoreComparison, ScoreLike } from './compare.js';
+import type { IgnoredAnswer, QuestionScoreDetail, ScoreReport } from './engine.js';
+import { forecastDifference, type ForecastDifference, type GapPlan } from './plan.js';
+import type { WhatIfResult } from './whatif.js';
+import type { AnswerValue } from '../model.js';
+
+/** Bump on an incompatible change of the JSON below. */
+export const SCORE_JSON_VERSION = 1;
+
+export interface ScoreJsonCore {
+  total: number;
+  predikat: string | null;
+  max: number;
+  catalogId: string;
+  forecast: { total: number; predikat: string | null; evidenceChecked: boolean; difference: ForecastDifference };
+  groups: ScoreReport['groups'];
+  indicators: ScoreReport['indicators'];
+  questions: QuestionScoreDetail[];
+  unanswered: string[];
+  ignoredAnswers: IgnoredAnswer[];
+}
+
+export interface ScoreJson extends ScoreJsonCore {
+  schemaVersion: typeof SCORE_JSON_VERSION;
+  kind: 'kla-score';
+  /** Every score of kla is an estimate of the self-evaluation, not an official result. */
+  note: string;
+  district: string | null;
+  year: number | null;
+  /** The catalog's decimal rule for predikat band edges. */
+  predikatRule: string;
+  /** With --set/--what-if: the scenario's result and its change against the score above. */
+  scenario?: ScoreJsonCore & { settings: Record<string, { answer: AnswerValue } | { points: number }>; delta: ScoreComparison };
+  /** With --target. */
+  plan?: GapPlan;
+  /** With --baseline: the change from the baseline to this score. */
+  comparison?: ScoreComparison & { baselineFile: string };
+}
+
+export interface ScoreJsonInput {
+  report: ScoreReport;
+  district?: string;
+  year?: number;
+  predikatRule: string;
+  whatIf?: WhatIfResult;
+  plan?: GapPlan | null;
+  comparison?: { result: ScoreComparison; file: string };
+}
+
+function core(r: ScoreReport): ScoreJsonCore {
+  return {
+    total: r.total,
+    predikat: r.predikat,
+    max: r.max,
+    catalogId: r.catalogId,
+    forecast: { ...r.forecast, evidenceChecked: r.evidenceChecked, difference: forecastDifference(r) },
+    groups: r.groups,
+    indicators: r.indicators,
+    questions: r.questions,
+    unanswered: r.questions.filter((q) => q.status === 'unanswered').map((q) => q.questionId),
+    ignoredAnswers: r.ignoredAnswers,
+  };
+}
+
+/** The JSON document of one run. Key order is the reading order: total and predikat first. */
+export function toScoreJson(x: ScoreJsonInput): ScoreJson {
+  const c = core(x.report);
+  const out: ScoreJson = {
+    schemaVersion: SCORE_JSON_VERSION,
+    kind: 'kla-score',
+    total: c.total,
+    predikat: c.predikat,
+    max: c.max,
+    catalogId: c.catalogId,
+    note: 'Perkiraan hasil evaluasi mandiri, bukan nilai resmi. / An estimate of the self-evaluation, not an official result.',
+    district: x.district ?? null,
+    year: x.year ?? null,
+    predikatRule: x.predikatRule,
+    forecast: c.forecast,
+    groups: c.groups,
+    indicators: c.indicators,
+    questions: c.questions,
+    unanswered: c.unanswered,
+    ignoredAnswers: c.ignoredAnswers,
+  };
+  if (x.whatIf) {
+    out.scenario = { ...core(x.whatIf.scenario), settings: Object.fromEntries(x.whatIf.settings), delta: x.whatIf.delta };
+  }
+  if (x.plan) out.plan = x.plan;
+  if (x.comparison) out.comparison = { ...x.comparison.result, baselineFile: x.comparison.file };
+  return out;
+}
+
+const summary = z.object({ total: z.number(), predikat: z.string().nullable() });
+const row = { id: z.string(), points: z.number(), forecastPoints: z.number() };
+const baselineSchema = z.object({
+  schemaVersion: z.literal(SCORE_JSON_VERSION),
+  kind: z.literal('kla-score'),
+  catalogId: z.string(),
+  total: z.number(),
+  predikat: z.string().nullable(),
+  forecast: summary,
+  groups: z.array(z.object({ ...row, label: z.string() })),
+  indicators: z.array(z.object({ ...row, groupId: z.string(), name: z.string() })),
+  questions: z.array(z.object({ questionId: z.string(), points: z.number(), forecastPoints: z.number() })).optional(),
+});
+
+/** Read the JSON of an earlier run for --baseline. Throws a KlaError (exit 2) naming the file. */
+export function parseScoreJson(text: string, file: string): ScoreLike {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new KlaError({
+      id: `Berkas pembanding ${file} bukan JSON yang sah: ${(e as Error).message}`,
+      en: `Baseline file ${file} is not valid JSON: ${(e as Error).message}`,
+    });
+  }
+  const r = baselineSchema.safeParse(raw);
+  if (!r.success) {
+    const v = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+    const versionHint: Record<Lang, string> =
+      typeof v === 'number' && v !== SCORE_JSON_VERSION
+        ? { id: ` Versi skemanya ${v}, sedangkan versi ini membaca versi ${SCORE_JSON_VERSION}.`, en: ` Its schema version is ${v}; this version reads version ${SCORE_JSON_VERSION}.` }
+        : { id: '', en: '' };
+    throw new KlaError(
+      {
+        id: `Berkas pembanding ${file} bukan hasil "kla score --format json".${versionHint.id}`,
+        en: `Baseline file ${file} is not the output of "kla score --format json".${versionHint.en}`,
+      },
+      r.error.issues.slice(0, 5).map((i) => {
+        const at = i.path.join('.') || '(akar)';
+        return { id: `${at}: ${i.message}`, en: `${at}: ${i.message}` };
+      }),
+    );
+  }
+  return r.data;
+}
