@@ -4,10 +4,11 @@
  * including which evidence files exist.
  *
  * Precision (defined here once, documented in docs/scoring.md):
- * - points are computed in floating point and every value (question points and
- *   each sum) is cleaned to 12 significant digits, which removes binary noise
- *   (0.1 + 0.2 = 0.30000000000000004) without touching any meaningful digit
- *   (totals up to 1000 keep nine decimals);
+ * - question points are fraction x maximum in full floating-point precision;
+ * - every sum (indicator, group, total) and every difference is cleaned to 12
+ *   significant digits, which removes binary noise (0.1 + 0.2 =
+ *   0.30000000000000004) without touching any meaningful digit (totals up to
+ *   1000 keep nine decimals), so a full indicator of 3 x 400/3 is exactly 400;
  * - the predikat is decided on that value, by the catalog's decimal rule;
  * - display rounds half up to two decimals (see `roundShown`).
  */
@@ -82,6 +83,9 @@ export function roundShown(x: number): number {
   const r = Math.round(Number((clean(x) * 100).toFixed(6))) / 100;
   return r === 0 ? 0 : r; // no "-0,00"
 }
+
+/** Points below this are treated as none (noise of floating-point sums). */
+export const EPSILON = 1e-9;
 
 const sum = (xs: readonly number[]) => clean(xs.reduce((s, x) => s + x, 0));
 
@@ -235,7 +239,7 @@ function scoreQuestion(
     if (f === null) return null;
     const notFound = options.evidence ? findMissingEvidence(answer.evidence, options.evidence) : [];
     const evidenceMissing = q.evidenceRequired && (answer.evidence.length === 0 || notFound.length > 0);
-    return { answer, points: clean(f * q.points), notFound, evidenceMissing };
+    return { answer, points: f * q.points, notFound, evidenceMissing };
   };
   for (const a of given) {
     if (a.invalid) {
@@ -279,7 +283,7 @@ function scoreQuestion(
     status = 'answered';
     whatIf = 'answer';
   } else if (setting) {
-    points = clean(setting.points);
+    points = setting.points;
     status = 'overridden';
     whatIf = 'points';
   }

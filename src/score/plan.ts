@@ -4,7 +4,7 @@
  * functions of a ScoreReport; the dossier renders them as they are.
  */
 import type { CatalogData } from '../catalog/schema.js';
-import { clean, predikatThreshold, reaches, type QuestionScoreDetail, type ScoreReport } from './engine.js';
+import { clean, EPSILON, predikatThreshold, reaches, type QuestionScoreDetail, type ScoreReport } from './engine.js';
 
 /** One answer that earns points in the self-evaluation but not in the verification forecast. */
 export interface ForecastGap {
@@ -32,7 +32,7 @@ export interface ForecastDifference {
 export function forecastDifference(r: ScoreReport): ForecastDifference {
   const questions = r.questions
     .map((q, i) => ({ q, i }))
-    .filter(({ q }) => q.points > q.forecastPoints)
+    .filter(({ q }) => q.points - q.forecastPoints > EPSILON)
     .sort((a, b) => b.q.points - b.q.forecastPoints - (a.q.points - a.q.forecastPoints) || a.i - b.i)
     .map(({ q }) => ({
       questionId: q.questionId,
@@ -94,7 +94,10 @@ export interface GapPlan {
 
 const kindRank: Record<PlanStepKind, number> = { evidence: 0, answer: 1, improve: 2 };
 
-function stepsOf(q: QuestionScoreDetail): Omit<PlanStep, 'cumulative' | 'needed'>[] {
+type Draft = Omit<PlanStep, 'cumulative' | 'needed'> & { raw: number };
+const strip = ({ raw: _raw, ...s }: Draft): Omit<PlanStep, 'cumulative' | 'needed'> => s;
+
+function stepsOf(q: QuestionScoreDetail): Draft[] {
   const base = {
     questionId: q.questionId,
     indicatorId: q.indicatorId,
@@ -102,10 +105,11 @@ function stepsOf(q: QuestionScoreDetail): Omit<PlanStep, 'cumulative' | 'needed'
     opdCode: q.opdCode ?? q.responsible[0] ?? null,
     responsible: q.responsible,
   };
-  const out: Omit<PlanStep, 'cumulative' | 'needed'>[] = [];
-  if (q.points > q.forecastPoints) out.push({ ...base, kind: 'evidence', gain: clean(q.points - q.forecastPoints) });
-  const open = clean(q.max - q.points);
-  if (open > 0) out.push({ ...base, kind: q.status === 'unanswered' || q.status === 'ignored' ? 'answer' : 'improve', gain: open });
+  const out: Draft[] = [];
+  const lost = q.points - q.forecastPoints;
+  if (lost > EPSILON) out.push({ ...base, kind: 'evidence', gain: clean(lost), raw: lost });
+  const open = q.max - q.points;
+  if (open > EPSILON) out.push({ ...base, kind: q.status === 'unanswered' || q.status === 'ignored' ? 'answer' : 'improve', gain: clean(open), raw: open });
   return out;
 }
 
@@ -124,17 +128,19 @@ export function gapPlan(r: ScoreReport, predikat: CatalogData['predikat'], targe
     .flatMap((q, i) => stepsOf(q).map((s) => ({ s, i })))
     .sort((a, b) => kindRank[a.s.kind] - kindRank[b.s.kind] || b.s.gain - a.s.gain || a.i - b.i)
     .map(({ s }) => s);
-  let total = start;
+  // Accumulate unrounded question values; clean only what is shown and compared.
+  let raw = r.questions.reduce((sum, q) => sum + q.forecastPoints, 0);
   let reached = reaches(start, threshold);
   let end = start;
   const steps: PlanStep[] = ordered.map((s) => {
     const needed = !reached;
-    total = clean(total + s.gain);
+    raw += s.raw;
+    const cumulative = clean(raw);
     if (needed) {
-      end = total;
-      reached = reaches(total, threshold);
+      end = cumulative;
+      reached = reaches(cumulative, threshold);
     }
-    return { ...s, cumulative: total, needed };
+    return { ...strip(s), cumulative, needed };
   });
   const status = reaches(start, threshold) ? 'reached' : reached ? 'reachable' : 'unreachable';
   const byOpd: GapPlan['byOpd'] = [];
