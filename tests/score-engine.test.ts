@@ -313,7 +313,7 @@ describe('gap plan', () => {
 describe('year over year', () => {
   it('the JSON of one run fed back as the baseline gives zero change', () => {
     const r = score(c, [answer('a1', 'DA', opt('Ada, SK')), answer('b1', 'DB', num(3))]);
-    const json = JSON.stringify(toScoreJson({ report: r, predikatRule: 'upper-inclusive' }));
+    const json = JSON.stringify(toScoreJson({ catalog: c, report: r }));
     const cmp = compareBaseline(r, parseScoreJson(json, 'lalu.json'));
     expect(cmp.sameCatalog).toBe(true);
     expect(cmp.total.delta).toBe(0);
@@ -325,7 +325,7 @@ describe('year over year', () => {
   it('shows the change per group and indicator against last year', () => {
     const before = score(c, [answer('a1', 'DA', opt('Ada, SK'))]);
     const now = score(c, [answer('a1', 'DA', opt('Ada, Peraturan Daerah')), answer('b2', 'DB', num(0))]);
-    const cmp = compareBaseline(now, parseScoreJson(JSON.stringify(toScoreJson({ report: before, predikatRule: 'x' })), 'lalu.json'));
+    const cmp = compareBaseline(now, parseScoreJson(JSON.stringify(toScoreJson({ catalog: c, report: before })), 'lalu.json'));
     expect(cmp.total).toEqual({ before: 200, after: 533.333333333, delta: 333.333333333 });
     expect(cmp.indicators.map((i) => [i.id, i.points.delta])).toEqual([
       ['A', 200],

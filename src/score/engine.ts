@@ -78,10 +78,22 @@ export function clean(x: number): number {
   return x === 0 ? 0 : Number(x.toPrecision(12));
 }
 
-/** The value shown for points: rounded half up to two decimals, after cleaning. */
-export function roundShown(x: number): number {
-  const r = Math.round(Number((clean(x) * 100).toFixed(6))) / 100;
+/** The value shown for points: rounded half up to `digits` decimals (two, as official results), after cleaning. */
+export function roundShown(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  const r = Math.round(Number((clean(x) * f).toFixed(6))) / f;
   return r === 0 ? 0 : r; // no "-0,00"
+}
+
+/**
+ * Decimals to show a total with: two, unless two would put it in another
+ * predikat than its full value (600.004 is Madya but shows as 600,00); then as
+ * many as it takes, so a shown total never contradicts its predikat.
+ */
+export function totalDigits(total: number, predikat: CatalogData['predikat']): number {
+  const p = predikatFor(total, predikat);
+  for (let d = 2; d < 9; d++) if (predikatFor(roundShown(total, d), predikat) === p) return d;
+  return 9;
 }
 
 /** Points below this are treated as none (noise of floating-point sums). */

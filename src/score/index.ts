@@ -12,3 +12,4 @@ export * from './compare.js';
 export * from './whatif.js';
 export * from './plan.js';
 export * from './json.js';
+export * from './table.js';

@@ -10,6 +10,7 @@ import type { IgnoredAnswer, QuestionScoreDetail, ScoreReport } from './engine.j
 import { forecastDifference, type ForecastDifference, type GapPlan } from './plan.js';
 import type { WhatIfResult } from './whatif.js';
 import type { AnswerValue } from '../model.js';
+import type { Catalog } from '../catalog/load.js';
 
 /** Bump on an incompatible change of the JSON below. */
 export const SCORE_JSON_VERSION = 1;
@@ -44,11 +45,15 @@ export interface ScoreJson extends ScoreJsonCore {
   comparison?: ScoreComparison & { baselineFile: string };
 }
 
-export interface ScoreJsonInput {
+/** Everything one `kla score` run shows; both output formats render it. */
+export interface ScoreView {
+  catalog: Catalog;
   report: ScoreReport;
+  /** "Kabupaten Merangin". */
   district?: string;
   year?: number;
-  predikatRule: string;
+  /** The evidence folder checked, as given. */
+  evidenceDir?: string;
   whatIf?: WhatIfResult;
   plan?: GapPlan | null;
   comparison?: { result: ScoreComparison; file: string };
@@ -70,7 +75,7 @@ function core(r: ScoreReport): ScoreJsonCore {
 }
 
 /** The JSON document of one run. Key order is the reading order: total and predikat first. */
-export function toScoreJson(x: ScoreJsonInput): ScoreJson {
+export function toScoreJson(x: ScoreView): ScoreJson {
   const c = core(x.report);
   const out: ScoreJson = {
     schemaVersion: SCORE_JSON_VERSION,
@@ -82,7 +87,7 @@ export function toScoreJson(x: ScoreJsonInput): ScoreJson {
     note: 'Perkiraan hasil evaluasi mandiri, bukan nilai resmi. / An estimate of the self-evaluation, not an official result.',
     district: x.district ?? null,
     year: x.year ?? null,
-    predikatRule: x.predikatRule,
+    predikatRule: x.catalog.predikat.decimalRule,
     forecast: c.forecast,
     groups: c.groups,
     indicators: c.indicators,

@@ -1,0 +1,291 @@
+/**
+ * The console table of `kla score`: pure `(view, lang) => string`. Plain ASCII
+ * lines no wider than 79 characters, so it reads well in an 80-column cmd.exe
+ * window; numbers in Indonesian format (1.000,00) by default.
+ */
+import { formatNumber, type Lang } from '../i18n.js';
+import type { AnswerValue } from '../model.js';
+import type { Change, RowChange, ScoreComparison } from './compare.js';
+import { predikatFor, roundShown, totalDigits, type IgnoredReason, type ScoreReport } from './engine.js';
+import type { ScoreView } from './json.js';
+import { forecastDifference, type GapPlan, type PlanStepKind } from './plan.js';
+
+const WIDTH = 79;
+
+const T = {
+  id: {
+    title: (d: string) => `Perkiraan nilai KLA${d}`,
+    year: (y: number) => `, tahun ${y}`,
+    estimate: 'Nilai ini perkiraan hasil evaluasi mandiri, bukan nilai resmi.',
+    self: 'Evaluasi mandiri',
+    forecast: 'Prakiraan verifikasi',
+    predikat: (p: string | null) => (p ? `predikat ${p}` : 'belum mencapai predikat'),
+    forecastRule: 'Prakiraan verifikasi: jawaban tanpa data dukung yang diwajibkan dihitung 0.',
+    checked: (dir: string) => `Data dukung diperiksa keberadaannya di folder ${dir}; tautan (http/https) dianggap ada.`,
+    notChecked: 'Data dukung dinilai dari isian kolomnya saja; gunakan --evidence <folder> untuk memeriksa berkasnya.',
+    group: 'Kelompok',
+    indicator: 'Indikator',
+    max: 'Maks.',
+    selfCol: 'Mandiri',
+    forecastCol: 'Verifikasi',
+    diff: 'Selisih',
+    total: 'Total',
+    lost: (n: number, pts: string) => `Jawaban yang kehilangan poin pada prakiraan verifikasi: ${n} jawaban, ${pts} poin (terbesar dahulu):`,
+    question: 'Pertanyaan',
+    points: 'Poin',
+    cause: 'Sebab',
+    noEvidence: 'data dukung belum disebut',
+    notFound: (f: string) => `berkas tidak ditemukan: ${f}`,
+    unanswered: (n: number) => `Pertanyaan yang belum dijawab (bernilai 0): ${n}`,
+    ignored: (n: number) => `Jawaban yang diabaikan dalam penilaian: ${n}`,
+    reasons: { invalid: 'mengandung kesalahan', unfit: 'tidak sesuai rubrik', 'unknown-question': 'pertanyaan tidak dikenal' } satisfies Record<IgnoredReason, string>,
+    rule: (lo: string, edge: string, next: string, first: string, second: string) =>
+      `Batas predikat: nilai dibandingkan dengan presisi penuh; di bawah ${lo} belum mendapat predikat; ${edge} = ${first}, ${next} = ${second}.`,
+    whatIf: (n: number) => `Skenario what-if (${n} perubahan)`,
+    pointsSet: (p: string) => `poin ${p}`,
+    base: 'Dasar',
+    scenario: 'Skenario',
+    change: 'Ubah',
+    predikatChange: (a: string, b: string, changed: boolean) => `Predikat: ${a} -> ${b}${changed ? ' (berubah)' : ' (tidak berubah)'}`,
+    forecastPredikatChange: (a: string, b: string) => `Predikat prakiraan verifikasi: ${a} -> ${b}`,
+    none: 'tanpa predikat',
+    plan: (t: string) => `Rencana menuju predikat ${t}`,
+    needs: (t: string, incl: boolean) => `Nilai prakiraan verifikasi harus ${incl ? 'paling sedikit' : 'lebih dari'} ${t}.`,
+    reached: (t: string, v: string) => `Predikat ${t} sudah tercapai pada prakiraan verifikasi (${v}).`,
+    reachable: (n: number, gain: string, from: string, to: string) => `${n} langkah menambah ${gain} poin: dari ${from} menjadi ${to}.`,
+    unreachable: (to: string, short: string) =>
+      `Predikat ini tidak dapat dicapai: seluruh poin yang masih terbuka hanya membawa nilai ke ${to} (kurang ${short} poin).`,
+    legend: '[D] lengkapi data dukung (tercepat), [J] isi atau perbaiki jawaban, [T] tingkatkan capaian.',
+    steps: (n: number, pts: string) => `${n} langkah, ${pts} poin`,
+    noOpd: 'OPD belum ditentukan',
+    more: (n: number, pts: string) => `Masih ada ${n} langkah lain (${pts} poin) di luar yang diperlukan.`,
+    compare: (f: string) => `Perbandingan dengan hasil sebelumnya (${f})`,
+    otherCatalog: (a: string, b: string) => `Perhatian: hasil sebelumnya memakai katalog ${a}, sekarang ${b}; bandingkan dengan hati-hati.`,
+    before: 'Sebelumnya',
+    now: 'Sekarang',
+    forecastTotal: 'Prakiraan verifikasi',
+  },
+  en: {
+    title: (d: string) => `Estimated KLA score${d}`,
+    year: (y: number) => `, year ${y}`,
+    estimate: 'This is an estimate of the self-evaluation, not an official result.',
+    self: 'Self-evaluation',
+    forecast: 'Verification forecast',
+    predikat: (p: string | null) => (p ? `predikat ${p}` : 'no predikat'),
+    forecastRule: 'Verification forecast: answers lacking their required evidence count as 0.',
+    checked: (dir: string) => `Evidence files were checked in folder ${dir}; links (http/https) count as present.`,
+    notChecked: 'Evidence was judged from the answer sheets only; use --evidence <folder> to check the files.',
+    group: 'Group',
+    indicator: 'Indicator',
+    max: 'Max',
+    selfCol: 'Self-eval',
+    forecastCol: 'Forecast',
+    diff: 'Diff.',
+    total: 'Total',
+    lost: (n: number, pts: string) => `Answers that lose points in the verification forecast: ${n} answer${n === 1 ? '' : 's'}, ${pts} points (largest first):`,
+    question: 'Question',
+    points: 'Points',
+    cause: 'Cause',
+    noEvidence: 'no evidence named',
+    notFound: (f: string) => `files not found: ${f}`,
+    unanswered: (n: number) => `Unanswered questions (scored 0): ${n}`,
+    ignored: (n: number) => `Answers left out of scoring: ${n}`,
+    reasons: { invalid: 'has errors', unfit: 'does not fit the rubric', 'unknown-question': 'unknown question' } satisfies Record<IgnoredReason, string>,
+    rule: (lo: string, edge: string, next: string, first: string, second: string) =>
+      `Predikat edges: totals are compared at full precision; below ${lo} there is no predikat; ${edge} = ${first}, ${next} = ${second}.`,
+    whatIf: (n: number) => `What-if scenario (${n} changes)`,
+    pointsSet: (p: string) => `${p} points`,
+    base: 'Baseline',
+    scenario: 'Scenario',
+    change: 'Change',
+    predikatChange: (a: string, b: string, changed: boolean) => `Predikat: ${a} -> ${b}${changed ? ' (changes)' : ' (unchanged)'}`,
+    forecastPredikatChange: (a: string, b: string) => `Verification forecast predikat: ${a} -> ${b}`,
+    none: 'no predikat',
+    plan: (t: string) => `Plan towards predikat ${t}`,
+    needs: (t: string, incl: boolean) => `The verification forecast must be ${incl ? 'at least' : 'more than'} ${t}.`,
+    reached: (t: string, v: string) => `Predikat ${t} is already reached in the verification forecast (${v}).`,
+    reachable: (n: number, gain: string, from: string, to: string) => `${n} steps add ${gain} points: from ${from} to ${to}.`,
+    unreachable: (to: string, short: string) =>
+      `This predikat cannot be reached: all points still open only bring the total to ${to} (${short} points short).`,
+    legend: '[D] complete the evidence (quickest), [J] fill in or correct the answer, [T] improve the result.',
+    steps: (n: number, pts: string) => `${n} steps, ${pts} points`,
+    noOpd: 'no OPD assigned',
+    more: (n: number, pts: string) => `${n} further steps (${pts} points) lie beyond what is needed.`,
+    compare: (f: string) => `Comparison with the earlier result (${f})`,
+    otherCatalog: (a: string, b: string) => `Note: the earlier result used catalog ${a}, this one ${b}; compare with care.`,
+    before: 'Before',
+    now: 'Now',
+    forecastTotal: 'Verification forecast',
+  },
+} as const;
+
+const kindMark: Record<PlanStepKind, string> = { evidence: '[D]', answer: '[J]', improve: '[T]' };
+
+/** Cut text to `w` characters (ASCII "..." marks a cut) and pad it. */
+function fit(s: string, w: number, align: 'left' | 'right' = 'left'): string {
+  const t = s.length > w ? `${s.slice(0, Math.max(0, w - 3))}...` : s;
+  return align === 'left' ? t.padEnd(w) : t.padStart(w);
+}
+
+/** One line of fixed columns; the first column is left-aligned, the rest right-aligned. */
+const line = (widths: readonly number[], cells: readonly string[]) =>
+  cells
+    .map((c, i) => fit(c, widths[i]!, i === 0 ? 'left' : 'right'))
+    .join(' ')
+    .trimEnd();
+
+/** Words wrapped to the width, each line indented. */
+function wrap(items: readonly string[], indent: string, sep = ', '): string[] {
+  const out: string[] = [];
+  let cur = indent;
+  items.forEach((it, i) => {
+    const piece = it + (i < items.length - 1 ? sep.trimEnd() : '');
+    if (cur.length > indent.length && cur.length + 1 + piece.length > WIDTH) {
+      out.push(cur.trimEnd());
+      cur = indent;
+    }
+    cur += (cur.length > indent.length ? ' ' : '') + piece;
+  });
+  if (cur.trim() !== '') out.push(cur.trimEnd());
+  return out;
+}
+
+/** Prose wrapped at word boundaries. */
+const para = (text: string, indent = '') => wrap(text.split(/\s+/).filter(Boolean), indent, ' ');
+
+export function formatScoreTable(v: ScoreView, lang: Lang): string {
+  const t = T[lang];
+  const n = (x: number) => formatNumber(roundShown(x), lang);
+  const signed = (x: number | null) => (x === null ? '-' : `${roundShown(x) > 0 ? '+' : ''}${n(x)}`);
+  const tot = (x: number) => formatNumber(roundShown(x, totalDigits(x, v.catalog.predikat)), lang, totalDigits(x, v.catalog.predikat));
+  const r = v.report;
+  const out: string[] = [];
+  const rule = '-'.repeat(WIDTH);
+
+  out.push(t.title(`${v.district ? `: ${v.district}` : ''}${v.year ? t.year(v.year) : ''} (${r.catalogId})`), t.estimate, '');
+  out.push(`  ${t.self.padEnd(22)} ${tot(r.total).padStart(9)}   ${t.predikat(r.predikat)}`);
+  out.push(`  ${t.forecast.padEnd(22)} ${tot(r.forecast.total).padStart(9)}   ${t.predikat(r.forecast.predikat)}`);
+  out.push(...para(t.forecastRule, '  '), ...para(v.evidenceDir ? t.checked(v.evidenceDir) : t.notChecked, '  '), '');
+
+  // Groups, then indicators: maximum, self-evaluation, forecast, difference.
+  const gw = [36, 9, 10, 11, 9];
+  const header = (first: string) => [line(gw, [first, t.max, t.selfCol, t.forecastCol, t.diff]), rule];
+  const scoreRow = (label: string, x: { max: number; points: number; forecastPoints: number }) =>
+    line(gw, [label, n(x.max), n(x.points), n(x.forecastPoints), signed(x.forecastPoints - x.points)]);
+  out.push(...header(t.group));
+  for (const g of r.groups) out.push(scoreRow(g.label, g));
+  out.push(rule, line(gw, [t.total, n(r.max), tot(r.total), tot(r.forecast.total), signed(r.forecast.total - r.total)]), '');
+  out.push(...header(t.indicator));
+  for (const i of r.indicators) out.push(scoreRow(`${i.id.padEnd(4)} ${i.name}`, i));
+  out.push('');
+
+  const diff = forecastDifference(r);
+  if (diff.questions.length > 0) {
+    out.push(...para(t.lost(diff.questions.length, n(diff.total))));
+    const row = (id: string, opd: string, pts: string, cause: string) =>
+      `  ${fit(id, 10)} ${fit(opd, 12)} ${fit(pts, 9, 'right')}  ${fit(cause, WIDTH - 37)}`.trimEnd();
+    out.push(row(t.question, 'OPD', t.points, t.cause));
+    for (const q of diff.questions) {
+      const cause = q.reason === 'none' || q.evidenceNotFound.length === 0 ? t.noEvidence : t.notFound(q.evidenceNotFound.join(', '));
+      out.push(row(q.questionId, q.opdCode ?? q.responsible.join('/'), n(q.atStake), cause));
+    }
+    out.push('');
+  }
+
+  const unanswered = r.questions.filter((q) => q.status === 'unanswered').map((q) => q.questionId);
+  if (unanswered.length > 0) out.push(t.unanswered(unanswered.length), ...wrap(unanswered, '  '), '');
+  if (r.ignoredAnswers.length > 0) {
+    out.push(t.ignored(r.ignoredAnswers.length));
+    for (const a of r.ignoredAnswers) {
+      const at = `${a.source.file}, ${a.source.sheet}!${a.source.cell}`;
+      out.push(`  ${fit(a.questionId, 8)} ${fit(a.opdCode, 12)} ${fit(`${t.reasons[a.reason]}: ${at}`, WIDTH - 24)}`.trimEnd());
+    }
+    out.push('');
+  }
+
+  if (v.whatIf) out.push(...whatIfSection(v, lang, n, signed, tot), '');
+  if (v.plan) out.push(...planSection(v, v.plan, lang, n, tot), '');
+  if (v.comparison) out.push(...compareSection(v.comparison.result, v.comparison.file, lang, n, signed, tot), '');
+
+  out.push(...para(ruleText(v, lang)));
+  return `${out.join('\n')}\n`;
+}
+
+type Fmt = (x: number) => string;
+type Signed = (x: number | null) => string;
+
+function ruleText(v: ScoreView, lang: Lang): string {
+  const bands = [...v.catalog.predikat.bands].sort((a, b) => a.min - b.min);
+  const lo = bands[0]!;
+  const next = bands[1];
+  if (!next) return T[lang].rule(formatNumber(lo.min, lang), formatNumber(lo.min, lang), formatNumber(lo.min, lang), lo.name, lo.name);
+  const p = v.catalog.predikat;
+  return T[lang].rule(
+    formatNumber(lo.min, lang),
+    formatNumber(lo.max, lang),
+    formatNumber(lo.max + 0.01, lang),
+    predikatFor(lo.max, p) ?? '-',
+    predikatFor(lo.max + 0.01, p) ?? '-',
+  );
+}
+
+const showValue = (a: AnswerValue, lang: Lang) => (a.kind === 'option' ? a.option : formatNumber(a.value, lang, Number.isInteger(a.value) ? 0 : 2));
+
+function whatIfSection(v: ScoreView, lang: Lang, n: Fmt, signed: Signed, tot: Fmt): string[] {
+  const t = T[lang];
+  const w = v.whatIf!;
+  const d = w.delta;
+  const out: string[] = [t.whatIf(w.settings.size)];
+  out.push(...wrap([...w.settings].map(([id, s]) => `${id} = ${'answer' in s ? showValue(s.answer, lang) : t.pointsSet(n(s.points))}`), '  ', '; '));
+  const cw = [16, 9, 9, 9, 9, 9, 9];
+  out.push('', `${''.padEnd(17)}${fit(`-- ${t.self} --`, 29, 'right')} ${fit(`-- ${t.forecast} --`, 29, 'right')}`);
+  out.push(line(cw, [t.group, t.base, t.scenario, t.change, t.base, t.scenario, t.change]), '-'.repeat(WIDTH));
+  const row = (label: string, p: Change, f: Change, fmt: Fmt) =>
+    line(cw, [label, fmt(p.before ?? 0), fmt(p.after ?? 0), signed(p.delta), fmt(f.before ?? 0), fmt(f.after ?? 0), signed(f.delta)]);
+  for (const g of d.groups) out.push(row(g.label, g.points, g.forecastPoints, n));
+  out.push('-'.repeat(WIDTH), row(t.total, d.total, d.forecast.total, tot));
+  const p = (x: string | null) => x ?? t.none;
+  out.push(t.predikatChange(p(d.predikat.before), p(d.predikat.after), d.predikat.changed));
+  out.push(t.forecastPredikatChange(p(d.forecast.predikat.before), p(d.forecast.predikat.after)));
+  return out;
+}
+
+function planSection(v: ScoreView, plan: GapPlan, lang: Lang, n: Fmt, tot: Fmt): string[] {
+  const t = T[lang];
+  const out = [t.plan(plan.target), t.needs(formatNumber(plan.threshold.value, lang), plan.threshold.inclusive)];
+  if (plan.status === 'reached') return [...out, t.reached(plan.target, tot(plan.start))];
+  const needed = plan.steps.filter((s) => s.needed);
+  const gain = needed.reduce((s, x) => s + x.gain, 0);
+  out.push(
+    plan.status === 'reachable'
+      ? t.reachable(needed.length, n(gain), tot(plan.start), tot(plan.end))
+      : t.unreachable(tot(plan.end), n(plan.shortfall)),
+    ...para(t.legend),
+  );
+  for (const g of plan.byOpd) {
+    out.push('', `${g.opdCode ?? t.noOpd} (${t.steps(g.steps.length, n(g.gain))})`);
+    for (const s of g.steps) {
+      const text = v.catalog.questionById.get(s.questionId)?.text ?? '';
+      const head = `  ${kindMark[s.kind]} ${fit(s.questionId, 7)} ${`+${n(s.gain)}`.padStart(8)} ${`-> ${tot(s.cumulative)}`.padStart(11)}  `;
+      out.push(`${head}${fit(text, WIDTH - head.length)}`.trimEnd());
+    }
+  }
+  const rest = plan.steps.filter((s) => !s.needed);
+  if (plan.status === 'reachable' && rest.length > 0) out.push('', t.more(rest.length, n(rest.reduce((s, x) => s + x.gain, 0))));
+  return out;
+}
+
+function compareSection(c: ScoreComparison, file: string, lang: Lang, n: Fmt, signed: Signed, tot: Fmt): string[] {
+  const t = T[lang];
+  const out = [t.compare(file)];
+  if (!c.sameCatalog) out.push(...para(t.otherCatalog(c.beforeCatalogId, c.afterCatalogId)));
+  const cw = [40, 12, 12, 12];
+  const row = (label: string, x: Change, fmt: Fmt) => line(cw, [label, x.before === null ? '-' : fmt(x.before), x.after === null ? '-' : fmt(x.after), signed(x.delta)]);
+  const table = (first: string, rows: RowChange[]) => [line(cw, [first, t.before, t.now, t.change]), '-'.repeat(WIDTH), ...rows.map((r) => row(r.label === r.id ? r.id : `${r.id.padEnd(4)} ${r.label}`, r.points, n))];
+  out.push('', ...table(t.group, c.groups.map((g) => ({ ...g, id: g.label }))));
+  out.push('-'.repeat(WIDTH), row(t.total, c.total, tot), row(t.forecastTotal, c.forecast.total, tot));
+  const p = (x: string | null) => x ?? t.none;
+  out.push(t.predikatChange(p(c.predikat.before), p(c.predikat.after), c.predikat.changed), '');
+  out.push(...table(t.indicator, c.indicators));
+  return out;
+}
