@@ -198,7 +198,8 @@ export function formatScoreTable(v: ScoreView, lang: Lang): string {
     out.push(t.ignored(r.ignoredAnswers.length));
     for (const a of r.ignoredAnswers) {
       const at = `${a.source.file}, ${a.source.sheet}!${a.source.cell}`;
-      out.push(`  ${fit(a.questionId, 8)} ${fit(a.opdCode, 12)} ${fit(`${t.reasons[a.reason]}: ${at}`, WIDTH - 24)}`.trimEnd());
+      // The location on a line of its own: it is what the user needs, and it must not be cut.
+      out.push(`  ${fit(a.questionId, 8)} ${fit(a.opdCode, 12)} ${t.reasons[a.reason]}`, `${' '.repeat(11)}${at}`);
     }
     out.push('');
   }
