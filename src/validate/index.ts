@@ -2,10 +2,22 @@
  * `kla validate` as a library: find the input files, read each one, check it
  * against the catalog and the district config, and return one report.
  * The scorer and the dossier build on `validateInputs`; the CLI only formats.
+ *
+ * Paths in the report are relative to `cwd` with '/' separators on every
+ * platform (stable for CI annotations and JSON consumers). Project-wide
+ * diagnostics (an OPD that sent nothing) have file ''.
  */
-import type { Diagnostic, Submission } from '../model.js';
+import type { Diagnostic, Severity, Submission } from '../model.js';
 import type { Project } from '../project/config.js';
-import type { Lang } from '../i18n.js';
+import { KlaError } from '../i18n.js';
+import { readSubmissionFile, type Finding, type ReadResult } from '../workbook/read.js';
+import { CODES, isCode } from './codes.js';
+import { checkIdentity } from './identity.js';
+import { checkAnswers } from './answers.js';
+import { checkConflicts, checkCoverage, checkDuplicates } from './cross.js';
+import { expandInputs } from './inputs.js';
+
+export { formatMessage } from './messages.js';
 
 /** What happened to one input file. Paths are relative to cwd with '/' separators. */
 export interface FileReport {
@@ -13,6 +25,7 @@ export interface FileReport {
   sha256?: string;
   status: 'submission' | 'skipped' | 'unreadable';
   opdCode?: string;
+  /** For skipped and unreadable files: the diagnostic code that says why. */
   reason?: string;
 }
 
@@ -35,11 +48,135 @@ export interface ValidationReport {
 }
 
 /** Validate files, folders (recursive) and glob patterns; with no inputs, the project's submissions folder. */
-export async function validateInputs(_project: Project, _inputs: string[], _opts: { cwd?: string } = {}): Promise<ValidationReport> {
-  throw new Error('validateInputs: not implemented yet');
+export async function validateInputs(project: Project, inputs: string[], opts: { cwd?: string } = {}): Promise<ValidationReport> {
+  const cwd = opts.cwd ?? process.cwd();
+  const { files, folder } = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
+  if (!files.some((f) => !f.skip)) {
+    throw new KlaError({
+      id: `Tidak ada lembar kerja yang dapat diperiksa pada: ${inputs.length > 0 ? inputs.join(', ') : project.paths.submissions}. Simpan berkas .xlsx kiriman OPD di folder tersebut atau sebutkan berkasnya.`,
+      en: `No workbook to check in: ${inputs.length > 0 ? inputs.join(', ') : project.paths.submissions}. Put the OPDs' .xlsx files there or name the files.`,
+    });
+  }
+
+  const reports: FileReport[] = [];
+  const findings: Finding[] = [];
+  const checked: Checked[] = [];
+  for (const f of files) {
+    if (f.skip) {
+      reports.push({ file: f.display, status: 'skipped', reason: f.skip.code });
+      findings.push({ code: f.skip.code, params: f.skip.params, location: { file: f.display } });
+      continue;
+    }
+    const c = checkFile(await readSafely(f.abs, f.display), project);
+    reports.push(c.report);
+    checked.push(c);
+  }
+  const severity = project.config.severity;
+  const perFile = resolve(checked.flatMap((c) => c.findings), severity);
+  const submissions = checked.flatMap((c) => (c.submission ? [c.submission] : []));
+  markInvalid(submissions, perFile);
+
+  const cross = [...checkDuplicates(submissions), ...checkConflicts(submissions)];
+  const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder);
+  const crossDiags = resolve([...cross, ...coverageFindings], severity);
+  markInvalid(submissions, crossDiags);
+  const diagnostics = sortDiagnostics([...resolve(findings, severity), ...perFile, ...crossDiags]);
+
+  return {
+    schemaVersion: 1,
+    project: { district: project.districtName, year: project.config.year, catalogId: project.catalog.id },
+    files: reports,
+    diagnostics,
+    submissions,
+    coverage,
+    summary: {
+      files: reports.length,
+      submissions: submissions.length,
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      infos: diagnostics.filter((d) => d.severity === 'info').length,
+    },
+  };
 }
 
-/** One sentence for a diagnostic, from the message tables. */
-export function formatMessage(d: Diagnostic, _lang: Lang): string {
-  return d.code;
+/** I/O failures (permissions, a file removed meanwhile) become a finding, never an exception. */
+async function readSafely(abs: string, display: string): Promise<ReadResult> {
+  try {
+    return await readSubmissionFile(abs, display);
+  } catch (e) {
+    return { status: 'unreadable', file: display, findings: [{ code: 'KLA-E002', params: { detail: (e as Error).message }, location: { file: display } }] };
+  }
+}
+
+interface Checked {
+  report: FileReport;
+  submission?: Submission;
+  findings: Finding[];
+}
+
+/** All checks of one file that need nothing but the file and the project. Pure. */
+export function checkFile(r: ReadResult, project: Project): Checked {
+  const base = { file: r.file, ...(r.sha256 ? { sha256: r.sha256 } : {}) };
+  if (r.status === 'unreadable') {
+    return { report: { ...base, status: 'unreadable', reason: r.findings.find((f) => f.code.startsWith('KLA-E'))?.code ?? 'KLA-E002' }, findings: r.findings };
+  }
+  const id = checkIdentity(r.data, r.file, project);
+  const findings = [...r.findings, ...id.findings];
+  if (!id.opd) return { report: { ...base, status: 'submission' }, findings };
+  const ans = checkAnswers(r.data, r.file, id.opd.code, project);
+  if (id.foreign) for (const a of ans.answers) a.invalid = true;
+  const submission: Submission = {
+    file: r.file,
+    sha256: r.sha256,
+    opdCode: id.opd.code,
+    identity: id.identity,
+    identityCells: id.identityCells,
+    answers: ans.answers,
+  };
+  return { report: { ...base, status: 'submission', opdCode: id.opd.code }, submission, findings: [...findings, ...ans.findings] };
+}
+
+/** Apply the registry's default severity and the district's overrides ('off' drops the finding). */
+export function resolve(findings: Finding[], overrides: Record<string, Severity | 'off'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const s = overrides[f.code] ?? (isCode(f.code) ? CODES[f.code].severity : 'error');
+    if (s !== 'off') out.push({ ...f, severity: s });
+  }
+  return out;
+}
+
+/** An error about a question makes that OPD's answer to it unusable for scoring. */
+function markInvalid(subs: Submission[], diags: Diagnostic[]): void {
+  const byFile = new Map(subs.map((s) => [s.file, s]));
+  for (const d of diags) {
+    if (d.severity !== 'error' || !d.questionId) continue;
+    const a = byFile.get(d.location.file)?.answers.find((x) => x.questionId === d.questionId);
+    if (a) a.invalid = true;
+  }
+}
+
+function cellOrder(cell: string | undefined): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell ?? '');
+  if (!m) return [0, 0];
+  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return [Number(m[2]), col];
+}
+
+const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** By file, sheet, row, column, code: the same input always gives the same order. */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => {
+    const [ra, ca] = cellOrder(a.location.cell);
+    const [rb, cb] = cellOrder(b.location.cell);
+    return (
+      cmp(a.location.file, b.location.file) ||
+      cmp(a.location.sheet ?? '', b.location.sheet ?? '') ||
+      cmp(ra, rb) ||
+      cmp(ca, cb) ||
+      cmp(a.code, b.code) ||
+      cmp(a.questionId ?? '', b.questionId ?? '')
+    );
+  });
 }

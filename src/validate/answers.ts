@@ -1,0 +1,103 @@
+/**
+ * The question rows of one workbook against the catalog: every row of the OPD
+ * present and unaltered, no unknown ids, answers of the right type and range,
+ * previous-year value, evidence and note where the question asks for them. Pure.
+ */
+import type { Answer, CellRef } from '../model.js';
+import type { Project } from '../project/config.js';
+import { ANSWER_COLUMNS } from '../workbook/layout.js';
+import type { AnswerRowData, Finding, WorkbookData } from '../workbook/read.js';
+import { evidenceEntries, interpretAnswer, textOf } from './values.js';
+
+export interface AnswersResult {
+  answers: Answer[];
+  findings: Finding[];
+}
+
+/** What column A holds when a row is meant as a question: "1.2a", "21A.3", "25.13". */
+const LOOKS_LIKE_ID = /^\d+[A-Za-z]?(\.\d+[A-Za-z]*)+$/;
+
+const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+export function checkAnswers(data: WorkbookData, file: string, opdCode: string, project: Project): AnswersResult {
+  const { catalog } = project;
+  const sheet = data.answers.sheet;
+  const loc = { file, sheet };
+  const ref = (cell: string): CellRef => ({ file, sheet, cell });
+  const findings: Finding[] = [];
+  const answers: Answer[] = [];
+  const firstRow = new Map<string, number>();
+  const expected = project.questionsForOpd(opdCode);
+  const expectedIds = new Set(expected.map((q) => q.id));
+  const previousYear = project.config.year - 1;
+
+  for (const row of data.answers.rows) {
+    const c = row.cells;
+    const id = textOf(c.id).trim();
+    const hasAnswer = [c.answer, c.previous, c.evidence, c.note].some((x) => x.value.t !== 'blank');
+    if (id === '') {
+      if (hasAnswer) findings.push({ code: 'KLA-W206', params: {}, location: { ...loc, cell: firstFilled(row) } });
+      continue;
+    }
+    const q = catalog.questionById.get(id);
+    if (!q) {
+      // Section headings may sit in column A; only id-like text or a filled row is a question row.
+      if (LOOKS_LIKE_ID.test(id) || hasAnswer) {
+        findings.push({ code: 'KLA-E203', params: { question: id, catalog: catalog.id }, location: { ...loc, cell: c.id.cell } });
+      }
+      continue;
+    }
+    const qf = (code: string, cell: string, params: Record<string, string | number> = {}) =>
+      findings.push({ code, params: { question: q.id, ...params }, location: { ...loc, cell }, questionId: q.id });
+
+    const first = firstRow.get(q.id);
+    if (first !== undefined) {
+      qf('KLA-E204', c.id.cell, { first: `${ANSWER_COLUMNS.id}${first}` });
+      continue;
+    }
+    firstRow.set(q.id, row.row);
+    if (!expectedIds.has(q.id)) qf('KLA-W205', c.id.cell, { opd: opdCode });
+
+    let invalid = false;
+    if (collapse(textOf(c.question)) !== collapse(q.text)) {
+      qf('KLA-E202', c.question.cell);
+      invalid = true;
+    }
+    const answer = interpretAnswer(c.answer, q, loc);
+    const previous = q.previousYear ? interpretAnswer(c.previous, q, loc) : { value: null, findings: [], invalid: false };
+    findings.push(...answer.findings, ...previous.findings);
+    invalid ||= answer.invalid || previous.invalid;
+    for (const side of [c.evidence, c.note]) {
+      if (side.value.t === 'formula') qf('KLA-E219', side.cell, { formula: side.value.formula });
+      if (side.value.t === 'error') qf('KLA-E220', side.cell, { error: side.value.error });
+    }
+
+    const evidence = evidenceEntries(c.evidence);
+    const note = textOf(c.note);
+    const answered = answer.value !== null;
+    if (answered && q.previousYear && c.previous.value.t === 'blank') qf('KLA-W221', c.previous.cell, { year: previousYear });
+    if (answered && q.evidenceRequired && evidence.length === 0 && c.evidence.value.t === 'blank') qf('KLA-W222', c.evidence.cell);
+    if (answered && q.noteRequired && note === '' && c.note.value.t === 'blank') qf('KLA-W223', c.note.cell);
+
+    answers.push({
+      questionId: q.id,
+      opdCode,
+      value: answer.value,
+      previous: previous.value,
+      evidence,
+      note,
+      cells: { answer: ref(c.answer.cell), previous: ref(c.previous.cell), evidence: ref(c.evidence.cell), note: ref(c.note.cell) },
+      ...(invalid ? { invalid: true } : {}),
+    });
+  }
+
+  for (const q of expected) {
+    if (!firstRow.has(q.id)) findings.push({ code: 'KLA-E201', params: { question: q.id }, location: loc, questionId: q.id });
+  }
+  return { answers, findings };
+}
+
+function firstFilled(row: AnswerRowData): string {
+  const c = row.cells;
+  return ([c.answer, c.previous, c.evidence, c.note].find((x) => x.value.t !== 'blank') ?? c.answer).cell;
+}

@@ -1,0 +1,95 @@
+/**
+ * Checks across workbooks: one file per OPD, consistent answers between OPDs,
+ * every question answered by someone, and the coverage figures. Pure.
+ */
+import type { Answer, AnswerValue, Submission } from '../model.js';
+import type { Project } from '../project/config.js';
+import type { Finding } from '../workbook/read.js';
+import type { ValidationReport } from './index.js';
+
+/**
+ * Flag every submission of an OPD after its first (in path order) and mark its
+ * answers invalid, so scoring sees one workbook per OPD.
+ */
+export function checkDuplicates(subs: Submission[]): Finding[] {
+  const firstFile = new Map<string, string>();
+  const out: Finding[] = [];
+  for (const s of subs) {
+    const first = firstFile.get(s.opdCode);
+    if (first === undefined) {
+      firstFile.set(s.opdCode, s.file);
+      continue;
+    }
+    out.push({ code: 'KLA-E301', params: { opd: s.opdCode, other: first }, location: { file: s.file } });
+    for (const a of s.answers) a.invalid = true;
+  }
+  return out;
+}
+
+const usable = (a: Answer) => !a.invalid && a.value !== null;
+
+export function valueText(v: AnswerValue): string {
+  return v.kind === 'option' ? v.option : String(v.value);
+}
+
+/** Different OPDs answering one question differently: each later answer points at the first. */
+export function checkConflicts(subs: Submission[]): Finding[] {
+  const first = new Map<string, Answer>();
+  const out: Finding[] = [];
+  for (const s of subs) {
+    for (const a of s.answers) {
+      if (!usable(a)) continue;
+      const f = first.get(a.questionId);
+      if (!f) {
+        first.set(a.questionId, a);
+        continue;
+      }
+      if (f.opdCode === a.opdCode || valueText(f.value!) === valueText(a.value!)) continue;
+      out.push({
+        code: 'KLA-W302',
+        params: { question: a.questionId, opd: a.opdCode, value: valueText(a.value!), otherOpd: f.opdCode, otherValue: valueText(f.value!), otherCell: `${f.cells.answer.file}!${f.cells.answer.cell}` },
+        location: { file: a.cells.answer.file, sheet: a.cells.answer.sheet, cell: a.cells.answer.cell },
+        questionId: a.questionId,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Unanswered questions. A question nobody answered although a responsible OPD
+ * sent its workbook is a warning at that OPD's answer cell; OPDs that sent
+ * nothing are listed once each when `listMissingOpds` (a folder was checked).
+ */
+export function checkCoverage(subs: Submission[], project: Project, listMissingOpds: boolean): { findings: Finding[]; coverage: ValidationReport['coverage'] } {
+  const { catalog } = project;
+  const answered = new Set(subs.flatMap((s) => s.answers.filter(usable).map((a) => a.questionId)));
+  const rowOf = new Map<string, Answer>();
+  for (const s of subs) for (const a of s.answers) if (!rowOf.has(a.questionId) && !a.invalid) rowOf.set(a.questionId, a);
+  const submitted = new Set(subs.map((s) => s.opdCode));
+  const findings: Finding[] = [];
+
+  for (const q of catalog.questionList) {
+    if (answered.has(q.id)) continue;
+    const opds = project.opdsForQuestion(q.id);
+    const row = rowOf.get(q.id);
+    if (!row || !opds.some((o) => submitted.has(o.code))) continue;
+    const c = row.cells.answer;
+    findings.push({ code: 'KLA-W303', params: { question: q.id, opds: opds.map((o) => o.code).join(', ') }, location: { file: c.file, sheet: c.sheet, cell: c.cell }, questionId: q.id });
+  }
+  if (listMissingOpds) {
+    for (const o of project.config.opds) {
+      const n = project.questionsForOpd(o.code).length;
+      if (n > 0 && !submitted.has(o.code)) findings.push({ code: 'KLA-I304', params: { opd: o.code, name: o.name, questions: n }, location: { file: '' } });
+    }
+  }
+
+  const tally = (ids: string[]) => ({ questions: ids.length, answered: ids.filter((id) => answered.has(id)).length });
+  const coverage: ValidationReport['coverage'] = {
+    ...tally(catalog.questionList.map((q) => q.id)),
+    byGroup: catalog.groups.map((g) => ({ id: g.id, ...tally(g.indicators.flatMap((i) => i.questions.map((q) => q.id))) })),
+    byIndicator: catalog.groups.flatMap((g) => g.indicators.map((i) => ({ id: i.id, ...tally(i.questions.map((q) => q.id)) }))),
+    unanswered: catalog.questionList.filter((q) => !answered.has(q.id)).map((q) => q.id),
+  };
+  return { findings, coverage };
+}

@@ -1,0 +1,159 @@
+/**
+ * Whose workbook is this, and was it made for this evaluation? Pure checks of
+ * the metadata and identity sheets against the project: OPD, year, district,
+ * catalog and template version, and the data officer's particulars.
+ */
+import path from 'node:path';
+import type { CellRef } from '../model.js';
+import { fingerprintQuestions } from '../catalog/load.js';
+import { normalizeName, type Opd, type Project } from '../project/config.js';
+import { IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION, type IdentityKey, type MetaKey } from '../workbook/layout.js';
+import type { Finding, RawCell, WorkbookData } from '../workbook/read.js';
+import { textOf } from './values.js';
+
+export interface IdentityResult {
+  opd?: Opd;
+  identity: Partial<Record<IdentityKey, string>>;
+  identityCells: Partial<Record<IdentityKey, CellRef>>;
+  findings: Finding[];
+  /** The file belongs to another year, district or catalog: none of its answers may be scored. */
+  foreign: boolean;
+}
+
+export function checkIdentity(data: WorkbookData, file: string, project: Project): IdentityResult {
+  const findings: Finding[] = [];
+  const meta = data.meta;
+  const idSheet = data.identity;
+  const metaText = (k: MetaKey) => (meta?.values[k] ? textOf(meta.values[k]!) : '');
+  const metaLoc = (k: MetaKey) => ({ file, sheet: meta?.sheet ?? SHEETS.meta, ...(meta?.values[k] ? { cell: meta.values[k]!.cell } : {}) });
+  const idCell = (k: IdentityKey): RawCell | undefined => idSheet?.fields[k];
+  const idText = (k: IdentityKey) => (idCell(k) ? textOf(idCell(k)!) : '');
+  const idLoc = (k: IdentityKey) => ({ file, sheet: idSheet?.sheet ?? SHEETS.identity, cell: idCell(k)?.cell ?? IDENTITY_FIELDS.find((f) => f.key === k)!.cell });
+
+  const identity: Partial<Record<IdentityKey, string>> = {};
+  const identityCells: Partial<Record<IdentityKey, CellRef>> = {};
+  if (idSheet) {
+    for (const f of IDENTITY_FIELDS) {
+      const t = idText(f.key);
+      if (t) identity[f.key] = t;
+      identityCells[f.key] = idLoc(f.key);
+    }
+  } else {
+    findings.push({ code: 'KLA-E117', params: { sheet: SHEETS.identity }, location: { file } });
+  }
+
+  // --- template
+  let foreign = false;
+  if (!meta) {
+    findings.push({ code: 'KLA-W103', params: {}, location: { file } });
+  } else {
+    const version = metaText('templateVersion');
+    if (version !== String(TEMPLATE_VERSION)) {
+      findings.push({ code: 'KLA-E104', params: { found: version || '-', expected: TEMPLATE_VERSION }, location: metaLoc('templateVersion') });
+      foreign = true;
+    }
+    const catalogId = metaText('catalogId');
+    if (catalogId !== project.catalog.id) {
+      findings.push({ code: 'KLA-E105', params: { found: catalogId || '-', expected: project.catalog.id }, location: metaLoc('catalogId') });
+      foreign = true;
+    }
+  }
+
+  // --- OPD: metadata first (written by kla template), then the identity sheet, then the file name.
+  const fromMeta = lookup(project, metaText('opdCode'));
+  const fromSheet = lookup(project, idText('opdCode')) ?? lookup(project, idText('opdName'));
+  const fromName = fromMeta || fromSheet ? undefined : opdFromFileName(project, file);
+  const opd = fromMeta ?? fromSheet ?? fromName;
+  if (fromMeta && fromSheet && fromMeta !== fromSheet) {
+    findings.push({ code: 'KLA-W110', params: { meta: metaText('opdCode'), identity: idText('opdName') || idText('opdCode'), opd: fromMeta.code }, location: idLoc('opdName') });
+  }
+  if (!opd) {
+    const found = metaText('opdCode') || idText('opdName') || idText('opdCode');
+    const loc = metaText('opdCode') ? metaLoc('opdCode') : idSheet ? idLoc('opdName') : { file };
+    findings.push({ code: 'KLA-E109', params: { found }, location: loc });
+  } else if (fromName) {
+    findings.push({ code: 'KLA-W111', params: { opd: opd.code }, location: idSheet ? idLoc('opdName') : { file } });
+  }
+
+  if (meta && opd && !foreign) {
+    const found = metaText('catalogFingerprint');
+    const expected = fingerprintQuestions(project.catalog.id, project.questionsForOpd(opd.code));
+    if (found !== expected) findings.push({ code: 'KLA-E106', params: { found: found || '-', expected }, location: metaLoc('catalogFingerprint') });
+  }
+
+  // --- year and district: the visible identity cell when it disagrees, else the hidden metadata.
+  const year = String(project.config.year);
+  const yearOff = (t: string) => t !== '' && t.replace(/\.0+$/, '') !== year;
+  if (yearOff(idText('year'))) {
+    findings.push({ code: 'KLA-E107', params: { found: idText('year'), expected: year }, location: idLoc('year') });
+    foreign = true;
+  } else if (yearOff(metaText('year'))) {
+    findings.push({ code: 'KLA-E107', params: { found: metaText('year'), expected: year }, location: metaLoc('year') });
+    foreign = true;
+  }
+  const districtOff = (t: string) => t !== '' && districtKey(t) !== districtKey(project.config.district.name);
+  if (districtOff(idText('district'))) {
+    findings.push({ code: 'KLA-E108', params: { found: idText('district'), expected: project.districtName }, location: idLoc('district') });
+    foreign = true;
+  } else if (districtOff(metaText('district'))) {
+    findings.push({ code: 'KLA-E108', params: { found: metaText('district'), expected: project.districtName }, location: metaLoc('district') });
+    foreign = true;
+  }
+
+  if (idSheet) findings.push(...checkPeople(idSheet.fields, idLoc));
+  return { ...(opd ? { opd } : {}), identity, identityCells, findings, foreign };
+}
+
+const REQUIRED: IdentityKey[] = ['officerName', 'officerNip', 'officerPosition', 'officerPhone', 'officerEmail', 'headName', 'headPosition'];
+
+/** The data officer and the head of office: complete and well-formed. */
+function checkPeople(fields: Partial<Record<IdentityKey, RawCell>>, loc: (k: IdentityKey) => Finding['location']): Finding[] {
+  const out: Finding[] = [];
+  const add = (code: string, key: IdentityKey, params: Record<string, string | number> = {}) => out.push({ code, params: { field: key, ...params }, location: loc(key) });
+  for (const key of IDENTITY_FIELDS.map((f) => f.key)) {
+    const raw = fields[key];
+    const text = raw ? textOf(raw) : '';
+    if (text === '') {
+      if (REQUIRED.includes(key)) add('KLA-E112', key);
+      continue;
+    }
+    if (key === 'officerNip' || key === 'headNip') {
+      // Excel keeps 15 significant digits: an 18-digit NIP typed as a number has lost its tail.
+      if (raw!.value.t === 'number') add('KLA-E114', key, { found: text });
+      else if (!/^\d{18}$/.test(text.replace(/[\s.-]/g, ''))) add('KLA-E113', key, { found: text });
+    } else if (key === 'officerPhone') {
+      if (!/^(\+62|62|0)\d{7,13}$/.test(text.replace(/[\s().-]/g, ''))) add('KLA-W115', key, { found: text });
+    } else if (key === 'officerEmail') {
+      if (!/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]{2,}$/.test(text)) add('KLA-E116', key, { found: text });
+    }
+  }
+  return out;
+}
+
+function lookup(project: Project, s: string): Opd | undefined {
+  return s ? project.findOpd(s) : undefined;
+}
+
+/** "Kabupaten Merangin", "Kab. Merangin" and "MERANGIN" are one district. */
+function districtKey(s: string): string {
+  return normalizeName(s.replace(/^\s*(pemerintah\s+)?(kabupaten|kab\.?|kota)\s+/i, ''));
+}
+
+/**
+ * Last resort: an OPD named in the file name ("Dinkes (revisi 2).xlsx",
+ * "Jawaban KLA Dinas Kesehatan 2026.xlsx"). Every run of consecutive words is
+ * tried; the longest run naming exactly one OPD wins.
+ */
+export function opdFromFileName(project: Project, file: string): Opd | undefined {
+  const words = path.posix.basename(file).replace(/\.[^.]+$/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 16);
+  for (let len = words.length; len >= 1; len--) {
+    const hits = new Set<Opd>();
+    for (let i = 0; i + len <= words.length; i++) {
+      const o = project.findOpd(words.slice(i, i + len).join(' '));
+      if (o) hits.add(o);
+    }
+    if (hits.size === 1) return [...hits][0];
+    if (hits.size > 1) return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,161 @@
+/**
+ * Turning a raw cell into an answer of the question's type. Pure. Every
+ * normalisation (text to number, percent format, case of an option) yields a
+ * finding that says what was read and what it was taken as.
+ */
+import type { AnswerValue } from '../model.js';
+import type { CatalogQuestion } from '../catalog/load.js';
+import type { RawCell, Finding } from '../workbook/read.js';
+
+export interface ParsedNumber {
+  value: number;
+  /** Another reading of the same text, when its separators allow two. */
+  alternative?: number;
+}
+
+/**
+ * Read a number typed as text. Indonesian conventions are the default (comma
+ * for decimals, dot for thousands); English forms are accepted where they have
+ * only one sensible reading. "1.234" and "1,234" have two readings and come back
+ * with `alternative`. A trailing % is dropped (the number is already a percentage).
+ */
+export function parseNumberText(input: string): ParsedNumber | null {
+  let s = input.normalize('NFKC').replace(/[\s\u00a0\u202f]+/g, '');
+  if (s.endsWith('%')) s = s.slice(0, -1);
+  let sign = 1;
+  if (/^[-\u2212]/.test(s)) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) s = s.slice(1);
+  if (s === '') return null;
+  const num = (t: string) => sign * Number(t);
+  const noDots = (t: string) => t.replace(/\./g, '');
+  const noCommas = (t: string) => t.replace(/,/g, '');
+
+  if (/^\d+$/.test(s)) return { value: num(s) };
+  // 1.234 — Indonesian thousands, or an English decimal.
+  if (/^\d{1,3}\.\d{3}$/.test(s)) return { value: num(noDots(s)), alternative: num(s) };
+  // 1.234.567 — thousands only.
+  if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) return { value: num(noDots(s)) };
+  // 1,234 — Indonesian decimal, or English thousands.
+  if (/^\d{1,3},\d{3}$/.test(s)) return { value: num(s.replace(',', '.')), alternative: num(noCommas(s)) };
+  // 87,5 and 1.234,5 — Indonesian decimals.
+  if (/^\d+,\d+$/.test(s) || /^\d{1,3}(\.\d{3})+,\d+$/.test(s)) return { value: num(noDots(s).replace(',', '.')) };
+  // 87.5 — the only sensible reading is an English decimal.
+  if (/^\d+\.\d+$/.test(s)) return { value: num(s) };
+  // 1,234,567 and 1,234.5 — English thousands.
+  if (/^\d{1,3}(,\d{3}){2,}$/.test(s) || /^\d{1,3}(,\d{3})+\.\d+$/.test(s)) return { value: num(noCommas(s)) };
+  return null;
+}
+
+/** Option text compared without regard to case, spacing, or spaces before punctuation. */
+export const optionKey = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([,.;:/)])\s*/g, '$1 ')
+    .replace(/\(\s*/g, '(')
+    .trim();
+
+export interface Interpreted {
+  value: AnswerValue | null;
+  findings: Finding[];
+  /** An error concerns this value: it must not be scored. */
+  invalid: boolean;
+}
+
+type Loc = { file: string; sheet: string };
+
+/** The answer (or previous-year) cell of a question, as the question's type. */
+export function interpretAnswer(raw: RawCell, q: CatalogQuestion, loc: Loc): Interpreted {
+  const findings: Finding[] = [];
+  const at = { ...loc, cell: raw.cell };
+  const add = (code: string, params: Record<string, string | number>) => findings.push({ code, params: { question: q.id, ...params }, location: at, questionId: q.id });
+  const fail = (code: string, params: Record<string, string | number>): Interpreted => {
+    add(code, params);
+    return { value: null, findings, invalid: true };
+  };
+  const v = raw.value;
+  if (v.t === 'blank') return { value: null, findings, invalid: false };
+  if (v.t === 'formula') return fail('KLA-E219', { formula: v.formula });
+  if (v.t === 'error') return fail('KLA-E220', { error: v.error });
+
+  const rubric = q.rubricDef;
+  if (rubric.kind === 'options') {
+    const options = rubric.options.map((o) => o.value);
+    const found = v.t === 'text' ? v.text : v.t === 'number' ? String(v.value) : v.t === 'date' ? v.date : v.value ? 'TRUE' : 'FALSE';
+    if (v.t === 'text' && options.includes(v.text)) return { value: { kind: 'option', option: v.text }, findings, invalid: false };
+    // Booleans come from cells typed TRUE/FALSE, or from LibreOffice's TRUE() formulas.
+    const key = v.t === 'bool' ? (v.value ? 'ya' : 'tidak') : optionKey(found);
+    const match = options.find((o) => optionKey(o) === key);
+    if (match && v.t !== 'number' && v.t !== 'date') {
+      add('KLA-W211', { found, taken: match });
+      return { value: { kind: 'option', option: match }, findings, invalid: false };
+    }
+    return fail('KLA-E210', { found, options: options.map((o) => `"${o}"`).join(', ') });
+  }
+
+  const expected = q.answerType === 'count' ? 'count' : 'percent';
+  let value: number;
+  if (v.t === 'date') return fail('KLA-E218', { found: v.date });
+  if (v.t === 'bool') return fail('KLA-E212', { found: v.value ? 'TRUE' : 'FALSE', expected });
+  if (v.t === 'number') {
+    value = v.value;
+    if (v.percent && expected === 'percent') {
+      value = round(v.value * 100);
+      add('KLA-W213', { found: v.value, taken: value, how: 'percent-format' });
+    }
+  } else {
+    const parsed = parseNumberText(v.text);
+    if (!parsed) return fail('KLA-E212', { found: v.text, expected });
+    value = parsed.value;
+    const alt = parsed.alternative;
+    const altPlausible = alt !== undefined && (expected !== 'count' || Number.isInteger(alt));
+    if (altPlausible) add('KLA-W214', { found: v.text, taken: value, alternative: alt });
+    else add('KLA-W213', { found: v.text, taken: value });
+  }
+
+  if (expected === 'percent') {
+    if (value < 0 || value > 100) return fail('KLA-E216', { found: value });
+    if (v.t === 'number' && !v.percent && value > 0 && value < 1) add('KLA-W215', { found: value, scaled: round(value * 100) });
+  } else if (value < 0 || !Number.isInteger(value)) {
+    return fail('KLA-E217', { found: value });
+  }
+  return { value: { kind: 'number', value }, findings, invalid: false };
+}
+
+/** Evidence entries: one per line or semicolon; a hyperlink's target counts as one entry. */
+export function evidenceEntries(raw: RawCell): string[] {
+  const out = textOf(raw)
+    .split(/\r?\n|;/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (raw.link) {
+    const link = raw.link.trim();
+    // The visible text of a linked cell is usually a label for the link, not a separate document.
+    return link ? [link] : out;
+  }
+  return out;
+}
+
+/** A cell as plain text (numbers and dates written out), for notes and identity values. */
+export function textOf(raw: RawCell): string {
+  const v = raw.value;
+  switch (v.t) {
+    case 'text':
+      return v.text.trim();
+    case 'number':
+      return formatPlain(v.value);
+    case 'date':
+      return v.date;
+    case 'bool':
+      return v.value ? 'TRUE' : 'FALSE';
+    default:
+      return '';
+  }
+}
+
+const round = (n: number) => Math.round(n * 1e9) / 1e9;
+/** Numbers exactly as stored, without exponent notation for integers up to 21 digits. */
+const formatPlain = (n: number) => (Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : String(round(n)));
