@@ -214,7 +214,7 @@ describe('what-if', () => {
   const answers = [answer('a1', 'DA', opt('Ada, SK')), answer('a2', 'DA', num(60), { evidence: ['a2.pdf'] }), answer('b1', 'DB', num(1))];
 
   it('parses --set values in the question’s own terms, with a decimal comma', () => {
-    const s = parseSetArgs(c, ['a2=92,5', 'a1=ada, peraturan d', 'b1=5', 'b2 = 0']);
+    const s = parseSetArgs(c, ['a2=92,5', 'a1=ada, peraturan d', 'B1=5', 'b2 = 0']);
     expect(s.get('a2')).toEqual({ answer: num(92.5) });
     expect(s.get('a1')).toEqual({ answer: opt('Ada, Peraturan Daerah') });
     expect(s.get('b1')).toEqual({ answer: num(5) });

@@ -249,8 +249,9 @@ function scoreQuestion(
     if (answer.value === null) return null;
     const f = rubricFraction(q.rubricDef, answer.value, answer.previous);
     if (f === null) return null;
+    const named = answer.evidence.some((e) => e.trim() !== '');
     const notFound = options.evidence ? findMissingEvidence(answer.evidence, options.evidence) : [];
-    const evidenceMissing = q.evidenceRequired && (answer.evidence.length === 0 || notFound.length > 0);
+    const evidenceMissing = q.evidenceRequired && (!named || notFound.length > 0);
     return { answer, points: f * q.points, notFound, evidenceMissing };
   };
   for (const a of given) {

@@ -41,7 +41,7 @@ export function forecastDifference(r: ScoreReport): ForecastDifference {
       atStake: clean(q.points - q.forecastPoints),
       opdCode: q.opdCode,
       responsible: q.responsible,
-      reason: q.evidence.length === 0 ? ('none' as const) : ('not-found' as const),
+      reason: q.evidenceNotFound.length > 0 ? ('not-found' as const) : ('none' as const),
       evidenceNotFound: q.evidenceNotFound,
     }));
   return {

@@ -81,7 +81,9 @@ function parsePoints(q: CatalogQuestion, input: unknown): Parsed<number> {
 }
 
 function question(catalog: Catalog, id: string): Parsed<CatalogQuestion> {
-  const q = catalog.questionById.get(id.trim());
+  const want = id.trim();
+  // Ids are case-sensitive in the catalog, but "21a.3" can only mean "21A.3".
+  const q = catalog.questionById.get(want) ?? catalog.questionList.find((x) => x.id.toLowerCase() === want.toLowerCase());
   if (q) return { ok: q };
   return { problem: { id: `pertanyaan "${id}" tidak ada dalam katalog ${catalog.id}.`, en: `question "${id}" is not in catalog ${catalog.id}.` } };
 }
