@@ -1,0 +1,118 @@
+/**
+ * The report for people: per file, each finding with its sheet and cell and
+ * one sentence saying what was found and what to do; then the whole-set
+ * findings, the counts and the coverage per group. Plain words, no symbols
+ * (Windows consoles with old code pages garble them), colour only via paint.
+ */
+import type { Diagnostic } from '../model.js';
+import type { ValidationReport, FileReport } from '../validate/index.js';
+import { formatMessage } from '../validate/messages.js';
+import type { Paint } from '../cli/context.js';
+import { percent, SEVERITY_WORD, where } from './common.js';
+import type { FormatOptions } from './index.js';
+
+const plain: Paint = { error: (s) => s, warn: (s) => s, info: (s) => s, ok: (s) => s, dim: (s) => s, bold: (s) => s };
+
+const T = {
+  id: {
+    title: (r: ValidationReport) => `Pemeriksaan lembar kerja KLA ${r.project.district}, tahun ${r.project.year} (katalog ${r.project.catalogId})`,
+    clean: 'tidak ada temuan',
+    skipped: 'dilewati',
+    unreadable: 'tidak dapat dibaca',
+    unknownOpd: 'OPD tidak dikenali',
+    whole: 'Seluruh kiriman',
+    summary: 'Ringkasan',
+    files: (r: ValidationReport, n: Record<FileReport['status'], number>) =>
+      `Berkas: ${r.summary.files} (${n.submission} lembar kerja OPD, ${n.skipped} dilewati, ${n.unreadable} tidak dapat dibaca)`,
+    findings: (s: ValidationReport['summary']) => `Temuan: ${s.errors} kesalahan, ${s.warnings} peringatan, ${s.infos} informasi`,
+    coverage: (a: number, q: number, p: string) => `Cakupan: ${a} dari ${q} pertanyaan terjawab (${p})`,
+    unanswered: 'Belum terjawab',
+    more: (n: number) => `dan ${n} lainnya`,
+    verdictOk: 'Tidak ada kesalahan. Lembar kerja dapat diproses lebih lanjut.',
+    verdictErr: (n: number) => `Terdapat ${n} kesalahan. Mohon perbaiki sel yang disebut di atas, lalu jalankan pemeriksaan kembali.`,
+  },
+  en: {
+    title: (r: ValidationReport) => `KLA workbook check, ${r.project.district}, year ${r.project.year} (catalog ${r.project.catalogId})`,
+    clean: 'no findings',
+    skipped: 'skipped',
+    unreadable: 'cannot be read',
+    unknownOpd: 'OPD not recognised',
+    whole: 'Whole set',
+    summary: 'Summary',
+    files: (r: ValidationReport, n: Record<FileReport['status'], number>) =>
+      `Files: ${r.summary.files} (${n.submission} OPD workbooks, ${n.skipped} skipped, ${n.unreadable} unreadable)`,
+    findings: (s: ValidationReport['summary']) => `Findings: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos`,
+    coverage: (a: number, q: number, p: string) => `Coverage: ${a} of ${q} questions answered (${p})`,
+    unanswered: 'Unanswered',
+    more: (n: number) => `and ${n} more`,
+    verdictOk: 'No errors. The workbooks can be processed further.',
+    verdictErr: (n: number) => `There are ${n} errors. Please correct the cells named above and run the check again.`,
+  },
+} as const;
+
+/** Unanswered question ids listed before "and N more". */
+const UNANSWERED_SHOWN = 30;
+
+export function formatPretty(report: ValidationReport, opts: FormatOptions): string {
+  const t = T[opts.lang];
+  const p = opts.paint ?? plain;
+  const lines: string[] = [p.bold(t.title(report)), ''];
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of report.diagnostics) byFile.set(d.location.file, [...(byFile.get(d.location.file) ?? []), d]);
+
+  const sev = (d: Diagnostic) => {
+    const w = SEVERITY_WORD[opts.lang][d.severity];
+    return d.severity === 'error' ? p.error(w) : d.severity === 'warning' ? p.warn(w) : p.info(w);
+  };
+  const block = (ds: Diagnostic[]) => {
+    const width = Math.max(0, ...ds.map((d) => where(d).length));
+    for (const d of ds) {
+      const loc = where(d).padEnd(width);
+      lines.push(`  ${loc ? `${loc}  ` : ''}${sev(d)}: ${formatMessage(d, opts.lang)} ${p.dim(`[${d.code}]`)}`);
+    }
+  };
+
+  for (const f of report.files) {
+    const ds = byFile.get(f.file) ?? [];
+    byFile.delete(f.file);
+    const tag =
+      f.status === 'skipped' ? t.skipped : f.status === 'unreadable' ? p.error(t.unreadable) : f.opdCode ? f.opdCode : p.error(t.unknownOpd);
+    const head = `${p.bold(f.file)}  (${tag})`;
+    if (f.status === 'submission' && ds.length === 0) {
+      lines.push(`${head}: ${p.ok(t.clean)}`);
+      continue;
+    }
+    lines.push(head);
+    block(ds);
+    lines.push('');
+  }
+  const whole = [...(byFile.get('') ?? [])];
+  byFile.delete('');
+  for (const ds of byFile.values()) whole.push(...ds);
+  if (whole.length > 0) {
+    lines.push(p.bold(t.whole));
+    block(whole);
+    lines.push('');
+  }
+
+  const n = { submission: 0, skipped: 0, unreadable: 0 };
+  for (const f of report.files) n[f.status]++;
+  const cov = report.coverage;
+  lines.push(p.bold(t.summary));
+  lines.push(`  ${t.files(report, n)}`);
+  lines.push(`  ${t.findings(report.summary)}`);
+  lines.push(`  ${t.coverage(cov.answered, cov.questions, percent(cov.answered, cov.questions, opts.lang))}`);
+  const labelWidth = Math.max(0, ...cov.byGroup.map((g) => (opts.groupLabels?.[g.id] ?? g.id).length));
+  for (const g of cov.byGroup) {
+    const label = (opts.groupLabels?.[g.id] ?? g.id).padEnd(labelWidth);
+    lines.push(`    ${label}  ${String(g.answered).padStart(3)}/${String(g.questions).padEnd(3)}  ${percent(g.answered, g.questions, opts.lang)}`);
+  }
+  if (cov.unanswered.length > 0) {
+    const shown = cov.unanswered.slice(0, UNANSWERED_SHOWN).join(', ');
+    const rest = cov.unanswered.length - UNANSWERED_SHOWN;
+    lines.push(`  ${t.unanswered}: ${shown}${rest > 0 ? `, ${t.more(rest)}` : ''}`);
+  }
+  lines.push('');
+  lines.push(report.summary.errors === 0 ? p.ok(t.verdictOk) : p.error(t.verdictErr(report.summary.errors)));
+  return `${lines.join('\n')}\n`;
+}
