@@ -1,0 +1,2 @@
+// pdfmake ships no type declarations; render.ts describes the little it uses.
+declare module 'pdfmake';

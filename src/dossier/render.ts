@@ -1,0 +1,64 @@
+/**
+ * Turning a document definition into PDF bytes. pdfmake is loaded here, on the
+ * build path only, so the other commands start without it. pdfmake is one
+ * shared instance: fonts and access policies are set once; it may read only
+ * our own font files and never fetch a URL (images arrive as data URLs).
+ */
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { KlaError } from '../i18n.js';
+import { assetsDir } from '../paths.js';
+import type { DocDefinition } from './layout.js';
+
+const FONT_FILES = {
+  normal: 'Roboto-Regular.ttf',
+  bold: 'Roboto-Medium.ttf',
+  italics: 'Roboto-Italic.ttf',
+  bolditalics: 'Roboto-MediumItalic.ttf',
+} as const;
+
+/** The Roboto folder: our own assets/fonts if present, else the one shipped inside pdfmake's package. */
+export function robotoDir(): string {
+  const own = path.join(assetsDir, 'fonts', 'Roboto');
+  if (existsSync(path.join(own, FONT_FILES.normal))) return own;
+  const require = createRequire(import.meta.url);
+  const dir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
+  if (!Object.values(FONT_FILES).every((f) => existsSync(path.join(dir, f)))) {
+    throw new KlaError({
+      id: `Huruf Roboto tidak ditemukan di ${dir}. Pasang ulang kla ("npm install").`,
+      en: `The Roboto font was not found in ${dir}. Reinstall kla ("npm install").`,
+    });
+  }
+  return dir;
+}
+
+interface PdfMake {
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (file: string) => boolean): void;
+  createPdf(def: DocDefinition): { getBuffer(): Promise<Buffer> };
+}
+
+let instance: Promise<PdfMake> | undefined;
+
+async function pdfmake(): Promise<PdfMake> {
+  instance ??= (async () => {
+    const mod = (await import('pdfmake')) as unknown as { default: PdfMake };
+    const pm = mod.default;
+    const dir = robotoDir();
+    const fonts = Object.fromEntries(Object.entries(FONT_FILES).map(([k, f]) => [k, path.join(dir, f)]));
+    const allowed = new Set(Object.values(fonts).map((f) => path.resolve(f)));
+    pm.setFonts({ Roboto: fonts });
+    pm.setUrlAccessPolicy(() => false);
+    pm.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
+    return pm;
+  })();
+  return instance;
+}
+
+/** Render a document definition (used once: pdfmake mutates it) to PDF bytes. */
+export async function renderPdf(def: DocDefinition): Promise<Buffer> {
+  const pm = await pdfmake();
+  return pm.createPdf(def).getBuffer();
+}
