@@ -1,0 +1,328 @@
+/**
+ * The checks, as a table: a correctly filled workbook is spoilt in one place,
+ * written to disk, validated, and the expected code must appear at the
+ * expected cell. Tests assert codes and cells, never wording.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { validateInputs, type ValidationReport } from '../src/validate/index.js';
+import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, SHEETS } from '../src/workbook/layout.js';
+import type { CatalogQuestion } from '../src/catalog/load.js';
+import { buildProject, type Project } from '../src/project/config.js';
+import { cellOf, filledWorkbook, makeProject, questionOf, rowOf, save, soffice, tmpDir } from './validate-helpers.js';
+
+let project: Project;
+let n = 0;
+
+beforeAll(() => {
+  project = makeProject();
+});
+
+type Edit = (wb: ExcelJS.Workbook, ctx: { ws: ExcelJS.Worksheet; id: ExcelJS.Worksheet; meta: ExcelJS.Worksheet }) => void | string;
+
+/** Validate one workbook of `opd` after `edit`; the edit may return the file name to use. */
+async function validateOne(opd: string, edit: Edit, p: Project = project): Promise<ValidationReport> {
+  const wb = await filledWorkbook(p, opd);
+  const name = edit(wb, { ws: wb.getWorksheet(SHEETS.answers)!, id: wb.getWorksheet(SHEETS.identity)!, meta: wb.getWorksheet(SHEETS.meta)! }) || `${opd} (uji ${++n}).xlsx`;
+  const dir = tmpDir();
+  await save(wb, path.join(dir, name));
+  return validateInputs(p, [name], { cwd: dir });
+}
+
+const q = (pred: (q: CatalogQuestion) => boolean, opd = 'DINKES') => questionOf(project, opd, pred);
+const pct = () => q((x) => x.answerType === 'percent' && !x.previousYear);
+const count = () => q((x) => x.answerType === 'count' && !x.previousYear);
+const avail = () => q((x) => x.rubric === 'ketersediaan' && !x.evidenceRequired && !x.noteRequired && !x.previousYear);
+const set = (wb: ExcelJS.Workbook, qid: string, col: keyof typeof ANSWER_COLUMNS, v: ExcelJS.CellValue) => {
+  wb.getWorksheet(SHEETS.answers)!.getCell(cellOf(wb, qid, col)).value = v;
+};
+const metaRow = (meta: ExcelJS.Worksheet, key: string) => {
+  for (let r = 1; r <= 20; r++) if (meta.getCell(`A${r}`).text === key) return r;
+  throw new Error(key);
+};
+
+function at(report: ValidationReport, code: string) {
+  return report.diagnostics.filter((d) => d.code === code).map((d) => [d.location.sheet ?? '', d.location.cell ?? '']);
+}
+
+describe('a correctly filled workbook', () => {
+  it('has no errors and no warnings, and every answer is usable', async () => {
+    const r = await validateOne('DINKES', () => undefined);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.summary).toMatchObject({ files: 1, submissions: 1, errors: 0, warnings: 0 });
+    const sub = r.submissions[0]!;
+    expect(sub.opdCode).toBe('DINKES');
+    expect(sub.answers).toHaveLength(project.questionsForOpd('DINKES').length);
+    expect(sub.answers.every((a) => !a.invalid && a.value !== null)).toBe(true);
+    expect(sub.identity.officerNip).toBe('198503122010012003');
+    expect(sub.identityCells.officerNip).toEqual({ file: sub.file, sheet: SHEETS.identity, cell: 'C11' });
+    expect(r.coverage.answered).toBe(project.questionsForOpd('DINKES').length);
+  });
+});
+
+/** [what is spoilt, expected code, the edit (may return a file name), expected sheet, expected cell given the workbook] */
+type Case = [string, string, Edit, string, (wb: ExcelJS.Workbook) => string];
+
+const answerCases: Case[] = [
+  ['an answer that is not an option', 'KLA-E210', (wb) => set(wb, avail().id, 'answer', 'Ya'), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
+  ['an option in other case and spacing', 'KLA-W211', (wb) => set(wb, avail().id, 'answer', '  ada,  LENGKAP dan berjalan '), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
+  ['text that is no number', 'KLA-E212', (wb) => set(wb, pct().id, 'answer', 'sekitar delapan puluh'), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
+  ['a number typed as text with a decimal comma', 'KLA-W213', (wb) => set(wb, pct().id, 'answer', '87,5'), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
+  ['an ambiguous number', 'KLA-W214', (wb) => set(wb, pct().id, 'answer', '1,234'), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
+  ['a percentage below 1 without percent format', 'KLA-W215', (wb) => set(wb, pct().id, 'answer', 0.5), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
+  ['a percentage over 100', 'KLA-E216', (wb) => set(wb, pct().id, 'answer', 120), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
+  ['a count with decimals', 'KLA-E217', (wb) => set(wb, count().id, 'answer', 2.5), SHEETS.answers, (wb) => cellOf(wb, count().id, 'answer')],
+  ['a negative count', 'KLA-E217', (wb) => set(wb, count().id, 'answer', -3), SHEETS.answers, (wb) => cellOf(wb, count().id, 'answer')],
+  ['a number Excel turned into a date', 'KLA-E218', (wb) => set(wb, count().id, 'answer', new Date(Date.UTC(2026, 4, 1))), SHEETS.answers, (wb) => cellOf(wb, count().id, 'answer')],
+  ['a formula without cached result', 'KLA-E219', (wb) => set(wb, count().id, 'answer', { formula: 'SUM(J1:J9)' } as ExcelJS.CellFormulaValue), SHEETS.answers, (wb) => cellOf(wb, count().id, 'answer')],
+  ['an Excel error value', 'KLA-E220', (wb) => set(wb, pct().id, 'answer', { error: '#DIV/0!' } as ExcelJS.CellErrorValue), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
+  ['a missing previous-year value', 'KLA-W221', (wb) => set(wb, '12.3', 'previous', null), SHEETS.answers, (wb) => cellOf(wb, '12.3', 'previous')],
+  ['an invalid previous-year value', 'KLA-E212', (wb) => set(wb, '12.3', 'previous', 'tidak tahu'), SHEETS.answers, (wb) => cellOf(wb, '12.3', 'previous')],
+  ['missing required evidence', 'KLA-W222', (wb) => set(wb, '1.3j', 'evidence', null), SHEETS.answers, (wb) => cellOf(wb, '1.3j', 'evidence')],
+  ['a missing required note', 'KLA-W223', (wb) => set(wb, '3.1d', 'note', null), SHEETS.answers, (wb) => cellOf(wb, '3.1d', 'note')],
+  ['an altered question text', 'KLA-E202', (wb) => set(wb, avail().id, 'question', 'Apakah ada sesuatu?'), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'question')],
+  ['an unknown question id', 'KLA-E203', (wb, { ws }) => void (ws.getCell(`A${ANSWER_FIRST_ROW + 2}`).value = '99.9'), SHEETS.answers, () => `A${ANSWER_FIRST_ROW + 2}`],
+  ['a duplicated question row', 'KLA-E204', (wb, { ws }) => void ws.insertRow(ANSWER_FIRST_ROW + 3, ws.getRow(ANSWER_FIRST_ROW).values as ExcelJS.CellValue[]), SHEETS.answers, () => `A${ANSWER_FIRST_ROW + 3}`],
+  ['an answer row without question id', 'KLA-W206', (wb, { ws }) => void ws.insertRow(ANSWER_FIRST_ROW + 1, ['', '', '', '', '', 'Ada, sebagian']), SHEETS.answers, () => `F${ANSWER_FIRST_ROW + 1}`],
+  [
+    "a row of another OPD's question",
+    'KLA-W205',
+    (wb, { ws }) => {
+      const other = questionOf(project, 'DUKCAPIL', (x) => !project.questionsForOpd('DINKES').includes(x) && x.answerType === 'availability');
+      ws.addRow([other.id, other.indicatorId, other.text, other.points, '', (other.rubricDef as { options: { value: string }[] }).options[0]!.value]);
+    },
+    SHEETS.answers,
+    (wb) => `A${wb.getWorksheet(SHEETS.answers)!.rowCount}`,
+  ],
+];
+
+const identityCases: Case[] = [
+  ['another evaluation year', 'KLA-E107', (_wb, { id }) => void (id.getCell('C7').value = 2025), SHEETS.identity, () => 'C7'],
+  ['another year in the metadata only', 'KLA-E107', (_wb, { meta }) => void (meta.getCell(`B${metaRow(meta, 'year')}`).value = 2025), SHEETS.meta, (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'year')}`],
+  ['another district', 'KLA-E108', (_wb, { id }) => void (id.getCell('C6').value = 'Kabupaten Sarolangun'), SHEETS.identity, () => 'C6'],
+  [
+    'an unknown OPD',
+    'KLA-E109',
+    (_wb, { id, meta }) => {
+      meta.getCell(`B${metaRow(meta, 'opdCode')}`).value = 'RAHASIA';
+      id.getCell('C4').value = 'Dinas Rahasia';
+      id.getCell('C5').value = 'RAHASIA';
+      return 'lembar tanpa nama.xlsx';
+    },
+    SHEETS.meta,
+    (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'opdCode')}`,
+  ],
+  ['an OPD template used by another OPD', 'KLA-W110', (_wb, { id }) => void ((id.getCell('C4').value = 'Dinas Sosial'), (id.getCell('C5').value = 'DINSOS')), SHEETS.identity, () => 'C4'],
+  [
+    'an OPD recognised only from the file name',
+    'KLA-W111',
+    (wb, { id }) => {
+      wb.removeWorksheet(wb.getWorksheet(SHEETS.meta)!.id);
+      id.getCell('C4').value = null;
+      id.getCell('C5').value = null;
+      return 'Jawaban KLA Dinas Kesehatan 2026.xlsx';
+    },
+    SHEETS.identity,
+    () => 'C4',
+  ],
+  ['a missing metadata sheet', 'KLA-W103', (wb) => void wb.removeWorksheet(wb.getWorksheet(SHEETS.meta)!.id), '', () => ''],
+  ['an unknown template version', 'KLA-E104', (_wb, { meta }) => void (meta.getCell(`B${metaRow(meta, 'templateVersion')}`).value = 9), SHEETS.meta, (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'templateVersion')}`],
+  ['a template of another catalog', 'KLA-E105', (_wb, { meta }) => void (meta.getCell(`B${metaRow(meta, 'catalogId')}`).value = 'kla-2023'), SHEETS.meta, (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'catalogId')}`],
+  ['an outdated question list', 'KLA-E106', (_wb, { meta }) => void (meta.getCell(`B${metaRow(meta, 'catalogFingerprint')}`).value = '0123456789abcdef'), SHEETS.meta, (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'catalogFingerprint')}`],
+  ['no data officer name', 'KLA-E112', (_wb, { id }) => void (id.getCell('C10').value = null), SHEETS.identity, () => 'C10'],
+  ['a short NIP', 'KLA-E113', (_wb, { id }) => void (id.getCell('C11').value = '19850312 2010'), SHEETS.identity, () => 'C11'],
+  ['a NIP typed as a number', 'KLA-E114', (_wb, { id }) => void (id.getCell('C18').value = 197501012005011001), SHEETS.identity, () => 'C18'],
+  ['a phone number without its leading 0', 'KLA-W115', (_wb, { id }) => void (id.getCell('C13').value = 81234567890), SHEETS.identity, () => 'C13'],
+  ['an incomplete e-mail address', 'KLA-E116', (_wb, { id }) => void (id.getCell('C14').value = 'siti.rahmawati@'), SHEETS.identity, () => 'C14'],
+  ['a missing identity sheet', 'KLA-E117', (wb) => void wb.removeWorksheet(wb.getWorksheet(SHEETS.identity)!.id), '', () => ''],
+];
+
+describe.each([
+  ['answers', answerCases],
+  ['identity and template', identityCases],
+])('%s', (_group, cases) => {
+  it.each(cases)('%s → %s', async (_name, code, edit, sheet, cell) => {
+    let wbRef: ExcelJS.Workbook | undefined;
+    const r = await validateOne('DINKES', (wb, c) => {
+      wbRef = wb;
+      return edit(wb, c);
+    });
+    expect(at(r, code)).toContainEqual([sheet, cell(wbRef!)]);
+  });
+});
+
+describe('answers with errors are left out of scoring', () => {
+  it('marks exactly the answers an error concerns as invalid, and normalises values', async () => {
+    const r = await validateOne('DINKES', (wb) => {
+      set(wb, pct().id, 'answer', 150);
+      set(wb, count().id, 'answer', '1.234');
+      set(wb, avail().id, 'answer', ' ada, sebagian ');
+      set(wb, '12.3', 'answer', 0.875);
+      wb.getWorksheet(SHEETS.answers)!.getCell(cellOf(wb, '12.3', 'answer')).numFmt = '0.0%';
+    });
+    const ans = (id: string) => r.submissions[0]!.answers.find((a) => a.questionId === id)!;
+    expect(ans(pct().id)).toMatchObject({ invalid: true, value: null });
+    // For a count the only whole reading of "1.234" is 1234: normalised, not ambiguous.
+    expect(ans(count().id)).toMatchObject({ value: { kind: 'number', value: 1234 } });
+    expect(at(r, 'KLA-W214')).toEqual([]);
+    expect(ans(avail().id)).toMatchObject({ value: { kind: 'option', option: 'Ada, sebagian' } });
+    expect(ans(avail().id).invalid).toBeUndefined();
+    expect(ans('12.3')).toMatchObject({ value: { kind: 'number', value: 87.5 } });
+    expect(r.submissions[0]!.answers.filter((a) => a.invalid)).toHaveLength(1);
+  });
+
+  it('marks every answer of a file from another year invalid', async () => {
+    const r = await validateOne('DINKES', (_wb, { id }) => void (id.getCell('C7').value = 2025));
+    expect(r.submissions[0]!.answers.every((a) => a.invalid)).toBe(true);
+    expect(r.coverage.answered).toBe(0);
+  });
+
+  it('reports a deleted question row', async () => {
+    let gone = '';
+    const r = await validateOne('DINKES', (_wb, { ws }) => {
+      gone = ws.getCell(`A${ANSWER_FIRST_ROW + 4}`).text;
+      ws.spliceRows(ANSWER_FIRST_ROW + 4, 1);
+    });
+    expect(r.diagnostics.filter((d) => d.code === 'KLA-E201').map((d) => d.questionId)).toEqual([gone]);
+  });
+});
+
+describe('district severity settings', () => {
+  it('raise, lower and switch off codes; a raised code invalidates its answer', async () => {
+    const p = buildProject(project.dir, project.configFile, { ...project.config, severity: { 'KLA-W222': 'error', 'KLA-W213': 'off', 'KLA-E113': 'warning' } }, project.catalog);
+    const r = await validateOne(
+      'DINKES',
+      (wb, { id }) => {
+        set(wb, '1.3j', 'evidence', null);
+        set(wb, pct().id, 'answer', '87,5');
+        id.getCell('C11').value = '123';
+      },
+      p,
+    );
+    expect(r.diagnostics.find((d) => d.code === 'KLA-W222')?.severity).toBe('error');
+    expect(r.diagnostics.find((d) => d.code === 'KLA-E113')?.severity).toBe('warning');
+    expect(at(r, 'KLA-W213')).toEqual([]);
+    expect(r.submissions[0]!.answers.find((a) => a.questionId === '1.3j')?.invalid).toBe(true);
+    expect(r.summary.errors).toBe(1);
+  });
+});
+
+describe('across files', () => {
+  async function folderWith(files: [string, string, Edit?][]): Promise<ValidationReport> {
+    const dir = tmpDir();
+    const sub = path.join(dir, 'kiriman');
+    mkdirSync(sub);
+    for (const [opd, name, edit] of files) {
+      const wb = await filledWorkbook(project, opd);
+      edit?.(wb, { ws: wb.getWorksheet(SHEETS.answers)!, id: wb.getWorksheet(SHEETS.identity)!, meta: wb.getWorksheet(SHEETS.meta)! });
+      await save(wb, path.join(sub, name));
+    }
+    return validateInputs(project, ['kiriman'], { cwd: dir });
+  }
+
+  it('the same OPD twice: the later file is an error and is not scored', async () => {
+    const r = await folderWith([
+      ['DINKES', 'Dinkes.xlsx'],
+      ['DINKES', 'Dinkes (revisi 2).xlsx'],
+    ]);
+    expect(r.diagnostics.filter((d) => d.code === 'KLA-E301').map((d) => [d.location.file, d.params.other])).toEqual([['kiriman/Dinkes.xlsx', 'kiriman/Dinkes (revisi 2).xlsx']]);
+    expect(r.submissions.find((s) => s.file === 'kiriman/Dinkes.xlsx')!.answers.every((a) => a.invalid)).toBe(true);
+  });
+
+  it('conflicting answers to a shared question are a warning at the later cell', async () => {
+    let cell = '';
+    const r = await folderWith([
+      ['DINKES', 'Dinkes.xlsx'],
+      ['HUKUM', 'Bagian Hukum.xlsx', (wb) => ((cell = cellOf(wb, '1.2l', 'answer')), set(wb, '1.2l', 'answer', 'Tidak ada'))],
+    ]);
+    const d = r.diagnostics.filter((x) => x.code === 'KLA-W302');
+    expect(d.map((x) => [x.location.file, x.location.cell, x.params.otherOpd])).toEqual([['kiriman/Dinkes.xlsx', expect.any(String), 'HUKUM']]);
+    expect(cell).toMatch(/^F\d+$/);
+  });
+
+  it('coverage per group and indicator, unanswered questions, and OPDs that sent nothing', async () => {
+    const r = await folderWith([['DINKES', 'Dinkes.xlsx', (wb) => set(wb, pct().id, 'answer', null)]]);
+    expect(at(r, 'KLA-W303')).toEqual([[SHEETS.answers, expect.stringMatching(/^F\d+$/)]]);
+    expect(r.coverage.unanswered).toContain(pct().id);
+    expect(r.coverage.answered).toBe(project.questionsForOpd('DINKES').length - 1);
+    const ind = r.coverage.byIndicator.find((i) => i.id === pct().indicatorId)!;
+    expect(ind.answered).toBeLessThan(ind.questions);
+    expect(r.coverage.byGroup.reduce((s, g) => s + g.questions, 0)).toBe(274);
+    const missing = r.diagnostics.filter((d) => d.code === 'KLA-I304').map((d) => d.params.opd);
+    expect(missing).toContain('DINSOS');
+    expect(missing).not.toContain('DINKES');
+  });
+
+  it('a file from another year mixed into the folder', async () => {
+    const r = await folderWith([
+      ['DINKES', 'Dinkes.xlsx'],
+      ['DINSOS', 'Dinsos 2025.xlsx', (_wb, { id, meta }) => void ((id.getCell('C7').value = 2025), (meta.getCell(`B${metaRow(meta, 'year')}`).value = 2025))],
+    ]);
+    expect(r.diagnostics.filter((d) => d.code === 'KLA-E107').map((d) => d.location.file)).toEqual(['kiriman/Dinsos 2025.xlsx']);
+  });
+
+  it('orders diagnostics by file, sheet, row, column and code', async () => {
+    const r = await folderWith([
+      ['DINKES', 'b.xlsx', (wb, { id }) => (set(wb, pct().id, 'answer', 'x'), set(wb, avail().id, 'answer', 'y'), (id.getCell('C14').value = 'z'))],
+      ['DINSOS', 'a.xlsx', (_wb, { id }) => void (id.getCell('C13').value = '1')],
+    ]);
+    const keys = r.diagnostics.map((d) => d.location.file);
+    expect(keys).toEqual([...keys].sort());
+    const b = r.diagnostics.filter((d) => d.location.file === 'kiriman/b.xlsx').map((d) => `${d.location.sheet}!${d.location.cell}`);
+    expect(b[0]).toBe(`${SHEETS.identity}!C14`);
+    const rows = b.slice(1).map((x) => Number(/\d+$/.exec(x)![0]));
+    expect(rows).toEqual([...rows].sort((x, y) => x - y));
+  });
+});
+
+describe('LibreOffice', () => {
+  it('a workbook saved by LibreOffice validates the same as the one exceljs wrote', async () => {
+    const dir = tmpDir('kla-lo-');
+    const orig = path.join(dir, 'asli');
+    const lo = path.join(dir, 'libreoffice');
+    mkdirSync(orig);
+    mkdirSync(lo);
+    const wb = await filledWorkbook(project, 'DINKES');
+    set(wb, pct().id, 'answer', '87,5');
+    set(wb, count().id, 'answer', -1);
+    set(wb, avail().id, 'answer', 'Ya');
+    set(wb, '1.3j', 'evidence', null);
+    set(wb, '12.3', 'answer', 0.875);
+    wb.getWorksheet(SHEETS.answers)!.getCell(cellOf(wb, '12.3', 'answer')).numFmt = '0.0%';
+    wb.getWorksheet(SHEETS.identity)!.getCell('C14').value = 'bukan email';
+    const file = await save(wb, path.join(orig, 'Dinkes (revisi 2).xlsx'));
+    await soffice(file, 'xlsx', lo);
+    const a = await validateInputs(project, ['Dinkes (revisi 2).xlsx'], { cwd: orig });
+    const b = await validateInputs(project, ['Dinkes (revisi 2).xlsx'], { cwd: lo });
+    const shape = (r: ValidationReport) => r.diagnostics.map((d) => [d.code, d.location.sheet, d.location.cell, d.params]);
+    expect(shape(b)).toEqual(shape(a));
+    expect(a.summary.errors).toBeGreaterThan(0);
+    expect(b.submissions[0]!.answers.map((x) => [x.questionId, x.value, x.invalid])).toEqual(a.submissions[0]!.answers.map((x) => [x.questionId, x.value, x.invalid]));
+  });
+});
+
+describe('inputs', () => {
+  it('expands quoted globs and reports paths relative to cwd with /', async () => {
+    const dir = tmpDir();
+    mkdirSync(path.join(dir, 'kiriman (gelombang 1)'));
+    await save(await filledWorkbook(project, 'DINKES'), path.join(dir, 'kiriman (gelombang 1)', 'Dinkes (revisi 2).xlsx'));
+    await save(await filledWorkbook(project, 'DINSOS'), path.join(dir, 'kiriman (gelombang 1)', 'Dinsos.xlsx'));
+    writeFileSync(path.join(dir, 'kiriman (gelombang 1)', 'catatan.txt'), 'x');
+    const r = await validateInputs(project, ['kiriman \\(gelombang 1\\)/*.xlsx'], { cwd: dir });
+    expect(r.files.map((f) => f.file)).toEqual(['kiriman (gelombang 1)/Dinkes (revisi 2).xlsx', 'kiriman (gelombang 1)/Dinsos.xlsx']);
+    // Explicit files are not a whole collection: no "OPD sent nothing" infos.
+    expect(at(r, 'KLA-I304')).toEqual([]);
+  });
+
+  it('uses the project submissions folder when no input is given', async () => {
+    await save(await filledWorkbook(project, 'DINSOS'), path.join(project.paths.submissions, 'Dinsos.xlsx'));
+    const r = await validateInputs(project, [], { cwd: project.dir });
+    expect(r.files.map((f) => f.file)).toEqual(['submissions/Dinsos.xlsx']);
+  });
+
+  it('a path that does not exist is a usage error', async () => {
+    await expect(validateInputs(project, ['tidak-ada.xlsx'], { cwd: tmpDir() })).rejects.toMatchObject({ name: 'KlaError', exitCode: 2 });
+  });
+});
