@@ -50,9 +50,9 @@ export function synthetic(opts: SyntheticOptions = {}): { submissions: Submissio
     const row = 4 + (byOpd.get(opd)?.length ?? 0);
     const r = q.rubricDef;
     let value: AnswerValue;
-    if (r.kind === 'options') value = { kind: 'option', option: r.options[i % r.options.length]!.value };
+    if (r.kind === 'options') value = { kind: 'option', option: r.options[i % 2]!.value };
     else if (r.kind === 'bands') {
-      const b = r.bands[i % r.bands.length]!;
+      const b = r.bands[i % 2]!;
       value = { kind: 'number', value: q.answerType === 'percent' ? b.threshold + 0.5 : b.threshold };
     } else value = { kind: 'number', value: 3 };
     const cell = (c: string) => ({ file, sheet: 'Jawaban', cell: `${c}${row}` });

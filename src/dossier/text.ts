@@ -5,7 +5,6 @@
  */
 import type { AnswerValue } from '../model.js';
 import type { AnswerType } from '../catalog/schema.js';
-import { formatNumber } from '../i18n.js';
 import { roundShown } from '../score/engine.js';
 
 /** Length caps: a cell with a whole essay must not turn one table row into ten pages. */
@@ -53,22 +52,32 @@ export function truncate(s: string, max: number): string {
 export const points = (n: number): string => pointsWith(n, 2);
 
 /** Points with `digits` decimals (a total may need more than two to agree with its predikat). */
-export const pointsWith = (n: number, digits: number): string => formatNumber(roundShown(n, digits), 'id', digits);
+export const pointsWith = (n: number, digits: number): string => idNumber(roundShown(n, digits), digits);
+
+// Same output as i18n's formatNumber(n, 'id', digits), with the Intl formatter
+// made once: a dossier formats thousands of numbers, and toLocaleString builds
+// a new formatter on every call.
+const formatters = new Map<number, Intl.NumberFormat>();
+function idNumber(n: number, digits: number): string {
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(n);
+}
 
 /** A share as a percentage with one decimal: 61,2%. */
 export function percent(part: number, whole: number): string {
-  return whole > 0 ? `${formatNumber((part / whole) * 100, 'id', 1)}%` : '–';
+  return whole > 0 ? `${idNumber((part / whole) * 100, 1)}%` : '–';
 }
 
 /** A whole number with thousands separators: 12.345. */
-export const count = (n: number): string => formatNumber(n, 'id', 0);
+export const count = (n: number): string => idNumber(n, 0);
 
 /** An answer in words: the option chosen, or the number with its unit. */
 export function answerText(v: AnswerValue | null, type: AnswerType | undefined): string {
   if (v === null) return '';
   if (v.kind === 'option') return cleanText(v.option, LIMITS.answer);
-  if (type === 'percent') return `${formatNumber(v.value, 'id', Number.isInteger(v.value) ? 0 : 2)}%`;
-  return formatNumber(v.value, 'id', Number.isInteger(v.value) ? 0 : 2);
+  if (type === 'percent') return `${idNumber(v.value, Number.isInteger(v.value) ? 0 : 2)}%`;
+  return idNumber(v.value, Number.isInteger(v.value) ? 0 : 2);
 }
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];

@@ -20,7 +20,7 @@ import type { Diagnostic } from '../../model.js';
 import { loadTemplates } from '../../dossier/templates.js';
 import { renderDossier } from '../../dossier/index.js';
 import { recapSheets, recapWorkbook } from '../../dossier/recap.js';
-import { documentDate } from '../../dossier/date.js';
+import { documentDate, sourceDateEpoch } from '../../dossier/date.js';
 import type { DossierInput, Finding } from '../../dossier/model.js';
 import { roundShown, totalDigits } from '../../score/engine.js';
 
@@ -58,6 +58,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
         ? path.resolve(project.dir, project.config.dossierTemplates)
         : undefined;
   const templates = loadTemplates(templateDir);
+  sourceDateEpoch(ctx.env); // a malformed value is a usage error now, not after the slow part
   for (const w of templates.warnings) ctx.err(ctx.paint.warn(w[ctx.lang]) + '\n');
   const logo = project.config.district.logo !== undefined ? readLogo(path.resolve(project.dir, project.config.district.logo)) : null;
   const evidenceDir = opts.evidence !== undefined ? path.resolve(ctx.cwd, opts.evidence) : hasFiles(project.paths.evidence) ? project.paths.evidence : undefined;

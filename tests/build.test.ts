@@ -1,0 +1,180 @@
+/**
+ * `kla build` end to end, as a user runs it (bin/kla, no terminal): a real
+ * project folder whose name has spaces and parentheses, real OPD workbooks,
+ * the real validator and scorer, and the PDF read back with pdfjs-dist.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Project } from '../src/project/config.js';
+import { SHEETS } from '../src/workbook/layout.js';
+import { kla } from './helpers/cli.js';
+import { cellOf, filledWorkbook, makeProject, questionOf, save } from './validate-helpers.js';
+import { pdfInfo, pdfPages, squash } from './dossier.pdf.js';
+
+/** What the OPDs' workbooks record as their last save: the dossier's date. */
+const SAVED = new Date('2026-03-14T08:30:00Z');
+
+let project: Project;
+let sub: string;
+/** The OPDs that send a workbook; the rest have not sent theirs yet. */
+const SENDERS = ['DPPPA', 'DINKES', 'DINSOS', 'DISDIKBUD', 'BAPPEDA', 'HUKUM', 'DUKCAPIL', 'KOMINFO'];
+
+async function writeSubmissions(spoil?: (wb: ExcelJS.Workbook, code: string) => void): Promise<void> {
+  rmSync(sub, { recursive: true, force: true });
+  mkdirSync(sub, { recursive: true });
+  for (const code of SENDERS) {
+    const wb = await filledWorkbook(project, code);
+    wb.modified = SAVED;
+    wb.created = SAVED;
+    spoil?.(wb, code);
+    await save(wb, path.join(sub, `${code} (jawaban final).xlsx`));
+  }
+}
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+beforeAll(async () => {
+  project = makeProject();
+  sub = project.paths.submissions;
+  await writeSubmissions();
+});
+
+describe('kla build on a clean project', () => {
+  let pdfFile: string;
+  let pages: string[];
+  let run: ReturnType<typeof kla>;
+
+  beforeAll(async () => {
+    run = kla(['build', '--project', project.dir, '--xlsx', path.join(project.dir, 'output', 'rekap kla.xlsx')]);
+    pdfFile = path.join(project.dir, 'output', 'dokumen-kla-2026.pdf');
+    pages = existsSync(pdfFile) ? await pdfPages(readFileSync(pdfFile)) : [];
+  });
+
+  it('writes output/dokumen-kla-<year>.pdf, exits 0 and says where, in Indonesian', () => {
+    expect(run.stderr).not.toMatch(/at .+\.js:\d+/); // no stack trace
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(pdfFile)).toBe(true);
+    expect(run.stderr).toContain('dokumen-kla-2026.pdf');
+    expect(run.stdout).toContain('Perkiraan nilai evaluasi mandiri');
+    expect(readdirSync(path.dirname(pdfFile)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('shows the same total and predikat as kla score', () => {
+    const scored = kla(['score', '--project', project.dir, '--format', 'json']);
+    expect(scored.code, scored.stderr).toBe(0);
+    const json = JSON.parse(scored.stdout) as { total: number; predikat: string | null };
+    const total = json.total.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const all = pages.join(' ');
+    expect(all).toContain(`perkiraan nilai evaluasi mandiri Kabupaten Merangin tahun 2026 adalah ${total} dari 1.000,00`);
+    expect(run.stdout).toContain(`Perkiraan nilai evaluasi mandiri ${total}`);
+    if (json.predikat) expect(all).toContain(`yang termasuk predikat ${json.predikat}`);
+    else expect(all).toContain('belum mencapai predikat');
+  });
+
+  it('numbers its pages "Halaman X dari Y" and its table of contents points at the right pages', () => {
+    pages.slice(1).forEach((t, i) => expect(t).toContain(`Halaman ${i + 2} dari ${pages.length}`));
+    const toc = pages.slice(2, 4).join(' ');
+    for (const h of ['BAB III HASIL EVALUASI MANDIRI', 'LAMPIRAN D JEJAK DATA']) {
+      const page = Number(new RegExp(`${h} (\\d+)`).exec(toc)?.[1]);
+      expect(pages[page - 1]).toContain(h);
+    }
+  });
+
+  it('lists every workbook with the SHA-256 of its bytes, and the cells answers came from', () => {
+    const all = squash(pages.join(''));
+    for (const f of readdirSync(sub)) {
+      expect(all).toContain(squash(`submissions/${f}`));
+      expect(all).toContain(sha256(path.join(sub, f)));
+    }
+    expect(all).toContain(squash('Siti Rahmawati'));
+    expect(all).toContain('Belummengirim'); // OPDs that sent nothing
+  });
+
+  it('dates the document from the workbooks, not the clock', async () => {
+    expect(pages[0]).toContain('14 Maret 2026');
+    const info = await pdfInfo(readFileSync(pdfFile));
+    expect(info.CreationDate).toBe('D:20260314083000Z');
+    expect(info.Title).toBe('Dokumen Evaluasi Mandiri KLA Kabupaten Merangin Tahun 2026');
+  });
+
+  it('is byte-identical when built again, from another folder', () => {
+    const again = path.join(project.dir, 'output', 'ulang (2).pdf');
+    const r = kla(['build', '-o', again], { cwd: project.dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
+  });
+
+  it('writes the recap workbook beside it', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(project.dir, 'output', 'rekap kla.xlsx'));
+    expect(wb.getWorksheet('Pertanyaan')!.rowCount).toBe(1 + project.catalog.questionList.length);
+  });
+});
+
+describe('kla build with validation errors', () => {
+  let spoilt: string;
+  beforeAll(async () => {
+    const q = questionOf(project, 'DINKES', (x) => x.rubricDef.kind === 'options');
+    await writeSubmissions((wb, code) => {
+      if (code !== 'DINKES') return;
+      wb.getWorksheet(SHEETS.answers)!.getCell(cellOf(wb, q.id, 'answer')).value = 'Mungkin ada';
+      spoilt = q.id;
+    });
+  });
+
+  it('exits 1, writes nothing and leaves an older dossier as it was', () => {
+    const out = path.join(project.dir, 'output', 'lama.pdf');
+    writeFileSync(out, 'dokumen lama');
+    const r = kla(['build', '--project', project.dir, '-o', out, '--xlsx', path.join(project.dir, 'output', 'rekap-gagal.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Dokumen tidak disusun');
+    expect(r.stderr).toContain('Tidak ada berkas yang ditulis');
+    expect(r.stderr).toContain('DINKES (jawaban final).xlsx');
+    expect(readFileSync(out, 'utf8')).toBe('dokumen lama');
+    expect(existsSync(path.join(project.dir, 'output', 'rekap-gagal.xlsx'))).toBe(false);
+    expect(readdirSync(path.join(project.dir, 'output')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('says so in English with --lang en', () => {
+    const r = kla(['build', '--project', project.dir, '-o', path.join(project.dir, 'output', 'en.pdf'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The dossier was not built');
+    expect(existsSync(path.join(project.dir, 'output', 'en.pdf'))).toBe(false);
+  });
+
+  it('with --draft renders anyway, DRAF on every page and the open problems annexed', async () => {
+    const out = path.join(project.dir, 'output', 'draf.pdf');
+    const r = kla(['build', '--project', project.dir, '-o', out, '--draft']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('DRAF');
+    const pages = await pdfPages(readFileSync(out));
+    pages.forEach((t, i) => expect(t, `page ${i + 1}`).toMatch(/\bDRAF\b/));
+    const annex = pages.join(' ');
+    expect(annex).toContain('LAMPIRAN F MASALAH YANG BELUM DISELESAIKAN');
+    expect(annex).toContain(`${spoilt}:`);
+  });
+});
+
+describe('kla build usage errors', () => {
+  it('a template with an unknown variable stops the build before anything is read, naming file and line', () => {
+    const dir = path.join(project.dir, 'templat naskah');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'penutup.hbs'), 'Penutup.\n\n{{nilai.totl}}\n');
+    const out = path.join(project.dir, 'output', 'templat.pdf');
+    const r = kla(['build', '--project', project.dir, '--templates', dir, '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, 'penutup.hbs')}:3`);
+    expect(r.stderr).toContain('"nilai.totl"');
+    expect(r.stderr).not.toContain('Memeriksa lembar kerja');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a bad SOURCE_DATE_EPOCH is a usage error', () => {
+    const r = kla(['build', '--project', project.dir, '--draft', '-o', path.join(project.dir, 'output', 'x.pdf')], { env: { SOURCE_DATE_EPOCH: 'besok' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SOURCE_DATE_EPOCH');
+  });
+});
