@@ -159,6 +159,9 @@ describe('decompression bombs and oversized sheets are refused before inflating'
     const r = await readWorkbookBuffer(goodBytes, 'Dinkes.xlsx', { limits: { ...LIMITS, xmlEntryBytes: 4 * 1024, bombRatio: 1000 } });
     expect(codesOf(r)).toEqual(['KLA-E009']);
     expect(r.findings[0]!.params.what).toBe('part');
+    const all = await readWorkbookBuffer(goodBytes, 'Dinkes.xlsx', { limits: { ...LIMITS, xmlTotalBytes: 40 * 1024, bombRatio: 1000 } });
+    expect(codesOf(all)).toEqual(['KLA-E009']);
+    expect(all.findings[0]!.params.what).toBe('total');
   });
 
   it('a file larger than the file limit is refused before it is read', async () => {

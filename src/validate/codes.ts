@@ -98,8 +98,14 @@ export const CODES = {
     'error',
     { id: 'Bom dekompresi', en: 'Decompression bomb' },
     { id: 'Berkas ditolak sebelum dibuka karena ukurannya setelah dibuka tidak wajar. Minta OPD mengirim ulang templat yang diisi biasa.', en: 'The file is refused before it is opened because its unpacked size is implausible. Ask the OPD to send a normally filled template.' },
-    (p, f) => `Berkas ditolak karena bagian "${f.q(p.entry)}" akan mengembang menjadi ${f.n(p.size)} MB${Number(p.ratio) > 0 ? ` (rasio pemadatan ${p.ratio}:1)` : ' atau lebih, melebihi ukuran yang dicatat di berkas'}; ukuran ini tidak wajar untuk lembar kerja KLA. Mohon kirim ulang templat yang diisi seperti biasa.`,
-    (p, f) => `The file is refused because its part "${f.q(p.entry)}" would inflate to ${f.n(p.size)} MB${Number(p.ratio) > 0 ? ` (compression ratio ${p.ratio}:1)` : ' or more, beyond the size the file declares'}; that is implausible for a KLA workbook. Please send a normally filled template again.`,
+    (p, f) =>
+      Number(p.ratio) > 0
+        ? `Berkas ditolak karena bagian "${f.q(p.entry)}" akan mengembang menjadi ${f.n(p.size)} MB (rasio pemadatan ${p.ratio}:1); ukuran ini tidak wajar untuk lembar kerja KLA. Mohon kirim ulang templat yang diisi seperti biasa.`
+        : `Berkas ditolak karena bagian "${f.q(p.entry)}" mengembang melebihi ukuran yang tercatat di dalam berkas; berkas seperti ini rusak atau sengaja dibuat untuk membebani komputer. Mohon kirim ulang templat yang diisi seperti biasa.`,
+    (p, f) =>
+      Number(p.ratio) > 0
+        ? `The file is refused because its part "${f.q(p.entry)}" would inflate to ${f.n(p.size)} MB (compression ratio ${p.ratio}:1); that is implausible for a KLA workbook. Please send a normally filled template again.`
+        : `The file is refused because its part "${f.q(p.entry)}" inflates beyond the size recorded in the file; such a file is damaged or made to overload the computer. Please send a normally filled template again.`,
   ),
   'KLA-E009': def(
     'error',
@@ -110,13 +116,17 @@ export const CODES = {
         ? `Berkas memuat terlalu banyak bagian (${p.size}; batas ${p.limit}). Mohon kirim templat KLA yang diisi tanpa lampiran di dalamnya.`
         : p.what === 'part'
           ? `Bagian "${f.q(p.entry)}" terlalu besar (${f.n(p.size)} MB; batas ${f.n(p.limit)} MB). Mohon hapus baris, kolom, atau gambar di luar isian templat, lalu simpan ulang.`
-          : `Berkas terlalu besar (${f.n(p.size)} MB; batas ${f.n(p.limit)} MB). Mohon hapus gambar atau lembar tambahan dan kirim data dukung sebagai berkas terpisah.`,
+          : p.what === 'total'
+            ? `Isi berkas setelah dibuka terlalu besar (${f.n(p.size)} MB; batas ${f.n(p.limit)} MB). Mohon hapus gambar, lembar, atau baris di luar isian templat, lalu simpan ulang.`
+            : `Berkas terlalu besar (${f.n(p.size)} MB; batas ${f.n(p.limit)} MB). Mohon hapus gambar atau lembar tambahan dan kirim data dukung sebagai berkas terpisah.`,
     (p, f) =>
       p.what === 'entries'
         ? `The file holds too many parts (${p.size}; limit ${p.limit}). Please send the filled KLA template without attachments inside it.`
         : p.what === 'part'
           ? `Part "${f.q(p.entry)}" is too large (${f.n(p.size)} MB; limit ${f.n(p.limit)} MB). Please delete rows, columns or pictures outside the template and save again.`
-          : `The file is too large (${f.n(p.size)} MB; limit ${f.n(p.limit)} MB). Please remove pictures or extra sheets and send evidence as separate files.`,
+          : p.what === 'total'
+            ? `The file's unpacked content is too large (${f.n(p.size)} MB; limit ${f.n(p.limit)} MB). Please delete pictures, sheets or rows outside the template and save again.`
+            : `The file is too large (${f.n(p.size)} MB; limit ${f.n(p.limit)} MB). Please remove pictures or extra sheets and send evidence as separate files.`,
   ),
   'KLA-E010': def(
     'error',

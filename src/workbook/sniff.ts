@@ -6,17 +6,22 @@
  */
 import yauzl from 'yauzl';
 
-/** Bounds that keep memory small whatever the input. A real KLA workbook is well under 1 MB. */
+/**
+ * Bounds that keep memory small whatever the input. A real KLA workbook is
+ * under 1 MB; its answer sheet's XML about 40 KB. exceljs needs roughly 25 MB
+ * of memory per MB of sheet XML (measured), so the XML bounds below cap a
+ * read at about 300 MB in the worst case.
+ */
 export const LIMITS = {
-  /** Bytes of the file itself. */
-  fileBytes: 64 * 1024 * 1024,
-  entries: 5_000,
-  /** Uncompressed bytes of one XML part (a sheet, the shared strings). exceljs holds it all in memory. */
-  xmlEntryBytes: 16 * 1024 * 1024,
+  /** Bytes of the file itself (pictures pasted into a sheet count here). */
+  fileBytes: 40 * 1024 * 1024,
+  entries: 2_000,
+  /** Uncompressed bytes of one XML part (a sheet, the shared strings). */
+  xmlEntryBytes: 4 * 1024 * 1024,
   /** Uncompressed bytes of all XML parts together. */
-  xmlTotalBytes: 40 * 1024 * 1024,
-  /** Uncompressed bytes of everything (pictures pasted into a sheet count here). */
-  totalBytes: 160 * 1024 * 1024,
+  xmlTotalBytes: 8 * 1024 * 1024,
+  /** Uncompressed bytes of everything. */
+  totalBytes: 100 * 1024 * 1024,
   /** Above this compression ratio an oversized part is called a decompression bomb. */
   bombRatio: 100,
 } as const;
@@ -110,11 +115,18 @@ async function inspectZip(buf: Buffer, limits: Limits): Promise<Verdict> {
       const isXml = /\.(xml|rels|vml)$/i.test(e.fileName);
       total += e.uncompressedSize;
       if (isXml) xmlTotal += e.uncompressedSize;
-      const tooBig = (isXml && e.uncompressedSize > limits.xmlEntryBytes) || total > limits.totalBytes || xmlTotal > limits.xmlTotalBytes;
-      if (tooBig) {
+      const limit =
+        isXml && e.uncompressedSize > limits.xmlEntryBytes
+          ? { what: 'part', size: e.uncompressedSize, limit: limits.xmlEntryBytes }
+          : xmlTotal > limits.xmlTotalBytes
+            ? { what: 'total', size: xmlTotal, limit: limits.xmlTotalBytes }
+            : total > limits.totalBytes
+              ? { what: 'total', size: total, limit: limits.totalBytes }
+              : undefined;
+      if (limit) {
         return ratio > limits.bombRatio
           ? refuse('KLA-E008', { entry: e.fileName, size: mb(e.uncompressedSize), ratio: Math.round(ratio) })
-          : refuse('KLA-E009', { what: 'part', entry: e.fileName, size: mb(e.uncompressedSize), limit: mb(limits.xmlEntryBytes) });
+          : refuse('KLA-E009', { what: limit.what, entry: e.fileName, size: mb(limit.size), limit: mb(limit.limit) });
       }
     }
 
@@ -131,7 +143,7 @@ async function inspectZip(buf: Buffer, limits: Limits): Promise<Verdict> {
       } catch (err) {
         const msg = (err as Error).message;
         return /too many bytes|exceeded/i.test(msg)
-          ? refuse('KLA-E008', { entry: e.fileName, size: mb(e.uncompressedSize), ratio: 0 })
+          ? refuse('KLA-E008', { entry: e.fileName, ratio: 0 })
           : refuse('KLA-E002', { detail: msg });
       }
     }
