@@ -108,7 +108,8 @@ describe('pretty', () => {
     const r = report([d('KLA-E216', 'submissions/Dinkes (revisi 2).xlsx', 'F12', { question: '12.1', found: 120 }), d('KLA-I304', '', undefined, { opd: 'DINSOS', name: 'Dinas Sosial', questions: 67 })]);
     const out = formatters.pretty(r, { lang: 'id', groupLabels: { KLB: 'Kelembagaan' } });
     expect(out).toContain('submissions/Dinkes (revisi 2).xlsx  (DINKES)');
-    expect(out).toMatch(/Jawaban!F12 {2}kesalahan: Persentase 120 untuk pertanyaan 12\.1 di luar rentang 0–100\. .*\[KLA-E216\]/);
+    expect(out).toContain('  KESALAHAN  lembar Jawaban, sel F12  [KLA-E216]\n      Persentase 120 untuk pertanyaan 12.1 di luar rentang 0–100.');
+    expect(out).toContain('  INFORMASI  [KLA-I304]\n      Belum ada lembar kerja dari Dinas Sosial (DINSOS)');
     expect(out).toContain('Seluruh kiriman');
     expect(out).toContain('Temuan: 1 kesalahan, 0 peringatan, 1 informasi');
     expect(out).toContain('Cakupan: 270 dari 274 pertanyaan terjawab (98,5 %)');
@@ -125,7 +126,7 @@ describe('pretty', () => {
       lang: 'id',
       paint: { error: mark, warn: mark, info: mark, ok: mark, dim: mark, bold: mark },
     });
-    expect(out).toContain('<kesalahan>');
+    expect(out).toContain('<KESALAHAN>');
   });
 });
 
@@ -157,7 +158,7 @@ describe('kla validate (CLI)', () => {
   it('exits 1 on errors, naming the cell', async () => {
     const r = await run([bad]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/Jawaban!F\d+ +kesalahan: Isian "banyak"/);
+    expect(r.out).toMatch(/KESALAHAN {2}lembar Jawaban, sel F\d+ {2}\[KLA-E212\]\n {6}Isian "banyak"/);
   });
 
   it('--max-warnings: exit 1 only when warnings exceed it', async () => {

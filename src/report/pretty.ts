@@ -8,7 +8,7 @@ import type { Diagnostic } from '../model.js';
 import type { ValidationReport, FileReport } from '../validate/index.js';
 import { formatMessage } from '../validate/messages.js';
 import type { Paint } from '../cli/context.js';
-import { percent, SEVERITY_WORD, where } from './common.js';
+import { percent, SEVERITY_WORD } from './common.js';
 import type { FormatOptions } from './index.js';
 
 const plain: Paint = { error: (s) => s, warn: (s) => s, info: (s) => s, ok: (s) => s, dim: (s) => s, bold: (s) => s };
@@ -17,6 +17,7 @@ const T = {
   id: {
     title: (r: ValidationReport) => `Pemeriksaan lembar kerja KLA ${r.project.district}, tahun ${r.project.year} (katalog ${r.project.catalogId})`,
     clean: 'tidak ada temuan',
+    where: (sheet?: string, cell?: string) => (sheet && cell ? `lembar ${sheet}, sel ${cell}` : sheet ? `lembar ${sheet}` : 'seluruh berkas'),
     skipped: 'dilewati',
     unreadable: 'tidak dapat dibaca',
     unknownOpd: 'OPD tidak dikenali',
@@ -34,6 +35,7 @@ const T = {
   en: {
     title: (r: ValidationReport) => `KLA workbook check, ${r.project.district}, year ${r.project.year} (catalog ${r.project.catalogId})`,
     clean: 'no findings',
+    where: (sheet?: string, cell?: string) => (sheet && cell ? `sheet ${sheet}, cell ${cell}` : sheet ? `sheet ${sheet}` : 'whole file'),
     skipped: 'skipped',
     unreadable: 'cannot be read',
     unknownOpd: 'OPD not recognised',
@@ -61,14 +63,15 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
   for (const d of report.diagnostics) byFile.set(d.location.file, [...(byFile.get(d.location.file) ?? []), d]);
 
   const sev = (d: Diagnostic) => {
-    const w = SEVERITY_WORD[opts.lang][d.severity];
+    const w = SEVERITY_WORD[opts.lang][d.severity].toUpperCase();
     return d.severity === 'error' ? p.error(w) : d.severity === 'warning' ? p.warn(w) : p.info(w);
   };
+  // Two lines per finding: where (in words an OPD officer reads without help), then what to do.
   const block = (ds: Diagnostic[]) => {
-    const width = Math.max(0, ...ds.map((d) => where(d).length));
     for (const d of ds) {
-      const loc = where(d).padEnd(width);
-      lines.push(`  ${loc ? `${loc}  ` : ''}${sev(d)}: ${formatMessage(d, opts.lang)} ${p.dim(`[${d.code}]`)}`);
+      const at = d.location.file === '' ? '' : `${t.where(d.location.sheet, d.location.cell)}  `;
+      lines.push(`  ${sev(d)}  ${at}${p.dim(`[${d.code}]`)}`);
+      lines.push(`      ${formatMessage(d, opts.lang)}`);
     }
   };
 

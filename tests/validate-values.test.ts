@@ -1,0 +1,50 @@
+/** Reading numbers and options typed by hand: tables of inputs and what they are taken as. */
+import { describe, expect, it } from 'vitest';
+import { evidenceEntries, optionKey, parseNumberText } from '../src/validate/values.js';
+
+describe('parseNumberText (Indonesian conventions first)', () => {
+  it.each([
+    ['87', { value: 87 }],
+    [' 87,5 ', { value: 87.5 }],
+    ['87,5%', { value: 87.5 }],
+    ['87,5 %', { value: 87.5 }],
+    ['1.234.567', { value: 1234567 }],
+    ['1.234,5', { value: 1234.5 }],
+    ['1 234', { value: 1234 }],
+    ['87.5', { value: 87.5 }],
+    ['1,234,567', { value: 1234567 }],
+    ['1,234.5', { value: 1234.5 }],
+    ['-3', { value: -3 }],
+    ['\u22123', { value: -3 }],
+    // Two readings: the Indonesian one first, the other as the alternative.
+    ['1.234', { value: 1234, alternative: 1.234 }],
+    ['1,234', { value: 1.234, alternative: 1234 }],
+  ])('%j', (input, expected) => {
+    expect(parseNumberText(input)).toEqual(expected);
+  });
+
+  it.each(['', 'abc', '12a', '1,2,3', '1.23.4', '0x10', '1e3', '%', '--1', '12,5,0'])('%j is not a number', (input) => {
+    expect(parseNumberText(input)).toBeNull();
+  });
+});
+
+describe('optionKey', () => {
+  it('ignores case, repeated spaces and spaces before punctuation', () => {
+    expect(optionKey('  ada ,  APBD   saja ')).toBe(optionKey('Ada, APBD saja'));
+    expect(optionKey('Ada, Peraturan Bupati / Wali Kota')).toBe(optionKey('Ada, Peraturan Bupati/Wali Kota'));
+    expect(optionKey('Ada, sebagian')).not.toBe(optionKey('Ada sebagian lengkap'));
+  });
+});
+
+describe('evidenceEntries', () => {
+  const cell = (text: string, link?: string) => ({ cell: 'H4', value: text ? { t: 'text' as const, text } : { t: 'blank' as const }, ...(link ? { link } : {}) });
+  it('splits lines and semicolons, keeps commas inside names', () => {
+    expect(evidenceEntries(cell('SK Bupati No. 5, 2025.pdf\nFoto kegiatan.jpg; Daftar hadir.pdf ;'))).toEqual(['SK Bupati No. 5, 2025.pdf', 'Foto kegiatan.jpg', 'Daftar hadir.pdf']);
+  });
+  it("takes a hyperlink's target, not its label", () => {
+    expect(evidenceEntries(cell('SK Gugus Tugas', 'https://drive.example.go.id/sk.pdf'))).toEqual(['https://drive.example.go.id/sk.pdf']);
+  });
+  it('is empty for a blank cell', () => {
+    expect(evidenceEntries(cell(''))).toEqual([]);
+  });
+});
