@@ -111,14 +111,24 @@ function trail(m: DossierModel, n: Narrative): PdfNode[] {
       rows: m.files.map((f, i) => [String(i + 1), f.file, f.opdCode || '–', { text: f.sha256, fontSize: 6.4, characterSpacing: -0.1 }]),
       empty: 'Tidak ada berkas masukan.',
     }),
-    table({
-      caption: 'Tabel D.2 Asal setiap jawaban yang dinilai',
-      widths: [32, 92, 40, '*', 44, 30, 40],
-      header: ['No.', 'Jawaban', 'Poin', 'Berkas', 'Lembar', 'Sel', 'Sel tahun sebelumnya'],
-      rows: m.trail.map((t) => [{ text: t.questionId, bold: true }, t.value || '–', { text: points(t.points), alignment: 'right' }, t.file, t.sheet, t.cell, t.previousCell || '–']),
-      empty: 'Belum ada jawaban yang dinilai.',
-    }),
+    ...trailTables(m),
   ];
+}
+
+/** One table per workbook: the file name is said once, in the caption, not on every row. */
+function trailTables(m: DossierModel): PdfNode[] {
+  const byFile = new Map<string, DossierModel['trail']>();
+  for (const t of m.trail) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
+  if (byFile.size === 0) return [para('Belum ada jawaban yang dinilai.')];
+  return [...byFile.keys()].sort().map((file, i) =>
+    table({
+      caption: `Tabel D.${i + 2} Asal jawaban yang dinilai: ${file}`,
+      widths: [40, '*', 50, 60, 40, 60],
+      header: ['No.', 'Jawaban', 'Poin', 'Lembar', 'Sel', 'Sel tahun sebelumnya'],
+      rows: byFile.get(file)!.map((t) => [{ text: t.questionId, bold: true }, t.value || '–', { text: points(t.points), alignment: 'right' }, t.sheet, t.cell, t.previousCell || '–']),
+      margin: [0, 4, 0, 8],
+    }),
+  );
 }
 
 function rubric(m: DossierModel, n: Narrative): PdfNode[] {
