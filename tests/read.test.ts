@@ -94,7 +94,10 @@ describe('layout changes made by hand', () => {
       }
       ws.getCell(`K${ANSWER_FIRST_ROW + 2}`).value = 'catatan pribadi';
     });
-    expect(r.data.answers.rows).toHaveLength(project.questionsForOpd('DINKES').length);
+    // Question rows, plus the template's signature block below them (columns B and C only).
+    const withId = r.data.answers.rows.filter((x) => x.cells.id.value.t !== 'blank');
+    expect(withId).toHaveLength(project.questionsForOpd('DINKES').length);
+    expect(r.data.answers.rows.at(-1)!.row).toBeLessThan(ANSWER_FIRST_ROW + withId.length + 10);
     expect(r.findings).toContainEqual(expect.objectContaining({ code: 'KLA-I207', params: { columns: 'K' } }));
   });
 

@@ -11,50 +11,7 @@ import { initProject } from '../src/project/init.js';
 import { loadProject, type Project } from '../src/project/config.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, IDENTITY_FIELDS, SHEETS, type AnswerColumn } from '../src/workbook/layout.js';
 import type { CatalogQuestion } from '../src/catalog/load.js';
-import { fingerprintQuestions } from '../src/catalog/load.js';
-import { ANSWER_HEADER_ROW, ANSWER_HEADERS, ANSWER_TYPE_LABELS, META_KEYS, TEMPLATE_VERSION } from '../src/workbook/layout.js';
-import type { Opd } from '../src/project/config.js';
-
-/** Stand-in for src/workbook/template.ts (being written concurrently): the same layout constants. */
-async function buildTemplateWorkbook(project: Project, opd: Opd): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  const qs = project.questionsForOpd(opd.code);
-  wb.addWorksheet(SHEETS.instructions).getCell('A1').value = 'Petunjuk pengisian';
-  const id = wb.addWorksheet(SHEETS.identity);
-  const pre: Record<string, string | number> = { opdName: opd.name, opdCode: opd.code, district: project.districtName, year: project.config.year };
-  for (const f of IDENTITY_FIELDS) {
-    id.getCell(`B${f.cell.slice(1)}`).value = f.label;
-    if (pre[f.key] !== undefined) id.getCell(f.cell).value = pre[f.key]!;
-  }
-  const ws = wb.addWorksheet(SHEETS.answers);
-  ws.getCell('A1').value = `Jawaban ${opd.name}`;
-  for (const [k, col] of Object.entries(ANSWER_COLUMNS)) ws.getCell(`${col}${ANSWER_HEADER_ROW}`).value = ANSWER_HEADERS[k as AnswerColumn];
-  qs.forEach((q, i) => {
-    const r = ANSWER_FIRST_ROW + i;
-    ws.getCell(`A${r}`).value = q.id;
-    ws.getCell(`B${r}`).value = q.indicatorId;
-    ws.getCell(`C${r}`).value = q.text;
-    ws.getCell(`D${r}`).value = q.points;
-    ws.getCell(`E${r}`).value = ANSWER_TYPE_LABELS[q.answerType];
-  });
-  const meta = wb.addWorksheet(SHEETS.meta, { state: 'veryHidden' });
-  const values: Record<string, string | number> = {
-    generator: 'kla test',
-    templateVersion: TEMPLATE_VERSION,
-    catalogId: project.catalog.id,
-    catalogFingerprint: fingerprintQuestions(project.catalog.id, qs),
-    opdCode: opd.code,
-    opdName: opd.name,
-    district: project.districtName,
-    year: project.config.year,
-    questionIds: qs.map((q) => q.id).join(','),
-  };
-  META_KEYS.forEach((k, i) => {
-    meta.getCell(`A${i + 1}`).value = k;
-    meta.getCell(`B${i + 1}`).value = values[k]!;
-  });
-  return wb;
-}
+import { buildTemplateWorkbook } from '../src/workbook/template.js';
 
 export const tmpDir = (prefix = 'kla-val-') => mkdtempSync(path.join(os.tmpdir(), prefix));
 
