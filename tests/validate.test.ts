@@ -102,6 +102,7 @@ const identityCases: Case[] = [
   ['another evaluation year', 'KLA-E107', (_wb, { id }) => void (id.getCell('C7').value = 2025), SHEETS.identity, () => 'C7'],
   ['another year in the metadata only', 'KLA-E107', (_wb, { meta }) => void (meta.getCell(`B${metaRow(meta, 'year')}`).value = 2025), SHEETS.meta, (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'year')}`],
   ['another district', 'KLA-E108', (_wb, { id }) => void (id.getCell('C6').value = 'Kabupaten Sarolangun'), SHEETS.identity, () => 'C6'],
+  ['a city of the same name', 'KLA-E108', (_wb, { id }) => void (id.getCell('C6').value = 'Kota Merangin'), SHEETS.identity, () => 'C6'],
   [
     'an unknown OPD',
     'KLA-E109',
@@ -150,6 +151,16 @@ describe.each([
       return edit(wb, c);
     });
     expect(at(r, code)).toContainEqual([sheet, cell(wbRef!)]);
+  });
+});
+
+describe('tolerated variants', () => {
+  it('accepts the district written as "Kab. MERANGIN" and a NIP written with spaces', async () => {
+    const r = await validateOne('DINKES', (_wb, { id }) => {
+      id.getCell('C6').value = 'Kab. MERANGIN';
+      id.getCell('C11').value = '19850312 201001 2 003';
+    });
+    expect(r.diagnostics).toEqual([]);
   });
 });
 

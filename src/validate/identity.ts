@@ -91,7 +91,13 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
     findings.push({ code: 'KLA-E107', params: { found: metaText('year'), expected: year }, location: metaLoc('year') });
     foreign = true;
   }
-  const districtOff = (t: string) => t !== '' && districtKey(t) !== districtKey(project.config.district.name);
+  const districtOff = (t: string) => {
+    if (t === '') return false;
+    // "Kota Bekasi" and "Kabupaten Bekasi" are different districts: a stated kind must match too.
+    const kind = /^\s*(?:pemerintah\s+)?(kabupaten|kab\.?|kota)\s+/i.exec(t)?.[1]?.toLowerCase();
+    const kindOff = kind !== undefined && (kind === 'kota') !== (project.config.district.kind === 'kota');
+    return kindOff || districtKey(t) !== districtKey(project.config.district.name);
+  };
   if (districtOff(idText('district'))) {
     findings.push({ code: 'KLA-E108', params: { found: idText('district'), expected: project.districtName }, location: idLoc('district') });
     foreign = true;
