@@ -5,10 +5,8 @@
  * `kla --help` and `kla --version` load neither exceljs nor pdfmake.
  */
 import { Command, CommanderError, Help, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { KlaError, type Lang } from '../i18n.js';
-import { packageRoot } from '../paths.js';
+import { toolVersion } from '../version.js';
 import type { CliContext } from './context.js';
 import { makeContext } from './context.js';
 
@@ -22,10 +20,6 @@ const commands: Record<string, () => Promise<{ default: Handler }>> = {
   score: () => import('./commands/score.js'),
   build: () => import('./commands/build.js'),
 };
-
-function version(): string {
-  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 /** The language asked for, read before commander so help texts can follow it. */
 export function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
@@ -119,7 +113,7 @@ export function buildProgram(
   const t = T[lang];
   const program = new Command('kla')
     .description(t.desc)
-    .version(version(), '-V, --version', t.version)
+    .version(toolVersion(), '-V, --version', t.version)
     .helpOption('-h, --help', t.help)
     .addOption(new Option('--lang <lang>', t.lang).choices(['id', 'en']).default('id'))
     .option('--no-color', t.noColor)

@@ -1,0 +1,503 @@
+/**
+ * The OPD template: one workbook per OPD with only that OPD's questions, built
+ * from the catalog and the district config. Layout constants come from
+ * layout.ts, which the reader uses too.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { fingerprintQuestions, type CatalogQuestion } from '../catalog/load.js';
+import type { Rubric } from '../catalog/schema.js';
+import { KlaError } from '../i18n.js';
+import { writeFileAtomic } from '../io/files.js';
+import type { Opd, Project } from '../project/config.js';
+import { toolVersion } from '../version.js';
+import {
+  ANSWER_COLUMNS,
+  ANSWER_FIRST_ROW,
+  ANSWER_HEADER_ROW,
+  ANSWER_HEADERS,
+  ANSWER_TYPE_LABELS,
+  IDENTITY_FIELDS,
+  IDENTITY_SECTIONS,
+  META_KEYS,
+  SHEETS,
+  TEMPLATE_VERSION,
+  type AnswerColumn,
+  type MetaKey,
+} from './layout.js';
+
+const COLOR = {
+  title: 'FF1F4E79',
+  header: 'FFDDEBF7',
+  input: 'FFFFF2CC',
+  required: 'FFFCE4D6',
+  locked: 'FFF2F2F2',
+  border: 'FFBFBFBF',
+} as const;
+
+const WIDTHS: Record<AnswerColumn, number> = {
+  id: 8,
+  indicator: 20,
+  question: 58,
+  points: 7,
+  answerType: 13,
+  answer: 26,
+  previous: 13,
+  evidence: 28,
+  note: 34,
+};
+
+const FONT = 'Arial';
+/** Every styled cell names its font: without a name LibreOffice falls back to a serif face. */
+const font = (f: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT, size: 10, ...f });
+/** Wrapped rows are not auto-fitted when a file opens: estimate a height from the text. */
+const linesOf = (text: string, charsPerLine: number) =>
+  text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / charsPerLine)), 0);
+
+const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+const thin: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin', color: { argb: COLOR.border } },
+  left: { style: 'thin', color: { argb: COLOR.border } },
+  bottom: { style: 'thin', color: { argb: COLOR.border } },
+  right: { style: 'thin', color: { argb: COLOR.border } },
+};
+
+/** Workbook dates are fixed so that regenerating a template gives the same content. */
+function fixedDate(project: Project): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(Date.UTC(project.config.year, 0, 1));
+}
+
+/** A portable file name: no characters Windows refuses, no trailing dots or spaces. */
+export function templateFileName(project: Project, opd: Opd): string {
+  const raw = `KLA ${project.config.year} - ${opd.code} - ${opd.name}`;
+  return `${raw.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '')}.xlsx`;
+}
+
+export async function buildTemplateWorkbook(project: Project, opd: Opd): Promise<ExcelJS.Workbook> {
+  const questions = project.questionsForOpd(opd.code);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `kla ${toolVersion()}`;
+  wb.lastModifiedBy = wb.creator;
+  wb.created = fixedDate(project);
+  wb.modified = wb.created;
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  const rubricIds = [...new Set(questions.map((q) => q.rubric))].filter((r) => project.catalog.rubrics[r]?.kind === 'options');
+  addInstructions(wb, project, opd, questions);
+  await addIdentity(wb, project, opd);
+  await addAnswers(wb, project, opd, questions, rubricIds);
+  addOptions(wb, project, rubricIds);
+  addMeta(wb, project, opd, questions);
+  return wb;
+}
+
+/** Write one template per OPD (or the OPDs named by `codes`) into `outDir`; returns the files written. */
+export async function writeTemplates(project: Project, outDir: string, codes?: string[]): Promise<string[]> {
+  const opds = codes && codes.length > 0 ? codes.map((c) => findByCode(project, c)) : project.config.opds;
+  const written: string[] = [];
+  for (const opd of opds) {
+    const wb = await buildTemplateWorkbook(project, opd);
+    const file = path.join(outDir, templateFileName(project, opd));
+    writeFileAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    written.push(file);
+  }
+  return written;
+}
+
+function findByCode(project: Project, code: string): Opd {
+  const opd = project.config.opds.find((o) => o.code.toLowerCase() === code.toLowerCase()) ?? project.findOpd(code);
+  if (opd) return opd;
+  const all = project.config.opds.map((o) => o.code).join(', ');
+  throw new KlaError({
+    id: `OPD dengan kode "${code}" tidak ada dalam konfigurasi. Kode yang tersedia: ${all}.`,
+    en: `There is no OPD with code "${code}" in the config. Available codes: ${all}.`,
+  });
+}
+
+// ---------------------------------------------------------------------------
+
+function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: CatalogQuestion[]): void {
+  const ws = wb.addWorksheet(SHEETS.instructions, {
+    views: [{ showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: margins() },
+  });
+  ws.columns = [{ width: 3 }, { width: 110 }];
+  const year = project.config.year;
+  const withEvidence = questions.filter((q) => q.evidenceRequired).length;
+  const withPrevious = questions.filter((q) => q.previousYear).length;
+  const lines: [string, 'title' | 'head' | 'text'][] = [
+    [`Petunjuk Pengisian Lembar Kerja Evaluasi Mandiri KLA Tahun ${year}`, 'title'],
+    [`${opd.name} — ${project.districtName}, Provinsi ${project.config.district.province}`, 'text'],
+    ['Maksud', 'head'],
+    [
+      `Lembar kerja ini menghimpun jawaban ${opd.name} atas pertanyaan instrumen evaluasi mandiri Kabupaten/Kota Layak Anak (KLA) ` +
+        `yang menjadi tanggung jawab perangkat daerah Bapak/Ibu (${questions.length} pertanyaan). Jawaban dihimpun oleh DPPPA sebagai ` +
+        'bahan dokumen evaluasi mandiri kabupaten/kota.',
+      'text',
+    ],
+    ['Siapa yang mengisi', 'head'],
+    [
+      'Petugas data anak yang ditunjuk oleh Kepala Perangkat Daerah. Lengkapi lembar "Identitas" (nama, NIP 18 digit, jabatan, ' +
+        'nomor telepon dan alamat e-mail petugas data, serta nama dan NIP Kepala Perangkat Daerah).',
+      'text',
+    ],
+    ['Cara mengisi lembar "Jawaban"', 'head'],
+    ['1. Isi hanya sel berwarna kuning (dan jingga). Kolom nomor, indikator, pertanyaan, poin dan jenis jawaban dikunci; jangan mengubah teks pertanyaan.', 'text'],
+    ['2. Jangan menambah, menghapus, atau memindahkan baris dan kolom. Bila perlu ruang lebih, tulis uraian pada kolom Catatan.', 'text'],
+    ['3. Jenis jawaban "Pilihan": pilih salah satu pilihan dari daftar (klik sel, lalu tanda panah di sebelah kanan sel).', 'text'],
+    ['4. Jenis jawaban "Persen (0–100)": tulis angkanya saja, tanpa tanda %, dengan koma desimal bila perlu (contoh: 87,5).', 'text'],
+    ['5. Jenis jawaban "Jumlah (bilangan bulat)": tulis bilangan bulat 0 atau lebih, tanpa titik ribuan (contoh: 1250).', 'text'],
+    ['6. Jenis jawaban "Pilihan + uraian di Catatan": pilih dari daftar dan uraikan jawabannya pada kolom Catatan.', 'text'],
+    [
+      `7. Kolom "Nilai tahun sebelumnya" diisi untuk pertanyaan yang meminta data tahun ${year - 1} ` +
+        `(${withPrevious} pertanyaan pada lembar ini; sel lainnya berwarna abu-abu dan dibiarkan kosong).`,
+      'text',
+    ],
+    [
+      `8. Kolom "Data dukung": tulis nama berkas (contoh: SK Gugus Tugas KLA 2026.pdf) atau tautan (https://…), satu per baris. ` +
+        `Sel berwarna jingga wajib diisi (${withEvidence} pertanyaan meminta data dukung); jawaban tanpa data dukung berisiko tidak dinilai saat verifikasi.`,
+      'text',
+    ],
+    ['9. Kolom "Catatan/uraian": wajib diisi bila sel berwarna jingga (pertanyaan meminta penjelasan); boleh diisi untuk pertanyaan lain.', 'text'],
+    ['Setelah selesai', 'head'],
+    [
+      'Simpan berkas dalam format .xlsx (jangan .xls, .ods, atau PDF), jangan mengganti nama lembar, lalu kirim kepada DPPPA sesuai jadwal ' +
+        'yang ditetapkan. Cetak lembar "Jawaban", tandatangani oleh Kepala Perangkat Daerah, dan sertakan pindaiannya bersama data dukung.',
+      'text',
+    ],
+    ['Pilihan jawaban yang digunakan pada lembar ini', 'head'],
+  ];
+  for (const rid of [...new Set(questions.map((q) => q.rubric))]) {
+    const r = project.catalog.rubrics[rid]!;
+    lines.push([`${rubricTitle(rid)}: ${r.description}`, 'text']);
+    if (r.kind === 'options') {
+      for (const o of r.options) lines.push([`    • ${o.value} — ${Math.round(o.fraction * 100)}% dari poin maksimum`, 'text']);
+    }
+  }
+  lines.push(
+    ['Catatan', 'head'],
+    [
+      'Poin pada lembar ini dan nilai yang dihitung aplikasi kla adalah perkiraan berdasarkan rubrik acuan, bukan rubrik resmi KemenPPPA. ' +
+        'Nilai resmi ditetapkan melalui verifikasi provinsi dan tim nasional.',
+      'text',
+    ],
+  );
+  lines.forEach(([text, kind], i) => {
+    const cell = ws.getCell(`B${i + 1}`);
+    cell.value = text;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    cell.font = font();
+    ws.getRow(i + 1).height = linesOf(text, 120) * 13 + 3;
+    if (kind === 'title') {
+      cell.font = font({ bold: true, size: 14, color: { argb: COLOR.title } });
+      ws.getRow(i + 1).height = 24;
+    }
+    if (kind === 'head') {
+      cell.font = font({ bold: true, size: 11, color: { argb: COLOR.title } });
+      cell.alignment = { vertical: 'bottom' };
+      ws.getRow(i + 1).height = 24;
+    }
+  });
+}
+
+function rubricTitle(id: string): string {
+  const names: Record<string, string> = {
+    regulasi: 'Bentuk kebijakan',
+    anggaran: 'Anggaran',
+    ketersediaan: 'Ketersediaan',
+    'ketersediaan-negatif': 'Pertanyaan yang jawaban baiknya "Tidak"',
+    narasi: 'Uraian',
+    'persen-naik': 'Persentase (makin tinggi makin baik)',
+    'persen-turun': 'Persentase (makin rendah makin baik)',
+    jumlah: 'Jumlah',
+    'tren-turun': 'Jumlah yang diharapkan turun',
+  };
+  return names[id] ?? id;
+}
+
+async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd): Promise<void> {
+  const ws = wb.addWorksheet(SHEETS.identity, {
+    views: [{ showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: margins() },
+  });
+  ws.columns = [{ width: 3 }, { width: 30 }, { width: 46 }, { width: 36 }];
+  const title = ws.getCell('B1');
+  title.value = `Identitas Perangkat Daerah dan Petugas Data — KLA ${project.config.year}`;
+  title.font = font({ bold: true, size: 14, color: { argb: COLOR.title } });
+  for (const s of IDENTITY_SECTIONS) {
+    const c = ws.getCell(`B${s.row}`);
+    c.value = s.title;
+    c.font = font({ bold: true, color: { argb: COLOR.title } });
+  }
+  const prefilled: Record<string, string | number> = {
+    opdName: opd.name,
+    opdCode: opd.code,
+    district: project.districtName,
+    year: project.config.year,
+  };
+  for (const f of IDENTITY_FIELDS) {
+    const row = f.cell.slice(1);
+    const label = ws.getCell(`B${row}`);
+    label.value = f.label;
+    label.alignment = { vertical: 'middle' };
+    label.font = font();
+    const cell = ws.getCell(f.cell);
+    cell.font = font();
+    cell.border = thin;
+    cell.alignment = { vertical: 'middle', wrapText: true };
+    if (f.prefilled) {
+      cell.value = prefilled[f.key] ?? null;
+      cell.fill = fill(COLOR.locked);
+      cell.alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
+    } else {
+      cell.fill = fill(COLOR.input);
+      cell.protection = { locked: false };
+      cell.numFmt = '@';
+      if (f.key === 'officerNip' || f.key === 'headNip') {
+        cell.dataValidation = {
+          type: 'textLength',
+          operator: 'equal',
+          formulae: [18],
+          allowBlank: true,
+          showErrorMessage: true,
+          errorStyle: 'warning',
+          errorTitle: 'NIP belum sesuai',
+          error: 'NIP terdiri atas 18 digit angka tanpa spasi.',
+          showInputMessage: true,
+          promptTitle: 'NIP',
+          prompt: 'Tulis 18 digit NIP tanpa spasi.',
+        };
+      }
+    }
+    if (f.hint) {
+      const h = ws.getCell(`D${row}`);
+      h.value = f.hint;
+      h.font = font({ italic: true, color: { argb: 'FF7F7F7F' }, size: 9 });
+      h.alignment = { vertical: 'middle' };
+    }
+    ws.getRow(Number(row)).height = 20;
+  }
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+}
+
+async function addAnswers(
+  wb: ExcelJS.Workbook,
+  project: Project,
+  opd: Opd,
+  questions: CatalogQuestion[],
+  rubricIds: string[],
+): Promise<void> {
+  const cols = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
+  const last = ANSWER_COLUMNS[cols[cols.length - 1]!];
+  const ws = wb.addWorksheet(SHEETS.answers, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: ANSWER_HEADER_ROW, activeCell: `${ANSWER_COLUMNS.answer}${ANSWER_FIRST_ROW}` }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: margins(),
+      printTitlesRow: `${ANSWER_HEADER_ROW}:${ANSWER_HEADER_ROW}`,
+    },
+    headerFooter: {
+      oddFooter: `&L&8${escapeHeaderFooter(opd.name)} — KLA ${project.config.year}&R&8Halaman &P dari &N`,
+      evenFooter: `&L&8${escapeHeaderFooter(opd.name)} — KLA ${project.config.year}&R&8Halaman &P dari &N`,
+    },
+  });
+  ws.columns = cols.map((c) => ({ key: c, width: WIDTHS[c] }));
+
+  ws.mergeCells(`A1:${last}1`);
+  const title = ws.getCell('A1');
+  title.value = `Lembar Jawaban Evaluasi Mandiri KLA Tahun ${project.config.year} — ${opd.name}`;
+  title.font = font({ bold: true, size: 13, color: { argb: COLOR.title } });
+  ws.getRow(1).height = 22;
+  ws.mergeCells(`A2:${last}2`);
+  const sub = ws.getCell('A2');
+  sub.value =
+    `${project.districtName}, Provinsi ${project.config.district.province} · ${questions.length} pertanyaan · ` +
+    'Isi sel berwarna kuning; sel berwarna jingga wajib diisi (data dukung atau uraian). Sel lain terkunci.';
+  sub.font = font({ italic: true, size: 9 });
+  sub.alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(2).height = 18;
+
+  const header = ws.getRow(ANSWER_HEADER_ROW);
+  for (const c of cols) {
+    const cell = header.getCell(ANSWER_COLUMNS[c]);
+    cell.value = ANSWER_HEADERS[c];
+    cell.font = font({ bold: true });
+    cell.fill = fill(COLOR.header);
+    cell.border = thin;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  }
+  header.height = 32;
+
+  const optionRanges = new Map(rubricIds.map((r, i) => [r, optionRange(project.catalog.rubrics[r]!, i)]));
+  const indicatorLabel = (id: string) => {
+    const ind = project.catalog.indicatorById.get(id)!;
+    return `${id}. ${ind.name}`;
+  };
+
+  questions.forEach((q, i) => {
+    const r = ANSWER_FIRST_ROW + i;
+    const row = ws.getRow(r);
+    const set = (c: AnswerColumn, v: ExcelJS.CellValue) => (row.getCell(ANSWER_COLUMNS[c]).value = v);
+    set('id', q.id);
+    set('indicator', indicatorLabel(q.indicatorId));
+    set('question', q.text);
+    set('points', Math.round(q.points * 100) / 100);
+    set('answerType', ANSWER_TYPE_LABELS[q.answerType]);
+    for (const c of cols) {
+      const cell = row.getCell(ANSWER_COLUMNS[c]);
+      cell.border = thin;
+      cell.alignment = { wrapText: true, vertical: 'top', ...(c === 'id' || c === 'points' ? { horizontal: 'center' } : {}) };
+      cell.font = font(c === 'indicator' || c === 'answerType' || c === 'points' ? { size: 9 } : {});
+    }
+    row.getCell(ANSWER_COLUMNS.points).numFmt = '0.##';
+
+    const answer = row.getCell(ANSWER_COLUMNS.answer);
+    answer.protection = { locked: false };
+    answer.fill = fill(COLOR.input);
+    answer.dataValidation = validationFor(q, optionRanges.get(q.rubric));
+
+    const prev = row.getCell(ANSWER_COLUMNS.previous);
+    if (q.previousYear) {
+      prev.protection = { locked: false };
+      prev.fill = fill(COLOR.input);
+      prev.dataValidation = validationFor(q, optionRanges.get(q.rubric));
+    } else {
+      prev.fill = fill(COLOR.locked);
+    }
+
+    const evidence = row.getCell(ANSWER_COLUMNS.evidence);
+    evidence.protection = { locked: false };
+    evidence.numFmt = '@';
+    evidence.fill = fill(q.evidenceRequired ? COLOR.required : COLOR.input);
+    if (q.evidenceRequired) evidence.note = 'Wajib diisi: nama berkas data dukung atau tautan, satu per baris.';
+
+    const note = row.getCell(ANSWER_COLUMNS.note);
+    note.protection = { locked: false };
+    note.numFmt = '@';
+    note.fill = fill(q.noteRequired ? COLOR.required : COLOR.input);
+    if (q.noteRequired) note.note = 'Wajib diisi: uraian/penjelasan yang diminta pertanyaan.';
+
+    const lines = Math.max(2, linesOf(q.text, WIDTHS.question * 1.05), linesOf(indicatorLabel(q.indicatorId), WIDTHS.indicator * 1.15) * 0.85);
+    row.height = Math.min(409, Math.ceil(lines * 12.5 + 4));
+  });
+
+  // Signature block below the last question, outside the answer columns so the reader ignores it.
+  const s = ANSWER_FIRST_ROW + questions.length + 2;
+  const sig: [string, string][] = [
+    ['Petugas data,', `Mengetahui,\nKepala ${opd.name}`],
+    ['', ''],
+    ['', ''],
+    ['(................................................)', '(................................................)'],
+    ['NIP. ...........................................', 'NIP. ...........................................'],
+  ];
+  sig.forEach(([left, right], i) => {
+    const row = ws.getRow(s + i);
+    row.getCell(ANSWER_COLUMNS.indicator).value = left || null;
+    row.getCell(ANSWER_COLUMNS.question).value = right || null;
+    row.getCell(ANSWER_COLUMNS.indicator).font = font();
+    row.getCell(ANSWER_COLUMNS.question).font = font();
+    row.getCell(ANSWER_COLUMNS.question).alignment = { wrapText: true, vertical: 'top' };
+    if (i === 0) row.height = 30;
+    if (i === 1 || i === 2) row.height = 18;
+  });
+
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: false,
+    deleteRows: false,
+    insertColumns: false,
+    deleteColumns: false,
+  });
+}
+
+/** Option lists live on the hidden sheet: column i+1 holds rubric i's options. */
+function optionRange(r: Rubric, i: number): string {
+  const col = String.fromCharCode(65 + i);
+  const n = r.kind === 'options' ? r.options.length : 0;
+  return `'${SHEETS.options}'!$${col}$1:$${col}$${n}`;
+}
+
+function validationFor(q: CatalogQuestion, listRange: string | undefined): ExcelJS.DataValidation {
+  const common = { allowBlank: true, showErrorMessage: true, showInputMessage: true } as const;
+  if (q.answerType === 'percent') {
+    return {
+      ...common,
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 100],
+      errorStyle: 'stop',
+      errorTitle: 'Persentase tidak sah',
+      error: 'Tulis angka antara 0 dan 100 tanpa tanda %, misalnya 87,5.',
+      promptTitle: 'Persen (0–100)',
+      prompt: 'Tulis angka 0–100 tanpa tanda %.',
+    };
+  }
+  if (q.answerType === 'count') {
+    return {
+      ...common,
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      formulae: [0],
+      errorStyle: 'stop',
+      errorTitle: 'Jumlah tidak sah',
+      error: 'Tulis bilangan bulat 0 atau lebih, tanpa titik ribuan.',
+      promptTitle: 'Jumlah',
+      prompt: 'Tulis bilangan bulat 0 atau lebih.',
+    };
+  }
+  return {
+    ...common,
+    type: 'list',
+    formulae: [listRange!],
+    errorStyle: 'stop',
+    errorTitle: 'Pilihan tidak tersedia',
+    error: 'Pilih salah satu jawaban dari daftar pilihan.',
+    promptTitle: 'Pilih jawaban',
+    prompt: q.answerType === 'narrative' ? 'Pilih dari daftar, lalu uraikan di kolom Catatan.' : 'Klik tanda panah untuk memilih jawaban.',
+  };
+}
+
+function addOptions(wb: ExcelJS.Workbook, project: Project, rubricIds: string[]): void {
+  const ws = wb.addWorksheet(SHEETS.options, { state: 'hidden' });
+  rubricIds.forEach((rid, i) => {
+    const r = project.catalog.rubrics[rid]!;
+    if (r.kind !== 'options') return;
+    r.options.forEach((o, j) => (ws.getCell(j + 1, i + 1).value = o.value));
+  });
+}
+
+function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: CatalogQuestion[]): void {
+  const ws = wb.addWorksheet(SHEETS.meta, { state: 'hidden' });
+  const values: Record<MetaKey, string | number> = {
+    generator: `kla ${toolVersion()}`,
+    templateVersion: TEMPLATE_VERSION,
+    catalogId: project.catalog.id,
+    catalogFingerprint: fingerprintQuestions(project.catalog.id, questions),
+    opdCode: opd.code,
+    opdName: opd.name,
+    district: project.districtName,
+    year: project.config.year,
+    questionIds: questions.map((q) => q.id).join(','),
+  };
+  META_KEYS.forEach((k, i) => {
+    ws.getCell(`A${i + 1}`).value = k;
+    ws.getCell(`B${i + 1}`).value = values[k];
+  });
+  ws.getColumn(1).width = 20;
+  ws.getColumn(2).width = 60;
+}
+
+function margins() {
+  return { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+}
+
+/** `&` starts a code in Excel header/footer text. */
+const escapeHeaderFooter = (s: string) => s.replace(/&/g, '&&');

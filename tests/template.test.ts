@@ -1,0 +1,222 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, copyFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import { initProject } from '../src/project/init.js';
+import { loadProject, type Project } from '../src/project/config.js';
+import { templateFileName, writeTemplates } from '../src/workbook/template.js';
+import { fingerprintQuestions } from '../src/catalog/load.js';
+import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, ANSWER_TYPE_LABELS, IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION } from '../src/workbook/layout.js';
+import { KlaError } from '../src/i18n.js';
+import { kla } from './helpers/cli.js';
+
+let project: Project;
+let outDir: string;
+let files: string[];
+
+beforeAll(async () => {
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-')), 'Kab Merangin (uji)');
+  initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });
+  project = loadProject(dir);
+  outDir = path.join(dir, 'templat keluar');
+  files = await writeTemplates(project, outDir);
+});
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+const fileOf = (code: string) => path.join(outDir, templateFileName(project, project.config.opds.find((o) => o.code === code)!));
+
+/** The text of one part of an xlsx (a zip), read without exceljs's normalisation. */
+function zipEntry(file: string, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (e.fileName !== name) return zip.readEntry();
+        zip.openReadStream(e, (err2, s) => {
+          if (err2 || !s) return reject(err2);
+          const chunks: Buffer[] = [];
+          s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+        });
+      });
+      zip.on('end', () => reject(new Error(`${name} not in ${file}`)));
+      zip.readEntry();
+    });
+  });
+}
+
+/** Question ids in column A of the answer sheet. */
+function questionIds(wb: ExcelJS.Workbook): string[] {
+  const ws = wb.getWorksheet(SHEETS.answers)!;
+  const ids: string[] = [];
+  for (let r = ANSWER_FIRST_ROW; r <= ws.rowCount; r++) {
+    const v = ws.getCell(`A${r}`).value;
+    if (typeof v === 'string' && project.catalog.questionById.has(v)) ids.push(v);
+  }
+  return ids;
+}
+
+describe('kla template', () => {
+  it('writes one workbook per OPD, named portably', () => {
+    expect(files).toHaveLength(project.config.opds.length);
+    expect(readdirSync(outDir).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+    for (const f of files) expect(path.basename(f)).not.toMatch(/[<>:"/\\|?*]/);
+  });
+
+  it('spreads all 274 questions: each appears in the workbook of every OPD that answers it', async () => {
+    const seen = new Map<string, string[]>();
+    for (const opd of project.config.opds) {
+      const ids = questionIds(await open(fileOf(opd.code)));
+      expect(ids, opd.code).toEqual(project.questionsForOpd(opd.code).map((q) => q.id));
+      for (const id of ids) seen.set(id, [...(seen.get(id) ?? []), opd.code]);
+    }
+    expect(seen.size).toBe(274);
+    for (const q of project.catalog.questionList) {
+      expect(seen.get(q.id)?.sort(), q.id).toEqual(project.opdsForQuestion(q.id).map((o) => o.code).sort());
+    }
+  });
+
+  it('copies each question row from the catalog', async () => {
+    const wb = await open(fileOf('DINKES'));
+    const ws = wb.getWorksheet(SHEETS.answers)!;
+    project.questionsForOpd('DINKES').forEach((q, i) => {
+      const r = ANSWER_FIRST_ROW + i;
+      expect(ws.getCell(`${ANSWER_COLUMNS.id}${r}`).value).toBe(q.id);
+      expect(ws.getCell(`${ANSWER_COLUMNS.question}${r}`).value).toBe(q.text);
+      expect(ws.getCell(`${ANSWER_COLUMNS.points}${r}`).value).toBeCloseTo(q.points, 2);
+      expect(ws.getCell(`${ANSWER_COLUMNS.answerType}${r}`).value).toBe(ANSWER_TYPE_LABELS[q.answerType]);
+      expect(ws.getCell(`${ANSWER_COLUMNS.answer}${r}`).value ?? null).toBeNull();
+    });
+  });
+
+  it('validates answers by type: dropdown of the rubric options, percent 0–100, whole counts >= 0', async () => {
+    const wb = await open(fileOf('DINKES'));
+    const ws = wb.getWorksheet(SHEETS.answers)!;
+    const opsi = wb.getWorksheet(SHEETS.options)!;
+    const byId = new Map(project.questionsForOpd('DINKES').map((q, i) => [q.id, ANSWER_FIRST_ROW + i]));
+    const dv = (id: string, col: 'answer' | 'previous' = 'answer') => ws.getCell(`${ANSWER_COLUMNS[col]}${byId.get(id)}`).dataValidation;
+
+    const list = dv('1.2l');
+    expect(list.type).toBe('list');
+    const m = /'?Opsi'?!\$([A-Z])\$1:\$\1\$(\d+)/.exec(String(list.formulae[0]));
+    expect(m, String(list.formulae[0])).not.toBeNull();
+    const options = Array.from({ length: Number(m![2]) }, (_, i) => opsi.getCell(`${m![1]}${i + 1}`).value);
+    const rubric = project.catalog.rubrics[project.catalog.questionById.get('1.2l')!.rubric]!;
+    expect(options).toEqual(rubric.kind === 'options' ? rubric.options.map((o) => o.value) : []);
+
+    expect(dv('12.3')).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    expect(dv('14.7')).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(dv('12.4', 'previous')).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' });
+    expect(dv('12.3').error).toMatch(/antara 0 dan 100/);
+
+    const xml = await zipEntry(fileOf('DINKES'), 'xl/worksheets/sheet3.xml');
+    expect(xml).toContain('<dataValidation');
+    // Bounded ranges only: no whole-column validation.
+    expect(xml).not.toMatch(/sqref="[A-Z]+:[A-Z]+"/);
+  });
+
+  it('protects question and header cells and leaves answer cells open', async () => {
+    const wb = await open(fileOf('DINSOS'));
+    const ws = wb.getWorksheet(SHEETS.answers)!;
+    const r = ANSWER_FIRST_ROW;
+    for (const c of ['answer', 'evidence', 'note'] as const) expect(ws.getCell(`${ANSWER_COLUMNS[c]}${r}`).protection?.locked, c).toBe(false);
+    for (const c of ['id', 'question', 'points', 'answerType'] as const) expect(ws.getCell(`${ANSWER_COLUMNS[c]}${r}`).protection?.locked ?? true, c).toBe(true);
+    expect(ws.getCell(`${ANSWER_COLUMNS.question}3`).protection?.locked ?? true).toBe(true);
+    const xml = await zipEntry(fileOf('DINSOS'), 'xl/worksheets/sheet3.xml');
+    expect(xml).toMatch(/<sheetProtection[^>]*sheet="1"/);
+    // OOXML defaults insertRows/deleteRows to protected; formatting rows and columns is allowed.
+    expect(xml).not.toMatch(/<sheetProtection[^>]*(insertRows|deleteRows)="0"/);
+    expect(xml).toMatch(/<sheetProtection[^>]*formatRows="0"/);
+    const idXml = await zipEntry(fileOf('DINSOS'), 'xl/worksheets/sheet2.xml');
+    expect(idXml).toMatch(/<sheetProtection/);
+    const identity = wb.getWorksheet(SHEETS.identity)!;
+    for (const f of IDENTITY_FIELDS) expect(identity.getCell(f.cell).protection?.locked ?? true, f.key).toBe(f.prefilled);
+    expect(identity.getCell('C11').numFmt).toBe('@');
+  });
+
+  it('previous-year cells are open only where the question asks for the year before', async () => {
+    const wb = await open(fileOf('DINKES'));
+    const ws = wb.getWorksheet(SHEETS.answers)!;
+    project.questionsForOpd('DINKES').forEach((q, i) => {
+      const cell = ws.getCell(`${ANSWER_COLUMNS.previous}${ANSWER_FIRST_ROW + i}`);
+      expect(cell.protection?.locked ?? true, q.id).toBe(!q.previousYear);
+    });
+  });
+
+  it('records catalog, version, OPD, district and year in the hidden metadata sheet', async () => {
+    const wb = await open(fileOf('DUKCAPIL'));
+    const meta = wb.getWorksheet(SHEETS.meta)!;
+    expect(meta.state).toBe('hidden');
+    expect(wb.getWorksheet(SHEETS.options)!.state).toBe('hidden');
+    const kv = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [meta.getCell(`A${i + 1}`).value, meta.getCell(`B${i + 1}`).value]));
+    const qs = project.questionsForOpd('DUKCAPIL');
+    expect(kv).toMatchObject({
+      templateVersion: TEMPLATE_VERSION,
+      catalogId: 'kla-2024',
+      catalogFingerprint: fingerprintQuestions('kla-2024', qs),
+      opdCode: 'DUKCAPIL',
+      district: 'Kabupaten Merangin',
+      year: 2026,
+      questionIds: qs.map((q) => q.id).join(','),
+    });
+    expect(String(kv.generator)).toMatch(/^kla \d/);
+  });
+
+  it('prints on A4 landscape with the header row repeated', async () => {
+    const ws = (await open(fileOf('DINKES'))).getWorksheet(SHEETS.answers)!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    const xml = await zipEntry(fileOf('DINKES'), 'xl/workbook.xml');
+    expect(xml).toMatch(/_xlnm.Print_Titles[^<]*<\/definedName>|Print_Titles/);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+  });
+
+  it('refuses an unknown OPD code, listing the valid ones', async () => {
+    await expect(writeTemplates(project, outDir, ['DINAS-X'])).rejects.toThrowError(KlaError);
+    await expect(writeTemplates(project, outDir, ['DINAS-X'])).rejects.toThrowError(/DINAS-X/);
+  });
+
+  it('from the CLI: --opd writes only that OPD', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-cli-'));
+    const r = kla(['template', '--project', project.dir, '-o', out, '--opd', 'DINKES', '--opd', 'dishub']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([templateFileName(project, project.findOpd('DINKES')!), templateFileName(project, project.findOpd('DISHUB')!)].sort());
+    expect(r.stdout).toContain('2 templat ditulis');
+    const bad = kla(['template', '--project', project.dir, '-o', out, '--opd', 'DINAS-X']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('OPD dengan kode "DINAS-X" tidak ada');
+  });
+});
+
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe.skipIf(!soffice)('a template saved again by LibreOffice', () => {
+  it('keeps its metadata, question rows and dropdowns', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-lo-'));
+    const src = path.join(dir, 'dinkes.xlsx');
+    copyFileSync(fileOf('DINKES'), src);
+    const out = path.join(dir, 'out');
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', out, src], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    const lo = path.join(out, 'dinkes.xlsx');
+    const wb = await open(lo);
+    expect(questionIds(wb)).toEqual(project.questionsForOpd('DINKES').map((q) => q.id));
+    const meta = wb.getWorksheet(SHEETS.meta)!;
+    expect(meta.state).not.toBe('visible');
+    expect(meta.getCell('B5').value).toBe('DINKES');
+    const ws = wb.getWorksheet(SHEETS.answers)!;
+    expect(ws.getCell(`${ANSWER_COLUMNS.answer}${ANSWER_FIRST_ROW}`).dataValidation?.type).toBe('list');
+    expect(readFileSync(lo).length).toBeGreaterThan(1000);
+  });
+});
