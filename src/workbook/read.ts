@@ -246,9 +246,12 @@ function readAnswerRows(ws: ExcelJS.Worksheet, file: string, findings: Finding[]
 }
 
 function hasValuesAfter(ws: ExcelJS.Worksheet, lastRow: number): boolean {
-  // Look a bounded distance further: enough to tell "more data" from styled empty rows.
-  for (let r = lastRow + 1; r <= Math.min(ws.rowCount, lastRow + 1000); r++) if (ws.findRow(r)?.hasValues) return true;
-  return false;
+  // Only rows present in the file are visited; their number is bounded by the XML size limits.
+  let found = false;
+  ws.eachRow((row, r) => {
+    if (r > lastRow && row.hasValues) found = true;
+  });
+  return found;
 }
 
 function columnLetters(n: number): string {
