@@ -7,9 +7,9 @@
 import { groupChart } from './chart.js';
 import type { DossierModel, GroupSection, IndicatorSection, QuestionRow } from './model.js';
 import { annexes } from './annex.js';
-import { chapter, COLORS, facts, h2, h3, keep, narrative, PAGE, para, roman, signature, STYLES, table, type PdfNode } from './parts.js';
+import { chapter, COLORS, facts, h2, h3, keep, narrative, PAGE, pageBreakBefore, para, roman, signature, STYLES, table, type PdfNode } from './parts.js';
 import type { Narrative } from './templates.js';
-import { percent, points } from './text.js';
+import { percent, points, truncate } from './text.js';
 
 export type DocDefinition = { [key: string]: unknown };
 
@@ -60,6 +60,7 @@ export function layoutDossier(m: DossierModel, n: Narrative): DocDefinition {
             ],
             margin: [PAGE.margins[0], 24, PAGE.margins[2], 0],
           },
+    pageBreakBefore,
     content: [
       ...cover(m),
       ...preface(m, n),
@@ -151,7 +152,7 @@ function results(m: DossierModel, n: Narrative): PdfNode[] {
 
   return [
     chapter(`BAB ${roman(3)} HASIL EVALUASI MANDIRI`),
-    ...keep(h2('3.1 Rekapitulasi Nilai'), narrative(n['hasil-pengantar'])),
+    ...keep(h2('3.1 Rekapitulasi Nilai'), narrative(n['hasil-pengantar']), { beforeTable: true }),
     table({
       caption: 'Tabel 3.1 Rekapitulasi nilai per kelompok',
       widths: [16, '*', 44, 50, 50, 46, 60],
@@ -179,7 +180,7 @@ function results(m: DossierModel, n: Narrative): PdfNode[] {
         margin: [0, 0, 0, 10],
       },
     ]),
-    ...keep(h2('3.3 Prakiraan Hasil Verifikasi'), narrative(n['hasil-prakiraan'])),
+    ...keep(h2('3.3 Prakiraan Hasil Verifikasi'), narrative(n['hasil-prakiraan']), { beforeTable: true }),
     table({
       caption: 'Tabel 3.3 Evaluasi mandiri dan prakiraan setelah verifikasi',
       widths: ['*', 110, 110],
@@ -298,14 +299,14 @@ function analysis(m: DossierModel, n: Narrative): PdfNode[] {
   const afterPlan = plan && plan.byOpd.length > 0 ? plan.byOpd.length + 2 : 2;
   return [
     chapter(`BAB ${roman(4)} ANALISIS KESENJANGAN DAN RENCANA TINDAK LANJUT`),
-    ...keep(h2('4.1 Indikator dengan Capaian Terendah'), narrative(n['analisis-pengantar'])),
+    ...keep(h2('4.1 Indikator dengan Capaian Terendah'), narrative(n['analisis-pengantar']), { beforeTable: true }),
     table({
       caption: 'Tabel 4.1 Sepuluh indikator dengan capaian terendah',
       widths: [16, 34, '*', 64, 46, 46, 44],
       header: ['No.', 'Ind.', 'Indikator', 'Kelompok', 'Nilai', 'Nilai maks.', 'Capaian'],
       rows: m.weakest.map((w, i) => [String(i + 1), { text: w.id, bold: true }, w.name, w.groupLabel, num(w.points), num(w.max), num(percent(w.points, w.max))]),
     }),
-    ...keep(h2(plan ? `4.2 Rencana Tindak Lanjut menuju Predikat ${plan.target}` : '4.2 Rencana Tindak Lanjut'), narrative(n['analisis-rencana'])),
+    ...keep(h2(plan ? `4.2 Rencana Tindak Lanjut menuju Predikat ${plan.target}` : '4.2 Rencana Tindak Lanjut'), narrative(n['analisis-rencana']), { beforeTable: planNodes.length > 0 }),
     ...planNodes,
     ...keep(h2('4.3 Data Dukung yang Belum Lengkap'), [
       para(
@@ -313,14 +314,14 @@ function analysis(m: DossierModel, n: Narrative): PdfNode[] {
           ? `Sebanyak ${m.missingEvidence.length} pertanyaan mewajibkan data dukung yang belum disebutkan atau belum ditemukan. Poin pertanyaan tersebut berisiko tidak diakui pada verifikasi administrasi; kolom terakhir memuat poin yang dipertaruhkan.`
           : 'Seluruh pertanyaan yang mewajibkan data dukung telah dilengkapi dengan data dukung yang disebutkan.',
       ),
-    ]),
+    ], { beforeTable: m.missingEvidence.length > 0 }),
     ...(m.missingEvidence.length > 0
       ? [
           table({
             caption: `Tabel 4.${afterPlan} Pertanyaan dengan data dukung wajib yang belum lengkap`,
             widths: [30, '*', 70, 50],
             header: ['No.', 'Pertanyaan', 'OPD', 'Poin berisiko'],
-            rows: m.missingEvidence.map((e) => [{ text: e.questionId, bold: true }, e.text, e.opdCode, num(e.atStake)]),
+            rows: m.missingEvidence.map((e) => [{ text: e.questionId, bold: true }, truncate(e.text, 220), e.opdCode, num(e.atStake)]),
           }),
         ]
       : []),

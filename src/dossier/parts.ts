@@ -78,10 +78,47 @@ export function narrative(blocks: readonly Block[]): PdfNode[] {
 /**
  * A heading kept on the same page as what follows it: the heading and the
  * first block move together, so no heading is left alone at a page's foot.
+ * With `beforeTable`, the pair also moves to the next page when the table
+ * that follows it would only start there (see `pageBreakBefore`).
  */
-export function keep(heading: PdfNode, following: readonly PdfNode[]): PdfNode[] {
+export function keep(heading: PdfNode, following: readonly PdfNode[], opts: { beforeTable?: boolean } = {}): PdfNode[] {
   const [first, ...rest] = following;
-  return first === undefined ? [heading] : [{ stack: [heading, first], unbreakable: true }, ...rest];
+  if (first === undefined) return [heading];
+  return [{ stack: [heading, first], unbreakable: true, ...(opts.beforeTable ? { headlineLevel: KEEP_WITH_TABLE } : {}) }, ...rest];
+}
+
+const KEEP_WITH_TABLE = 1;
+
+interface NodeInfo {
+  headlineLevel?: number;
+  table?: unknown;
+  pageNumbers: number[];
+  startPosition: { pageNumber: number; verticalRatio: number; pageInnerHeight: number };
+}
+
+/** Room a table needs to start on a page: caption, column headers and a first row. */
+const TABLE_START = 90;
+
+/**
+ * pdfmake's page-break hook: a heading block marked by `keep(…, {beforeTable})`
+ * goes to the next page when no table starts after it on its own page. pdfmake
+ * lays the document out again for each break it adds, so only these few
+ * blocks are ever considered; a block already at the top of a page stays.
+ */
+export function pageBreakBefore(
+  node: NodeInfo,
+  nodes: { getFollowingNodesOnPage(): NodeInfo[]; getPreviousNodesOnPage(): NodeInfo[] },
+): boolean {
+  if (node.headlineLevel !== KEEP_WITH_TABLE || node.pageNumbers.length !== 1) return false;
+  if (nodes.getPreviousNodesOnPage().length === 0) return false;
+  // A table pushed to the next page still records a start at the foot of this
+  // one, so "starts here" means: starts with room for its first rows.
+  const page = node.pageNumbers[0];
+  const startsHere = (n: NodeInfo) =>
+    n.table !== undefined &&
+    n.startPosition.pageNumber === page &&
+    n.startPosition.verticalRatio < 1 - TABLE_START / n.startPosition.pageInnerHeight;
+  return !nodes.getFollowingNodesOnPage().some(startsHere);
 }
 
 export type Cell = PdfNode;
