@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -176,5 +177,87 @@ describe('kla build usage errors', () => {
     const r = kla(['build', '--project', project.dir, '--draft', '-o', path.join(project.dir, 'output', 'x.pdf')], { env: { SOURCE_DATE_EPOCH: 'besok' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('SOURCE_DATE_EPOCH');
+  });
+});
+
+/** A small real PNG (an orange disc on blue), so the logo path is tested with an actual image. */
+function png(size = 48): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows: number[] = [];
+  for (let y = 0; y < size; y++) {
+    rows.push(0);
+    for (let x = 0; x < size; x++) {
+      const inside = (x - size / 2) ** 2 + (y - size / 2) ** 2 < (size / 3) ** 2;
+      rows.push(...(inside ? [0xd9, 0x82, 0x2b] : [0x1f, 0x4e, 0x79]));
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('kla build with a logo and templates named in kla.config.json', () => {
+  let original: string;
+  beforeAll(async () => {
+    await writeSubmissions();
+    original = readFileSync(project.configFile, 'utf8');
+  });
+  const setConfig = (patch: (c: Record<string, any>) => void) => {
+    const c = JSON.parse(original) as Record<string, any>;
+    patch(c);
+    writeFileSync(project.configFile, JSON.stringify(c, null, 2));
+  };
+
+  it('puts the logo on the cover and uses the district\'s own closing text', async () => {
+    writeFileSync(path.join(project.dir, 'logo kabupaten.png'), png());
+    mkdirSync(path.join(project.dir, 'naskah (2026)'), { recursive: true });
+    writeFileSync(path.join(project.dir, 'naskah (2026)', 'penutup.hbs'), 'Demikian dokumen {{daerah.nama}} ini kami sampaikan.\n');
+    setConfig((c) => {
+      c.district.logo = 'logo kabupaten.png';
+      c.dossierTemplates = 'naskah (2026)';
+    });
+    const out = path.join(project.dir, 'output', 'dengan logo.pdf');
+    const r = kla(['build', '-o', out], { cwd: project.dir });
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = readFileSync(out);
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    const pages = await pdfPages(pdf);
+    expect(pages.join(' ')).toContain('Demikian dokumen Kabupaten Merangin ini kami sampaikan.');
+  });
+
+  it('refuses a logo that is not a PNG or JPEG, before reading any workbook', () => {
+    writeFileSync(path.join(project.dir, 'logo.png'), 'bukan gambar');
+    setConfig((c) => {
+      c.district.logo = 'logo.png';
+    });
+    const r = kla(['build', '-o', path.join(project.dir, 'output', 'logo-salah.pdf')], { cwd: project.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PNG atau JPEG');
+    expect(r.stderr).not.toContain('Memeriksa lembar kerja');
+    writeFileSync(project.configFile, original);
   });
 });
