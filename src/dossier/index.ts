@@ -6,7 +6,7 @@
  *   renderDossier(input, templates)   all three, then the PDF bytes
  */
 import { buildDossierModel, type DossierInput, type DossierModel } from './model.js';
-import { buildView } from './narrative.js';
+import { buildView, sealView } from './narrative.js';
 import { layoutDossier } from './layout.js';
 import { renderPdf } from './render.js';
 import type { LoadedTemplates } from './templates.js';
@@ -19,7 +19,7 @@ export { recapSheets, recapWorkbook } from './recap.js';
 /** Build the model, render the narrative and lay out and render the PDF. */
 export async function renderDossier(input: DossierInput, templates: LoadedTemplates): Promise<{ pdf: Buffer; model: DossierModel; pages: number }> {
   const model = buildDossierModel(input);
-  const narrative = templates.render(buildView(model, input.config.profile));
+  const narrative = templates.render(sealView(buildView(model, input.config.profile)));
   const pdf = await renderPdf(layoutDossier(model, narrative));
   return { pdf, model, pages: countPages(pdf) };
 }

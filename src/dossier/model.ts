@@ -10,8 +10,7 @@ import type { Config } from '../project/config.js';
 import type { Answer, CellRef, QuestionStatus, ScoreResult, Severity, Submission } from '../model.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
 import { totalDigits } from '../score/engine.js';
-import { formatNumber } from '../i18n.js';
-import { answerText, cleanText, truncate as truncateText, count, dateText, LIMITS, percent, points, pointsWith } from './text.js';
+import { answerText, cleanText, truncate as truncateText, count, dateText, decimal, LIMITS, percent, points, pointsWith } from './text.js';
 
 /** A validation finding, already worded in Indonesian. */
 export interface Finding {
@@ -345,7 +344,7 @@ function person(p: { title: string; name: string; nip?: string | undefined }) {
 function profileRows(p: Config['profile']): { label: string; value: string }[] {
   const rows: { label: string; value: string | undefined }[] = [
     { label: 'Ibu kota', value: p.capital ? cleanText(p.capital) : undefined },
-    { label: 'Luas wilayah', value: p.areaKm2 !== undefined ? `${formatNumber(p.areaKm2, 'id', Number.isInteger(p.areaKm2) ? 0 : 2)} km²` : undefined },
+    { label: 'Luas wilayah', value: p.areaKm2 !== undefined ? `${decimal(p.areaKm2)} km²` : undefined },
     { label: 'Jumlah kecamatan', value: p.kecamatan !== undefined ? count(p.kecamatan) : undefined },
     { label: 'Jumlah desa/kelurahan', value: p.desaKelurahan !== undefined ? count(p.desaKelurahan) : undefined },
     { label: 'Jumlah penduduk', value: p.population !== undefined ? `${count(p.population)} jiwa` : undefined },

@@ -6,8 +6,7 @@
  * false), so no value can add structure to the text.
  */
 import type { DossierModel } from './model.js';
-import { formatNumber } from '../i18n.js';
-import { cleanText, count, percent, points } from './text.js';
+import { cleanText, count, decimal, percent, points } from './text.js';
 
 /** A variable: a printable value, an object of variables, or a list of objects. */
 export type VarSpec = 'value' | { readonly [key: string]: VarSpec } | readonly [VarSpec];
@@ -74,7 +73,6 @@ type ViewOf<S> = S extends 'value' ? string | number | boolean : S extends reado
 export type NarrativeView = ViewOf<typeof VIEW_SPEC>;
 
 const p = (n: number) => points(n);
-const area = (n: number) => formatNumber(n, 'id', Number.isInteger(n) ? 0 : 2);
 const opt = (n: number | undefined, f: (n: number) => string) => (n === undefined ? '' : f(n));
 
 /** The template variables for a model. Pure. */
@@ -100,7 +98,7 @@ export function buildView(m: DossierModel, profile: { areaKm2?: number | undefin
     kepalaDaerah: sig(m.signatories.head),
     koordinator: sig(m.signatories.coordinator),
     profil: {
-      luas: opt(profile.areaKm2, area),
+      luas: opt(profile.areaKm2, decimal),
       kecamatan: opt(profile.kecamatan, count),
       desaKelurahan: opt(profile.desaKelurahan, count),
       penduduk: opt(profile.population, count),

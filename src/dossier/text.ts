@@ -69,6 +69,9 @@ export function percent(part: number, whole: number): string {
   return whole > 0 ? `${idNumber((part / whole) * 100, 1)}%` : '–';
 }
 
+/** A measured number as written: no decimals when whole (7.679), otherwise two (7.679,25). */
+export const decimal = (n: number): string => idNumber(n, Number.isInteger(n) ? 0 : 2);
+
 /** A whole number with thousands separators: 12.345. */
 export const count = (n: number): string => idNumber(n, 0);
 
@@ -76,8 +79,7 @@ export const count = (n: number): string => idNumber(n, 0);
 export function answerText(v: AnswerValue | null, type: AnswerType | undefined): string {
   if (v === null) return '';
   if (v.kind === 'option') return cleanText(v.option, LIMITS.answer);
-  if (type === 'percent') return `${idNumber(v.value, Number.isInteger(v.value) ? 0 : 2)}%`;
-  return idNumber(v.value, Number.isInteger(v.value) ? 0 : 2);
+  return type === 'percent' ? `${decimal(v.value)}%` : decimal(v.value);
 }
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
