@@ -634,29 +634,42 @@ function evidenceFor(project: Project, q: CatalogQuestion, opd: Opd, value: Answ
   return out.slice(0, 3);
 }
 
+/** One OPD's answer to a question. `complete`: name evidence even where the district's files lack it. */
+function answerFor(project: Project, q: CatalogQuestion, opd: Opd, answer: AnswerInput, complete: boolean): AnswerDescription {
+  const truth = truthOf(project, q);
+  const isLead = leadOf(project, q).code === opd.code;
+  const a: AnswerDescription = { answer };
+  if (q.previousYear && truth.previous !== undefined) a.previous = truth.previous;
+  if (q.evidenceRequired && (complete || !EVIDENCE_NOT_NAMED.has(q.id)) && !isZero(q, answer)) a.evidence = evidenceFor(project, q, opd, answer, isLead);
+  if (q.noteRequired) a.note = isLead && NOTES[q.id] ? NOTES[q.id]! : `Uraian ${PROFILES[opd.code]!.abbr}: kegiatan dan mitra dirinci pada matriks terlampir.`;
+  else if (isZero(q, answer)) a.note = 'Belum tersedia; direncanakan dalam Renja 2027.';
+  return a;
+}
+
+function emptyDescription(project: Project, o: Opd): OpdDescription {
+  const p = PROFILES[o.code];
+  if (!p) throw new Error(`no profile for ${o.code}`);
+  return {
+    opd: { code: o.code, name: o.name },
+    file: p.file,
+    identity: {
+      officerName: p.officer.name,
+      officerNip: nip(p.officer),
+      officerPosition: p.officer.position,
+      officerPhone: p.officer.phone,
+      officerEmail: p.officer.email,
+      headName: p.head.name,
+      ...(p.head.nip ? { headNip: nip(p.head) } : {}),
+      headPosition: p.head.position,
+    },
+    answers: {},
+    blank: [],
+  };
+}
+
 /** Every OPD's description: the lead answers every question it leads; others answer as diligent as they are. */
 export function describeAll(project: Project): OpdDescription[] {
-  const byOpd = new Map<string, OpdDescription>();
-  for (const o of project.config.opds) {
-    const p = PROFILES[o.code];
-    if (!p) throw new Error(`no profile for ${o.code}`);
-    byOpd.set(o.code, {
-      opd: { code: o.code, name: o.name },
-      file: p.file,
-      identity: {
-        officerName: p.officer.name,
-        officerNip: nip(p.officer),
-        officerPosition: p.officer.position,
-        officerPhone: p.officer.phone,
-        officerEmail: p.officer.email,
-        headName: p.head.name,
-        ...(p.head.nip ? { headNip: nip(p.head) } : {}),
-        headPosition: p.head.position,
-      },
-      answers: {},
-      blank: [],
-    });
-  }
+  const byOpd = new Map(project.config.opds.map((o) => [o.code, emptyDescription(project, o)]));
   for (const q of project.catalog.questionList) {
     const truth = truthOf(project, q);
     const lead = leadOf(project, q);
@@ -670,16 +683,22 @@ export function describeAll(project: Project): OpdDescription[] {
       }
       // A few OPDs rate themselves one level lower than the lead does (a visible disagreement).
       const disagree = !isLead && typeof truth.answer === 'string' && r() < 0.025;
-      const answer = disagree ? lower(q, truth.answer) : truth.answer;
-      const a: AnswerDescription = { answer };
-      if (q.previousYear && truth.previous !== undefined) a.previous = truth.previous;
-      if (q.evidenceRequired && !EVIDENCE_NOT_NAMED.has(q.id) && !isZero(q, answer)) a.evidence = evidenceFor(project, q, opd, answer, isLead);
-      if (q.noteRequired) a.note = isLead && NOTES[q.id] ? NOTES[q.id]! : `Uraian ${PROFILES[opd.code]!.abbr}: kegiatan dan mitra dirinci pada matriks terlampir.`;
-      else if (isZero(q, answer)) a.note = 'Belum tersedia; direncanakan dalam Renja 2027.';
-      d.answers[q.id] = a;
+      d.answers[q.id] = answerFor(project, q, opd, disagree ? lower(q, truth.answer) : truth.answer, false);
     }
   }
   return [...byOpd.values()];
+}
+
+/**
+ * An OPD's workbook with every one of its questions answered and evidenced:
+ * the base of the invalid set, so that a file checked on its own shows only
+ * its deliberate mistake (no unanswered or unevidenced rows besides).
+ */
+export function completeDescription(project: Project, code: string): OpdDescription {
+  const opd = project.config.opds.find((o) => o.code === code)!;
+  const d = emptyDescription(project, opd);
+  for (const q of project.questionsForOpd(code)) d.answers[q.id] = answerFor(project, q, opd, truthOf(project, q).answer, true);
+  return d;
 }
 
 // ---------------------------------------------------------------------------
@@ -800,9 +819,13 @@ export interface Mistake {
   questionId?: string;
   /** What the cell holds after the mistake (null: blank). */
   value: string | number | null;
-  /** The diagnostic `kla validate` reports at this cell for this file alone (null: none here). */
+  /**
+   * The diagnostic `kla validate` reports for this mistake: at this cell when
+   * the file is checked alone (null: nothing is reported at this cell), or,
+   * with `with`, a file-level finding when checked together with those files.
+   */
   code: string | null;
-  /** Where `code` needs other files too, the submissions that must be validated with it. */
+  /** Files (relative to invalid/) to validate together with this one for `code` to appear. */
   with?: string[];
 }
 
@@ -842,8 +865,8 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
 
   const cases: InvalidCase[] = [
     {
-      file: 'Bappeda - Evaluasi KLA 2025 (templat lama).xlsx',
-      from: 'BAPPEDA',
+      file: 'Bag Hukum KLA 2025 (templat lama).xlsx',
+      from: 'HUKUM',
       description: 'Templat tahun lalu: tahun pada lembar Meta dan Identitas 2025, bukan 2026.',
       en: 'Last year\'s template: year 2025 on the Meta and identity sheets.',
       mistakes: [
@@ -916,9 +939,9 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
       from: 'DINSOS',
       description:
         'Lembar kerja Dinas Sosial yang tersimpan dengan nama berkas seperti kiriman Dinas Kesehatan. Isinya sah, tetapi milik DINSOS (lembar Meta): ' +
-        'kla mengenali OPD dari metadata, bukan dari nama berkas, sehingga bersama kiriman Dinsos yang asli berkas ini menjadi kiriman ganda (KLA-E301) dan Dinkes tetap belum mengirim.',
+        'kla mengenali OPD dari metadata, bukan dari nama berkas, sehingga bersama kiriman Dinsos yang asli berkas ini menjadi kiriman ganda (KLA-E301) dan tidak dihitung sebagai kiriman Dinkes.',
       en: 'The Dinsos workbook saved under a Dinkes-like file name: recognised as DINSOS from its metadata, so next to the real Dinsos file it is a duplicate (KLA-E301).',
-      mistakes: [{ kind: 'other-opd-template', sheet: M, cell: metaCell('opdCode'), value: 'DINSOS', code: null, with: [d('DINSOS').file] }],
+      mistakes: [{ kind: 'other-opd-template', sheet: M, cell: metaCell('opdCode'), value: 'DINSOS', code: 'KLA-E301', with: [`../submissions/${d('DINSOS').file}`] }],
       spoil: () => undefined,
     },
     {
@@ -926,7 +949,7 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
       from: 'DUKCAPIL',
       description: `Kiriman ganda: salinan persis kiriman Disdukcapil (pasangannya "${dupCopy}").`,
       en: `Duplicate submission: an exact copy of the Disdukcapil file (its twin is "${dupCopy}").`,
-      // Files are taken in path order: " - Salin" sorts before ".xlsx", so this one is the later file.
+      // E301 goes to the later file in path order: " - Salin" sorts before ".xlsx", so to this one.
       mistakes: [{ kind: 'duplicate-submission', sheet: M, cell: metaCell('opdCode'), value: 'DUKCAPIL', code: 'KLA-E301', with: [dupCopy] }],
       spoil: () => undefined,
     },
@@ -935,7 +958,7 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
       from: 'DUKCAPIL',
       description: `Kiriman ganda: salinan persis "${dupName}" dengan nama lain (seperti hasil "Salin" di Windows).`,
       en: `Duplicate submission: an exact copy of "${dupName}" under another name.`,
-      mistakes: [{ kind: 'duplicate-submission', sheet: M, cell: metaCell('opdCode'), value: 'DUKCAPIL', code: null, with: [dupName] }],
+      mistakes: [{ kind: 'duplicate-submission', sheet: M, cell: metaCell('opdCode'), value: 'DUKCAPIL', code: 'KLA-E301', with: [dupName] }],
       spoil: () => undefined,
     },
     {
@@ -989,7 +1012,9 @@ function invalidReadme(cases: InvalidCase[]): string {
   return [
     '# Lembar kerja tidak sah (contoh kesalahan)',
     '',
-    'Setiap berkas di folder ini dibuat dari kiriman sah di `../submissions/` dengan **satu** kesalahan yang disengaja.',
+    'Setiap berkas di folder ini adalah lembar kerja sah sebuah OPD dengan **satu** kesalahan yang disengaja. Dasarnya jawaban OPD',
+    'tersebut di `../answers/`, dilengkapi untuk pertanyaan yang di sana dikosongkan dan dengan data dukung di setiap baris yang',
+    'memintanya, sehingga bila diperiksa sendiri hanya kesalahan yang disengaja itu yang dilaporkan.',
     'Periksa satu per satu, misalnya `npx kla validate --project fixtures/merangin "fixtures/merangin/invalid/PUPR - KLA 2026 (persen salah).xlsx"`.',
     'Memeriksa seluruh folder sekaligus juga melaporkan hal lintas berkas (kiriman ganda, jawaban yang belum ada).',
     'Daftar yang sama dalam bentuk data: `expected.json` (`[{file, mistakes: [{kind, sheet, cell, questionId?, value, code, with?}]}]`).',
@@ -1040,8 +1065,7 @@ export async function main(outDir = FIXTURE_DIR): Promise<{ descs: OpdDescriptio
 
   const cases = invalidCases(project, descs);
   for (const c of cases) {
-    const d = descs.find((x) => x.opd.code === c.from)!;
-    const wb = await buildSubmission(project, d);
+    const wb = await buildSubmission(project, completeDescription(project, c.from));
     c.spoil(wb, questionRows(wb.getWorksheet(SHEETS.answers)!));
     await writeWorkbook(wb, path.join(outDir, 'invalid', c.file));
   }
