@@ -229,7 +229,7 @@ function indicatorTable(ind: IndicatorSection): PdfNode {
   return table({
     caption: `Indikator ${ind.id}. ${ind.name}`,
     captionNote: `Nilai ${points(ind.points)} dari ${points(ind.max)} (${percent(ind.points, ind.max)}); prakiraan setelah verifikasi ${points(ind.forecastPoints)}.`,
-    widths: [26, '*', 70, 48, 76, 44],
+    widths: [26, '*', 66, 48, 72, 52],
     header: ['No.', 'Pertanyaan', 'Jawaban', 'Poin', 'Data dukung', 'OPD'],
     rows: ind.questions.map(questionRow),
     margin: [0, 6, 0, 12],
