@@ -12,6 +12,9 @@ import { forecastDifference, type GapPlan, type PlanStepKind } from './plan.js';
 
 const WIDTH = 79;
 
+/** English plural of a counted noun (Indonesian needs none). */
+export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const T = {
   id: {
     title: (d: string) => `Perkiraan nilai KLA${d}`,
@@ -55,7 +58,7 @@ const T = {
     reachable: (n: number, gain: string, from: string, to: string) => `${n} langkah menambah ${gain} poin: dari ${from} menjadi ${to}.`,
     unreachable: (to: string, short: string) =>
       `Predikat ini tidak dapat dicapai: seluruh poin yang masih terbuka hanya membawa nilai ke ${to} (kurang ${short} poin).`,
-    legend: '[D] lengkapi data dukung (tercepat), [J] isi atau perbaiki jawaban, [T] tingkatkan capaian.',
+    legend: 'Nomor menunjukkan urutan langkah dari yang tercepat; [D] lengkapi data dukung, [J] isi atau perbaiki jawaban, [T] tingkatkan capaian. Kolom terakhir: nilai setelah langkah itu dan semua langkah sebelumnya.',
     steps: (n: number, pts: string) => `${n} langkah, ${pts} poin`,
     noOpd: 'OPD belum ditentukan',
     more: (n: number, pts: string) => `Masih ada ${n} langkah lain (${pts} poin) di luar yang diperlukan.`,
@@ -82,7 +85,7 @@ const T = {
     forecastCol: 'Forecast',
     diff: 'Diff.',
     total: 'Total',
-    lost: (n: number, pts: string) => `Answers that lose points in the verification forecast: ${n} answer${n === 1 ? '' : 's'}, ${pts} points (largest first):`,
+    lost: (n: number, pts: string) => `Answers that lose points in the verification forecast: ${plural(n, 'answer')}, ${pts} points (largest first):`,
     question: 'Question',
     points: 'Points',
     cause: 'Cause',
@@ -93,7 +96,7 @@ const T = {
     reasons: { invalid: 'has errors', unfit: 'does not fit the rubric', 'unknown-question': 'unknown question' } satisfies Record<IgnoredReason, string>,
     rule: (lo: string, edge: string, next: string, first: string, second: string) =>
       `Predikat edges: totals are compared at full precision; below ${lo} there is no predikat; ${edge} = ${first}, ${next} = ${second}.`,
-    whatIf: (n: number) => `What-if scenario (${n} changes)`,
+    whatIf: (n: number) => `What-if scenario (${plural(n, 'change')})`,
     pointsSet: (p: string) => `${p} points`,
     base: 'Baseline',
     scenario: 'Scenario',
@@ -104,13 +107,13 @@ const T = {
     plan: (t: string) => `Plan towards predikat ${t}`,
     needs: (t: string, incl: boolean) => `The verification forecast must be ${incl ? 'at least' : 'more than'} ${t}.`,
     reached: (t: string, v: string) => `Predikat ${t} is already reached in the verification forecast (${v}).`,
-    reachable: (n: number, gain: string, from: string, to: string) => `${n} steps add ${gain} points: from ${from} to ${to}.`,
+    reachable: (n: number, gain: string, from: string, to: string) => `${plural(n, 'step')} add${n === 1 ? 's' : ''} ${gain} points: from ${from} to ${to}.`,
     unreachable: (to: string, short: string) =>
       `This predikat cannot be reached: all points still open only bring the total to ${to} (${short} points short).`,
-    legend: '[D] complete the evidence (quickest), [J] fill in or correct the answer, [T] improve the result.',
-    steps: (n: number, pts: string) => `${n} steps, ${pts} points`,
+    legend: 'Numbers give the order of the steps, quickest first; [D] complete the evidence, [J] fill in or correct the answer, [T] improve the result. Last column: the total after that step and all before it.',
+    steps: (n: number, pts: string) => `${plural(n, 'step')}, ${pts} points`,
     noOpd: 'no OPD assigned',
-    more: (n: number, pts: string) => `${n} further steps (${pts} points) lie beyond what is needed.`,
+    more: (n: number, pts: string) => `${plural(n, 'further step')} (${pts} points) beyond what is needed.`,
     compare: (f: string) => `Comparison with the earlier result (${f})`,
     otherCatalog: (a: string, b: string) => `Note: the earlier result used catalog ${a}, this one ${b}; compare with care.`,
     before: 'Before',
@@ -122,7 +125,9 @@ const T = {
 const kindMark: Record<PlanStepKind, string> = { evidence: '[D]', answer: '[J]', improve: '[T]' };
 
 /** Cut text to `w` characters (ASCII "..." marks a cut) and pad it. */
-function fit(s: string, w: number, align: 'left' | 'right' = 'left'): string {
+function fit(text: string, w: number, align: 'left' | 'right' = 'left'): string {
+  // Catalog texts carry line breaks and dashes that an old console code page shows wrongly.
+  const s = text.replace(/\s+/g, ' ').replace(/[\u2013\u2014]/g, '-').trim();
   const t = s.length > w ? `${s.slice(0, Math.max(0, w - 3))}...` : s;
   return align === 'left' ? t.padEnd(w) : t.padStart(w);
 }
@@ -263,11 +268,14 @@ function planSection(v: ScoreView, plan: GapPlan, lang: Lang, n: Fmt, tot: Fmt):
       : t.unreachable(tot(plan.end), n(plan.shortfall)),
     ...para(t.legend),
   );
+  const order = new Map(needed.map((s, i) => [s, i]));
   for (const g of plan.byOpd) {
     out.push('', `${g.opdCode ?? t.noOpd} (${t.steps(g.steps.length, n(g.gain))})`);
     for (const s of g.steps) {
       const text = v.catalog.questionById.get(s.questionId)?.text ?? '';
-      const head = `  ${kindMark[s.kind]} ${fit(s.questionId, 7)} ${`+${n(s.gain)}`.padStart(8)} ${`-> ${tot(s.cumulative)}`.padStart(11)}  `;
+      // The step number keeps the cheapest-first order visible inside the grouping by OPD.
+      const nr = `${order.get(s)! + 1}.`.padStart(4);
+      const head = `${nr} ${kindMark[s.kind]} ${fit(s.questionId, 6)} ${`+${n(s.gain)}`.padStart(7)} ${`-> ${tot(s.cumulative)}`.padStart(10)}  `;
       out.push(`${head}${fit(text, WIDTH - head.length)}`.trimEnd());
     }
   }

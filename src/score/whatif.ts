@@ -51,7 +51,7 @@ export function parseAnswerInput(q: CatalogQuestion, input: string | number): Pa
   if (!m || (m[4] === '%' && !isPercent)) {
     return {
       problem: isPercent
-        ? { id: `jawaban pertanyaan ${q.id} harus persentase 0–100, mis. 92,5; bukan "${text}".`, en: `the answer to question ${q.id} must be a percentage 0–100, e.g. 92.5; not "${text}".` }
+        ? { id: `jawaban pertanyaan ${q.id} harus persentase 0-100, mis. 92,5; bukan "${text}".`, en: `the answer to question ${q.id} must be a percentage 0-100, e.g. 92.5; not "${text}".` }
         : { id: `jawaban pertanyaan ${q.id} harus bilangan bulat (jumlah), bukan "${text}".`, en: `the answer to question ${q.id} must be a whole number (a count), not "${text}".` },
     };
   }

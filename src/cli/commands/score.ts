@@ -20,6 +20,7 @@ import {
   parseScoreJson,
   parseSetArgs,
   parseWhatIfJson,
+  plural,
   predikatThreshold,
   score,
   toScoreJson,
@@ -91,7 +92,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
       : parseScoreJson(readText(path.resolve(ctx.cwd, opts.baseline), { id: 'Berkas pembanding', en: 'Baseline file' }), opts.baseline);
   const evidence = opts.evidence === undefined ? undefined : await readEvidenceFolder(path.resolve(ctx.cwd, opts.evidence));
 
-  const progress = await ctx.progress(id ? 'Memeriksa lembar kerja OPD…' : 'Checking the OPD workbooks…');
+  const progress = await ctx.progress(id ? 'Memeriksa lembar kerja OPD...' : 'Checking the OPD workbooks...');
   let report;
   try {
     report = await validateInputs(project, inputs, { cwd: ctx.cwd });
@@ -106,7 +107,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
       ctx.paint.error(
         id
           ? `Penilaian tidak dilakukan: pemeriksaan menemukan ${errors} kesalahan pada ${files} berkas.\nJalankan "kla validate" untuk melihat rinciannya dan perbaiki lembar kerjanya, atau gunakan --allow-invalid untuk menghitung nilai tanpa jawaban yang mengandung kesalahan.`
-          : `Not scored: validation found ${errors} error${errors === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\nRun "kla validate" to see them and correct the workbooks, or use --allow-invalid to score without the answers that have errors.`,
+          : `Not scored: validation found ${plural(errors, 'error')} in ${plural(files, 'file')}.\nRun "kla validate" to see them and correct the workbooks, or use --allow-invalid to score without the answers that have errors.`,
       ) + '\n',
     );
     return 1;
@@ -142,7 +143,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     const unreadable = report.files.filter((f) => f.status === 'unreadable').map((f) => f.file);
     const lines = id
       ? [`Perhatian: pemeriksaan menemukan ${errors} kesalahan; ${result.ignoredAnswers.length} jawaban diabaikan dalam penilaian (lihat daftarnya pada hasil).`]
-      : [`Warning: validation found ${errors} errors; ${result.ignoredAnswers.length} answers were left out of scoring (listed in the result).`];
+      : [`Warning: validation found ${plural(errors, 'error')}; ${plural(result.ignoredAnswers.length, 'answer')} left out of scoring (listed in the result).`];
     if (unreadable.length > 0) {
       lines.push(id ? `Berkas yang tidak dapat dibaca dan tidak ikut dinilai: ${unreadable.join(', ')}.` : `Files that could not be read and were not scored: ${unreadable.join(', ')}.`);
     }
