@@ -42,7 +42,8 @@ async function cellValues(file: string): Promise<Record<string, Record<string, s
     out[ws.name] = cells;
   }
   // The generator's version is not content: a release should not outdate the fixtures.
-  if (out[SHEETS.meta]?.B1) out[SHEETS.meta].B1 = '"kla <version>"';
+  const meta = out[SHEETS.meta];
+  if (meta?.B1) meta.B1 = '"kla <version>"';
   return out;
 }
 
