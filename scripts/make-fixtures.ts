@@ -867,7 +867,7 @@ export interface InvalidCase {
   /** English one-liner. */
   en: string;
   mistakes: Mistake[];
-  spoil(wb: ExcelJS.Workbook, rows: Map<string, number>): void;
+  spoil(wb: ExcelJS.Workbook): void;
 }
 
 const metaCell = (key: (typeof META_KEYS)[number]) => `B${META_KEYS.indexOf(key) + 1}`;
@@ -1095,7 +1095,7 @@ export async function main(outDir = FIXTURE_DIR): Promise<{ descs: OpdDescriptio
   const cases = invalidCases(project, descs);
   for (const c of cases) {
     const wb = await buildSubmission(project, completeDescription(project, c.from));
-    c.spoil(wb, questionRows(wb.getWorksheet(SHEETS.answers)!));
+    c.spoil(wb);
     await writeWorkbook(wb, path.join(outDir, 'invalid', c.file));
   }
   const expected = cases.map((c) => ({ file: c.file, from: c.from, description: c.en, mistakes: c.mistakes }));
