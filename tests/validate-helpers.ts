@@ -223,12 +223,14 @@ export function oleFile(streams: string[]): Buffer {
   return Buffer.concat([header, fat, dir]);
 }
 
-/** LibreOffice conversion in a private profile (concurrent runs must not share one). */
-export async function soffice(file: string, to: 'xls' | 'ods' | 'xlsx', outDir: string): Promise<string> {
+/** LibreOffice conversion in a private profile (concurrent runs must not share one); one process for all files. */
+export async function soffice(files: string | string[], to: 'xls' | 'ods' | 'xlsx', outDir: string): Promise<string> {
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');
   const { pathToFileURL } = await import('node:url');
+  const list = Array.isArray(files) ? files : [files];
   const profile = pathToFileURL(tmpDir('kla-lo-profile-')).href;
-  await promisify(execFile)('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { timeout: 120_000 });
-  return path.join(outDir, `${path.basename(file, path.extname(file))}.${to}`);
+  await promisify(execFile)('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, ...list], { timeout: 180_000 });
+  const first = list[0]!;
+  return path.join(outDir, `${path.basename(first, path.extname(first))}.${to}`);
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { validateInputs, type ValidationReport } from '../src/validate/index.js';
-import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, SHEETS } from '../src/workbook/layout.js';
+import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, META_KEYS, SHEETS } from '../src/workbook/layout.js';
 import type { CatalogQuestion } from '../src/catalog/load.js';
 import { buildProject, type Project } from '../src/project/config.js';
 import { cellOf, filledWorkbook, makeProject, questionOf, rowOf, save, soffice, tmpDir } from './validate-helpers.js';
@@ -233,13 +233,18 @@ describe('across files', () => {
     return validateInputs(project, ['kiriman'], { cwd: dir });
   }
 
-  it('the same OPD twice: the later file is an error and is not scored', async () => {
+  it('the same OPD twice: both files are flagged where the OPD was recognised; only the first is scored', async () => {
     const r = await folderWith([
       ['DINKES', 'Dinkes.xlsx'],
       ['DINKES', 'Dinkes (revisi 2).xlsx'],
     ]);
-    expect(r.diagnostics.filter((d) => d.code === 'KLA-E301').map((d) => [d.location.file, d.params.other])).toEqual([['kiriman/Dinkes.xlsx', 'kiriman/Dinkes (revisi 2).xlsx']]);
+    const meta = `B${META_KEYS.indexOf('opdCode') + 1}`;
+    expect(r.diagnostics.filter((d) => d.code === 'KLA-E301').map((d) => [d.location.file, d.location.sheet, d.location.cell, d.params.other, d.params.kept])).toEqual([
+      ['kiriman/Dinkes (revisi 2).xlsx', SHEETS.meta, meta, 'kiriman/Dinkes.xlsx', 'kiriman/Dinkes (revisi 2).xlsx'],
+      ['kiriman/Dinkes.xlsx', SHEETS.meta, meta, 'kiriman/Dinkes (revisi 2).xlsx', 'kiriman/Dinkes (revisi 2).xlsx'],
+    ]);
     expect(r.submissions.find((s) => s.file === 'kiriman/Dinkes.xlsx')!.answers.every((a) => a.invalid)).toBe(true);
+    expect(r.submissions.find((s) => s.file === 'kiriman/Dinkes (revisi 2).xlsx')!.answers.some((a) => a.invalid)).toBe(false);
   });
 
   it('conflicting answers to a shared question are a warning at the later cell', async () => {

@@ -460,16 +460,16 @@ export const CODES = {
   'KLA-E301': def(
     'error',
     { id: 'OPD mengirim lebih dari satu berkas', en: 'OPD submitted more than once' },
-    { id: 'Simpan hanya berkas terbaru OPD tersebut di folder kiriman; jawaban berkas berikutnya tidak dipakai.', en: 'Keep only the OPD\'s latest file in the submissions folder; later files\' answers are not used.' },
-    (p, f) => `${p.opd} sudah mengirim berkas lain (${f.q(p.other)}); jawaban berkas ini tidak dipakai. Mohon simpan hanya berkas terbaru di folder kiriman.`,
-    (p, f) => `${p.opd} already sent another file (${f.q(p.other)}); this file's answers are not used. Please keep only the latest file in the submissions folder.`,
+    { id: 'Simpan hanya satu berkas (yang terbaru) untuk setiap OPD di folder kiriman. Sampai itu dilakukan, hanya berkas pertama menurut urutan nama yang dipakai.', en: 'Keep only one file (the latest) per OPD in the submissions folder. Until then only the first file in path order is used.' },
+    (p, f) => `${p.opd} mengirim lebih dari satu lembar kerja: berkas ini dan ${f.q(p.other)}. Untuk sementara hanya jawaban berkas ${f.q(p.kept)} yang dipakai; mohon simpan hanya satu berkas (yang terbaru) di folder kiriman.`,
+    (p, f) => `${p.opd} sent more than one workbook: this file and ${f.q(p.other)}. For now only the answers of ${f.q(p.kept)} are used; please keep just one file (the latest) in the submissions folder.`,
   ),
   'KLA-W302': def(
     'warning',
     { id: 'Jawaban antar-OPD berbeda', en: 'OPDs answer differently' },
     { id: 'Sepakati satu jawaban antar-OPD dan samakan isiannya di semua lembar kerja.', en: 'Agree on one answer between the OPDs and enter it the same way in every workbook.' },
-    (p, f) => `Jawaban pertanyaan ${p.question} dari ${p.opd} (${f.q(p.value)}) berbeda dengan jawaban ${p.otherOpd} (${f.q(p.otherValue)}, ${p.otherCell}). Mohon sepakati satu jawaban antar-OPD.`,
-    (p, f) => `${p.opd}'s answer to question ${p.question} (${f.q(p.value)}) differs from ${p.otherOpd}'s (${f.q(p.otherValue)}, ${p.otherCell}). Please agree on one answer.`,
+    (p, f) => `Jawaban pertanyaan ${p.question} dari ${p.opd} ("${f.q(p.value)}") berbeda dengan jawaban ${p.otherOpd} ("${f.q(p.otherValue)}", berkas ${f.q(p.otherFile)}, sel ${p.otherCell}). Mohon sepakati satu jawaban antar-OPD.`,
+    (p, f) => `${p.opd}'s answer to question ${p.question} ("${f.q(p.value)}") differs from ${p.otherOpd}'s ("${f.q(p.otherValue)}", file ${f.q(p.otherFile)}, cell ${p.otherCell}). Please agree on one answer.`,
   ),
   'KLA-W303': def(
     'warning',

@@ -8,20 +8,22 @@ import type { Finding } from '../workbook/read.js';
 import type { ValidationReport } from './index.js';
 
 /**
- * Flag every submission of an OPD after its first (in path order) and mark its
- * answers invalid, so scoring sees one workbook per OPD.
+ * An OPD with more than one workbook: every one of them is flagged where the
+ * OPD was recognised, and only the first (in path order) is scored, so scoring
+ * sees one workbook per OPD.
  */
-export function checkDuplicates(subs: Submission[]): Finding[] {
-  const firstFile = new Map<string, string>();
+export function checkDuplicates(subs: Submission[], opdLocation: Map<string, Finding['location']>): Finding[] {
+  const byOpd = new Map<string, Submission[]>();
+  for (const s of subs) byOpd.set(s.opdCode, [...(byOpd.get(s.opdCode) ?? []), s]);
   const out: Finding[] = [];
-  for (const s of subs) {
-    const first = firstFile.get(s.opdCode);
-    if (first === undefined) {
-      firstFile.set(s.opdCode, s.file);
-      continue;
+  for (const [opd, group] of byOpd) {
+    if (group.length < 2) continue;
+    const kept = group[0]!.file;
+    for (const s of group) {
+      const other = group.filter((x) => x !== s).map((x) => x.file).join(', ');
+      out.push({ code: 'KLA-E301', params: { opd, other, kept }, location: opdLocation.get(s.file) ?? { file: s.file } });
+      if (s.file !== kept) for (const a of s.answers) a.invalid = true;
     }
-    out.push({ code: 'KLA-E301', params: { opd: s.opdCode, other: first }, location: { file: s.file } });
-    for (const a of s.answers) a.invalid = true;
   }
   return out;
 }
@@ -47,7 +49,15 @@ export function checkConflicts(subs: Submission[]): Finding[] {
       if (f.opdCode === a.opdCode || valueText(f.value!) === valueText(a.value!)) continue;
       out.push({
         code: 'KLA-W302',
-        params: { question: a.questionId, opd: a.opdCode, value: valueText(a.value!), otherOpd: f.opdCode, otherValue: valueText(f.value!), otherCell: `${f.cells.answer.file}!${f.cells.answer.cell}` },
+        params: {
+          question: a.questionId,
+          opd: a.opdCode,
+          value: valueText(a.value!),
+          otherOpd: f.opdCode,
+          otherValue: valueText(f.value!),
+          otherFile: f.cells.answer.file,
+          otherCell: f.cells.answer.cell,
+        },
         location: { file: a.cells.answer.file, sheet: a.cells.answer.sheet, cell: a.cells.answer.cell },
         questionId: a.questionId,
       });

@@ -62,8 +62,8 @@ export const EXAMPLES = {
   'KLA-W221': { question: '12.3', year: 2025 },
   'KLA-W222': { question: '1.3j' },
   'KLA-W223': { question: '3.1d' },
-  'KLA-E301': { opd: 'DINKES', other: 'submissions/Dinkes.xlsx' },
-  'KLA-W302': { question: '1.2l', opd: 'DINKES', value: 'Ada, Peraturan Daerah', otherOpd: 'HUKUM', otherValue: 'Tidak ada', otherCell: 'submissions/Hukum.xlsx!F9' },
+  'KLA-E301': { opd: 'DINKES', other: 'submissions/Dinkes (revisi 2).xlsx', kept: 'submissions/Dinkes (revisi 2).xlsx' },
+  'KLA-W302': { question: '1.2l', opd: 'DINKES', value: 'Ada, Peraturan Daerah', otherOpd: 'HUKUM', otherValue: 'Tidak ada', otherFile: 'submissions/Hukum.xlsx', otherCell: 'F9' },
   'KLA-W303': { question: '12.1', opds: 'DINKES' },
   'KLA-I304': { opd: 'DINSOS', name: 'Dinas Sosial', questions: 67 },
 } satisfies Record<Code, Params>;

@@ -13,6 +13,8 @@ import { textOf } from './values.js';
 
 export interface IdentityResult {
   opd?: Opd;
+  /** The cell the OPD was recognised by (metadata, identity sheet), or the file for a file name. */
+  opdLocation: Finding['location'];
   identity: Partial<Record<IdentityKey, string>>;
   identityCells: Partial<Record<IdentityKey, CellRef>>;
   findings: Finding[];
@@ -67,6 +69,13 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
   if (fromMeta && fromSheet && fromMeta !== fromSheet) {
     findings.push({ code: 'KLA-W110', params: { meta: metaText('opdCode'), identity: idText('opdName') || idText('opdCode'), opd: fromMeta.code }, location: idLoc('opdName') });
   }
+  const opdLocation: Finding['location'] = fromMeta
+    ? metaLoc('opdCode')
+    : fromSheet && idSheet
+      ? idLoc(lookup(project, idText('opdCode')) ? 'opdCode' : 'opdName')
+      : idSheet
+        ? idLoc('opdName')
+        : { file };
   if (!opd) {
     const found = metaText('opdCode') || idText('opdName') || idText('opdCode');
     const loc = metaText('opdCode') ? metaLoc('opdCode') : idSheet ? idLoc('opdName') : { file };
@@ -107,7 +116,7 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
   }
 
   if (idSheet) findings.push(...checkPeople(idSheet.fields, idLoc));
-  return { ...(opd ? { opd } : {}), identity, identityCells, findings, foreign };
+  return { ...(opd ? { opd } : {}), opdLocation, identity, identityCells, findings, foreign };
 }
 
 const REQUIRED: IdentityKey[] = ['officerName', 'officerNip', 'officerPosition', 'officerPhone', 'officerEmail', 'headName', 'headPosition'];

@@ -76,7 +76,8 @@ export async function validateInputs(project: Project, inputs: string[], opts: {
   const submissions = checked.flatMap((c) => (c.submission ? [c.submission] : []));
   markInvalid(submissions, perFile);
 
-  const cross = [...checkDuplicates(submissions), ...checkConflicts(submissions)];
+  const opdLocation = new Map(checked.flatMap((c) => (c.submission && c.opdLocation ? [[c.submission.file, c.opdLocation] as const] : [])));
+  const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions)];
   const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder);
   const crossDiags = resolve([...cross, ...coverageFindings], severity);
   markInvalid(submissions, crossDiags);
@@ -111,6 +112,8 @@ async function readSafely(abs: string, display: string): Promise<ReadResult> {
 interface Checked {
   report: FileReport;
   submission?: Submission;
+  /** Where the OPD was recognised, for findings about the whole submission. */
+  opdLocation?: Finding['location'];
   findings: Finding[];
 }
 
@@ -133,7 +136,7 @@ export function checkFile(r: ReadResult, project: Project): Checked {
     identityCells: id.identityCells,
     answers: ans.answers,
   };
-  return { report: { ...base, status: 'submission', opdCode: id.opd.code }, submission, findings: [...findings, ...ans.findings] };
+  return { report: { ...base, status: 'submission', opdCode: id.opd.code }, submission, opdLocation: id.opdLocation, findings: [...findings, ...ans.findings] };
 }
 
 /** Apply the registry's default severity and the district's overrides ('off' drops the finding). */

@@ -35,7 +35,7 @@ const FIELD_LABELS: Record<Lang, Record<string, string>> = {
 };
 
 /** Longest piece of spreadsheet text quoted in a message. */
-const QUOTE_MAX = 80;
+const QUOTE_MAX = 160;
 
 export function fmtFor(lang: Lang): Fmt {
   return {
