@@ -67,12 +67,17 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
     return d.severity === 'error' ? p.error(w) : d.severity === 'warning' ? p.warn(w) : p.info(w);
   };
   // Two lines per finding: where (in words an OPD officer reads without help), then what to do.
+  // Findings about the whole set (an OPD that sent nothing) share one heading per code.
   const block = (ds: Diagnostic[]) => {
-    for (const d of ds) {
-      const at = d.location.file === '' ? '' : `${t.where(d.location.sheet, d.location.cell)}  `;
-      lines.push(`  ${sev(d)}  ${at}${p.dim(`[${d.code}]`)}`);
+    ds.forEach((d, i) => {
+      const prev = ds[i - 1];
+      const sameHeading = d.location.file === '' && prev?.location.file === '' && prev.code === d.code && prev.severity === d.severity;
+      if (!sameHeading) {
+        const at = d.location.file === '' ? '' : `${t.where(d.location.sheet, d.location.cell)}  `;
+        lines.push(`  ${sev(d)}  ${at}${p.dim(`[${d.code}]`)}`);
+      }
       lines.push(`      ${formatMessage(d, opts.lang)}`);
-    }
+    });
   };
 
   for (const f of report.files) {
@@ -101,6 +106,7 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
   const n = { submission: 0, skipped: 0, unreadable: 0 };
   for (const f of report.files) n[f.status]++;
   const cov = report.coverage;
+  if (lines.at(-1) !== '') lines.push('');
   lines.push(p.bold(t.summary));
   lines.push(`  ${t.files(report, n)}`);
   lines.push(`  ${t.findings(report.summary)}`);

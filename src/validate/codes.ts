@@ -482,7 +482,7 @@ export const CODES = {
     'info',
     { id: 'Lembar kerja OPD belum diterima', en: 'No workbook from an OPD yet' },
     { id: 'Ingatkan OPD untuk mengirim lembar kerjanya, atau periksa nama berkasnya.', en: 'Remind the OPD to send its workbook, or check the file name.' },
-    (p) => `Belum ada lembar kerja dari ${p.name} (${p.opd}); ${p.questions} pertanyaannya belum dapat diperiksa.`,
+    (p) => `Belum ada lembar kerja dari ${p.name} (${p.opd}); ${p.questions} pertanyaan yang menjadi tanggung jawabnya belum dapat diperiksa.`,
     (p) => `No workbook from ${p.name} (${p.opd}) yet; its ${p.questions} questions cannot be checked.`,
   ),
 } satisfies Record<string, CodeDef>;
