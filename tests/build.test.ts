@@ -6,12 +6,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Project } from '../src/project/config.js';
 import { SHEETS } from '../src/workbook/layout.js';
-import { kla } from './helpers/cli.js';
+import { kla, root } from './helpers/cli.js';
 import { cellOf, filledWorkbook, makeProject, questionOf, save } from './validate-helpers.js';
 import { pdfInfo, pdfPages, squash } from './dossier.pdf.js';
 
@@ -259,5 +260,63 @@ describe('kla build with a logo and templates named in kla.config.json', () => {
     expect(r.stderr).toContain('PNG atau JPEG');
     expect(r.stderr).not.toContain('Memeriksa lembar kerja');
     writeFileSync(project.configFile, original);
+  });
+});
+
+describe('the example district (fixtures/merangin, copied to a temp folder)', () => {
+  /** Two copies at different paths: the PDF must not depend on where the project lives. */
+  const copies = [0, 1].map((i) => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kla-merangin-')), i === 0 ? 'merangin' : 'Salinan KLA (arsip)');
+    cpSync(path.join(root, 'fixtures', 'merangin'), dir, { recursive: true });
+    rmSync(path.join(dir, 'output'), { recursive: true, force: true });
+    return dir;
+  });
+  const pdfOf = (dir: string) => path.join(dir, 'output', 'dokumen-kla-2026.pdf');
+  let pages: string[] = [];
+  let run: ReturnType<typeof kla>;
+
+  beforeAll(async () => {
+    run = kla(['build', '--project', copies[0]!]);
+    if (existsSync(pdfOf(copies[0]!))) pages = await pdfPages(readFileSync(pdfOf(copies[0]!)));
+  });
+
+  it('builds with the README command and names every group and indicator', () => {
+    expect(run.code, run.stderr).toBe(0);
+    const all = squash(pages.join(''));
+    for (const g of project.catalog.groups) {
+      expect(all).toContain(squash(g.name));
+      for (const ind of g.indicators) expect(all, ind.id).toContain(squash(`Indikator ${ind.id}. ${ind.name}`));
+    }
+  });
+
+  it('states the total and predikat of kla score, and the forecast with the evidence folder', () => {
+    const scored = kla(['score', '--project', copies[0]!, '--format', 'json', '--evidence', path.join(copies[0]!, 'evidence')]);
+    expect(scored.code, scored.stderr).toBe(0);
+    const json = JSON.parse(scored.stdout) as { total: number; predikat: string; forecast: { total: number; predikat: string } };
+    const id = (x: number) => x.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const all = pages.join(' ');
+    expect(all).toContain(`adalah ${id(json.total)} dari 1.000,00`);
+    expect(all).toContain(`yang termasuk predikat ${json.predikat}`);
+    expect(all).toContain(`Prakiraan nilai setelah verifikasi adalah ${id(json.forecast.total)} (predikat ${json.forecast.predikat})`);
+  });
+
+  it('lists the SHA-256 of every submission', () => {
+    const all = squash(pages.join(''));
+    const sub = path.join(copies[0]!, 'submissions');
+    for (const f of readdirSync(sub).filter((x) => x.endsWith('.xlsx'))) expect(all, f).toContain(sha256(path.join(sub, f)));
+  });
+
+  it('is byte-identical when built from a copy in another folder', () => {
+    const r = kla(['build'], { cwd: copies[1]! });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(pdfOf(copies[1]!)).equals(readFileSync(pdfOf(copies[0]!)))).toBe(true);
+  });
+
+  it('refuses the invalid workbooks: exit 1, nothing written', () => {
+    const out = path.join(copies[0]!, 'output', 'dari-invalid.pdf');
+    const r = kla(['build', '--project', copies[0]!, path.join(copies[0]!, 'invalid'), '-o', out]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('Dokumen tidak disusun');
+    expect(existsSync(out)).toBe(false);
   });
 });

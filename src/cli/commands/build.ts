@@ -5,7 +5,7 @@
  * is written until every output is complete in memory, and then atomically,
  * so a failed run never leaves a half-written file or replaces a good one.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CliContext } from '../context.js';
 import { openProject } from '../project.js';
@@ -98,7 +98,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
       districtName: project.districtName,
       submissions: report.submissions,
       files: report.files.filter((f) => f.sha256 !== undefined).map((f) => ({ file: f.file, sha256: f.sha256!, opdCode: f.opdCode ?? null })),
-      findings: report.diagnostics.map((d) => finding(d)),
+      findings: report.diagnostics.map((d) => finding(d, (v) => (existsSync(path.resolve(ctx.cwd, v)) ? projectLabel(project, path.resolve(ctx.cwd, v), v) : v))),
       score: result,
       plan,
       draft: Boolean(opts.draft),
@@ -160,13 +160,22 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   }
 }
 
-function finding(d: Diagnostic): Finding {
-  const f: Finding = { code: d.code, severity: d.severity, file: d.location.file, message: formatMessage(d, 'id') };
+/**
+ * A diagnostic worded for the dossier. Paths in its parameters are relative to
+ * the folder the command ran in; they are shown relative to the project, like
+ * every other path in the dossier, so the PDF is the same from any folder.
+ */
+function finding(d: Diagnostic, label: (file: string) => string): Finding {
+  // Only values naming an existing file or folder are paths; "Bupati/Wali Kota" is not.
+  const params = Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, typeof v === 'string' && looksLikePath(v) ? label(v) : v]));
+  const f: Finding = { code: d.code, severity: d.severity, file: d.location.file, message: formatMessage({ ...d, params }, 'id') };
   if (d.location.sheet !== undefined) f.sheet = d.location.sheet;
   if (d.location.cell !== undefined) f.cell = d.location.cell;
   if (d.questionId !== undefined) f.questionId = d.questionId;
   return f;
 }
+
+const looksLikePath = (v: string) => /[\\/]/.test(v) || /\.(xlsx|xlsm|xls|ods|csv)$/i.test(v);
 
 function refusal(errors: Diagnostic[], lang: Lang): string {
   const files = new Set(errors.map((d) => d.location.file)).size;
