@@ -5,7 +5,7 @@
  * problems.
  */
 import type { DossierModel, Finding } from './model.js';
-import { chapter, COLORS, keep, narrative, para, signature, table, type PdfNode } from './parts.js';
+import { chapter, COLORS, keep, narrative, para, signature, table, textLines, type PdfNode } from './parts.js';
 import type { Narrative } from './templates.js';
 import { points } from './text.js';
 
@@ -22,7 +22,7 @@ export function annexes(m: DossierModel, n: Narrative): PdfNode[] {
 
 function lines(...xs: (string | false | undefined)[]): PdfNode {
   const kept = xs.filter((x): x is string => typeof x === 'string' && x !== '');
-  return kept.length ? { stack: kept } : { text: '–', color: COLORS.muted };
+  return kept.length ? textLines(kept) : { text: '–', color: COLORS.muted };
 }
 
 function opds(m: DossierModel): PdfNode[] {
@@ -37,8 +37,8 @@ function opds(m: DossierModel): PdfNode[] {
       header: ['No.', 'Perangkat Daerah', 'Berkas', 'Petugas data', 'Kepala Perangkat Daerah'],
       rows: m.opds.map((o, i) => [
         String(i + 1),
-        { stack: [{ text: o.code, bold: true }, o.name, { text: `${o.questions} pertanyaan`, style: 'note' }] },
-        o.files.length ? { stack: o.files } : { text: 'Belum mengirim', style: 'note', color: COLORS.alert },
+        textLines([{ text: o.code, bold: true }, o.name, { text: `${o.questions} pertanyaan`, style: 'note' }]),
+        o.files.length ? textLines(o.files) : { text: 'Belum mengirim', style: 'note', color: COLORS.alert },
         lines(o.officer.name, o.officer.nip && `NIP ${o.officer.nip}`, o.officer.position, o.officer.phone, o.officer.email),
         lines(o.head.name, o.head.nip && `NIP ${o.head.nip}`, o.head.position),
       ]),
@@ -63,7 +63,7 @@ function evidence(m: DossierModel): PdfNode[] {
           { text: it.questionId, bold: true },
           it.opdCode,
           it.entries.length
-            ? { stack: [...it.entries, ...(it.missing ? [{ text: 'Berkas belum ditemukan', style: 'note', color: COLORS.alert }] : [])] }
+            ? textLines([...it.entries, ...(it.missing ? [{ text: 'Berkas belum ditemukan', style: 'note', color: COLORS.alert }] : [])])
             : { text: 'Belum ada (wajib)', style: 'note', color: COLORS.alert },
         ]),
         margin: [0, 4, 0, 8],
@@ -140,7 +140,7 @@ function rubric(m: DossierModel, n: Narrative): PdfNode[] {
       caption: 'Tabel E.1 Rubrik acuan: bagian nilai maksimum yang diperoleh setiap jawaban',
       widths: [80, '*', 150],
       header: ['Rubrik', 'Keterangan', 'Ketentuan'],
-      rows: m.rubrics.map((r) => [{ text: r.id, bold: true }, r.description, { stack: r.lines }]),
+      rows: m.rubrics.map((r) => [{ text: r.id, bold: true }, r.description, textLines(r.lines)]),
     }),
     table({
       caption: 'Tabel E.2 Ketidaksesuaian dalam sumber instrumen dan cara penyelesaiannya',

@@ -7,7 +7,7 @@
 import { groupChart } from './chart.js';
 import type { DossierModel, GroupSection, IndicatorSection, QuestionRow } from './model.js';
 import { annexes } from './annex.js';
-import { chapter, COLORS, facts, h2, h3, keep, narrative, PAGE, pageBreakBefore, para, roman, signature, STYLES, table, type PdfNode } from './parts.js';
+import { chapter, COLORS, facts, h2, h3, keep, narrative, PAGE, pageBreakBefore, para, roman, signature, STYLES, table, textLines, type PdfNode } from './parts.js';
 import type { Narrative } from './templates.js';
 import { percent, points, truncate } from './text.js';
 
@@ -257,7 +257,7 @@ function questionRow(q: QuestionRow): PdfNode[] {
     const entries: PdfNode[] = q.evidence.map((e) => ({ text: e }));
     if (q.evidenceMore > 0) entries.push({ text: `dan ${q.evidenceMore} berkas lainnya`, style: 'note' });
     if (q.evidenceMissing) entries.push({ text: 'Berkas belum ditemukan', style: 'note', color: COLORS.alert });
-    evidence = { stack: entries };
+    evidence = textLines(entries);
   } else if (q.evidenceRequired) {
     evidence = { text: 'Belum ada (wajib)', style: 'note', color: COLORS.alert };
   } else {
@@ -271,9 +271,9 @@ function questionRow(q: QuestionRow): PdfNode[] {
 
   return [
     { text: q.id, bold: true },
-    q.note ? { stack: [q.text, { text: `Catatan: ${q.note}`, style: 'note', margin: [0, 2, 0, 0] }] } : q.text,
-    answer.length ? { stack: answer } : { text: '–', color: COLORS.muted },
-    { stack: pts, alignment: 'right' },
+    q.note ? textLines([q.text, { text: `Catatan: ${q.note}`, style: 'note' }]) : q.text,
+    answer.length ? textLines(answer) : { text: '–', color: COLORS.muted },
+    textLines(pts, { alignment: 'right' }),
     evidence,
     opd,
   ];

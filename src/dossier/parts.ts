@@ -123,6 +123,15 @@ export function pageBreakBefore(
 
 export type Cell = PdfNode;
 
+/**
+ * Several lines in one cell as a single text node with inline parts. Cheaper
+ * for pdfmake than a stack of nodes (a dossier has thousands of cells), and
+ * the same on the page.
+ */
+export function textLines(parts: readonly PdfNode[], extra: Record<string, unknown> = {}): PdfNode {
+  return { text: parts.flatMap((p, i) => (i === 0 ? [p] : ['\n', p])), ...extra };
+}
+
 export interface TableSpec {
   /** "Tabel 3.1 …": repeated above the column headers on every page the table spans. */
   caption: string;
