@@ -849,9 +849,9 @@ export interface Mistake {
   /** What the cell holds after the mistake (null: blank). */
   value: string | number | null;
   /**
-   * The diagnostic `kla validate` reports for this mistake: at this cell when
-   * the file is checked alone (null: nothing is reported at this cell), or,
-   * with `with`, a file-level finding when checked together with those files.
+   * The diagnostic `kla validate` reports at this cell for this mistake when
+   * the file is checked alone, or, with `with`, when checked together with
+   * those files (null: nothing is reported at this cell).
    */
   code: string | null;
   /** Files (relative to invalid/) to validate together with this one for `code` to appear. */
@@ -978,7 +978,6 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
       from: 'DUKCAPIL',
       description: `Kiriman ganda: salinan persis kiriman Disdukcapil (pasangannya "${dupCopy}").`,
       en: `Duplicate submission: an exact copy of the Disdukcapil file (its twin is "${dupCopy}").`,
-      // E301 goes to the later file in path order: " - Salin" sorts before ".xlsx", so to this one.
       mistakes: [{ kind: 'duplicate-submission', sheet: M, cell: metaCell('opdCode'), value: 'DUKCAPIL', code: 'KLA-E301', with: [dupCopy] }],
       spoil: () => undefined,
     },
