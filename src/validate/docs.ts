@@ -94,6 +94,29 @@ export function renderDiagnosticsDoc(): string {
       'findings about the whole set (e.g. an OPD that sent nothing) have an empty file. `--format json` carries `code`, `params` ' +
       'and `location` of each finding (schemaVersion 1); key on those, not on the message text.',
     '',
+    '## Penggunaan / Usage',
+    '',
+    '```sh',
+    'kla validate                                  # folder submissions/ proyek',
+    'kla validate "kiriman/Dinkes (revisi 2).xlsx"  # satu berkas',
+    'kla validate kiriman/ "arsip/**/*.xlsx"        # folder (rekursif) dan pola glob bertanda kutip',
+    'kla validate -f json -o laporan.json          # json | junit | github | pretty (bawaan)',
+    'kla validate --max-warnings 0                 # peringatan pun menggagalkan (CI)',
+    '```',
+    '',
+    '- Kode keluar / exit codes: `0` tanpa kesalahan; `1` ada kesalahan (atau peringatan melebihi `--max-warnings`); ' +
+      '`2` kesalahan penggunaan, masukan tidak ditemukan, atau kegagalan internal (seperti ESLint).',
+    '- `--format github` menulis anotasi (10 kesalahan dan 10 peringatan terpenting, lalu satu catatan jumlah sisanya) ' +
+      'dan menambahkan ringkasan Markdown ke berkas `GITHUB_STEP_SUMMARY` bila variabel itu ada. ' +
+      '`--format junit` untuk laporan uji GitLab/Jenkins (kesalahan dan peringatan sebagai `failure` dengan `type`). ' +
+      '`-o BERKAS` menulis laporan secara atomik, tanpa kode warna.',
+    '- Berkas kunci Excel (`~$…`) dan berkas yang bukan lembar kerja di dalam folder dilewati dan disebutkan (KLA-I012, KLA-I013). ' +
+      'Masukan tidak pernah diubah. Berkas diperiksa ukurannya di direktori zip sebelum dibuka (KLA-E008, KLA-E009).',
+    '- Angka ditulis menurut kaidah Indonesia (koma desimal, titik ribuan); setiap penyesuaian nilai dilaporkan sebagai peringatan ' +
+      'yang menyebut apa yang terbaca dan bagaimana nilai itu diartikan (KLA-W211, KLA-W213, KLA-W214).',
+    '',
+    '## Daftar kode / Code list',
+    '',
     '| Kode | Tingkat bawaan | Arti | Meaning |',
     '| --- | --- | --- | --- |',
     ...codes.map((c) => `| [${c}](#${c.toLowerCase()}) | ${CODES[c].severity} | ${CODES[c].title.id} | ${CODES[c].title.en} |`),

@@ -50,8 +50,8 @@ export function fmtFor(lang: Lang): Fmt {
       // Spreadsheet text may hold anything: no control or bidi characters, bounded length.
       const s = String(v ?? '')
         .normalize('NFC')
-        .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ')
-        .trim();
+        // Not trimmed: " Ya " must show the spaces that made it differ from "Ya".
+        .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
       return s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX - 1)}…` : s;
     },
     field: (k) => FIELD_LABELS[lang][String(k)] ?? String(k),
