@@ -95,6 +95,7 @@ describe('kla template', () => {
       expect(ws.getCell(`${ANSWER_COLUMNS.question}${r}`).value).toBe(q.text);
       expect(ws.getCell(`${ANSWER_COLUMNS.points}${r}`).value).toBeCloseTo(q.points, 2);
       expect(ws.getCell(`${ANSWER_COLUMNS.answerType}${r}`).value).toBe(ANSWER_TYPE_LABELS[q.answerType]);
+      expect(String(ws.getCell(`${ANSWER_COLUMNS.indicator}${r}`).value)).toMatch(new RegExp(`^${q.indicatorId} — \\S`));
       expect(ws.getCell(`${ANSWER_COLUMNS.answer}${r}`).value ?? null).toBeNull();
     });
   });
@@ -139,6 +140,8 @@ describe('kla template', () => {
     expect(xml).toMatch(/<sheetProtection[^>]*formatRows="0"/);
     const idXml = await zipEntry(fileOf('DINSOS'), 'xl/worksheets/sheet2.xml');
     expect(idXml).toMatch(/<sheetProtection/);
+    expect(wb.worksheets[0]!.name).toBe(SHEETS.instructions);
+    expect(await zipEntry(fileOf('DINSOS'), 'xl/worksheets/sheet1.xml')).toMatch(/<sheetProtection[^>]*sheet="1"/);
     const identity = wb.getWorksheet(SHEETS.identity)!;
     for (const f of IDENTITY_FIELDS) expect(identity.getCell(f.cell).protection?.locked ?? true, f.key).toBe(f.prefilled);
     expect(identity.getCell('C11').numFmt).toBe('@');
@@ -150,7 +153,24 @@ describe('kla template', () => {
     project.questionsForOpd('DINKES').forEach((q, i) => {
       const cell = ws.getCell(`${ANSWER_COLUMNS.previous}${ANSWER_FIRST_ROW + i}`);
       expect(cell.protection?.locked ?? true, q.id).toBe(!q.previousYear);
+      // Not asked: a dash that still shows on a black-and-white printout.
+      expect(cell.value ?? null, q.id).toBe(q.previousYear ? null : '—');
     });
+  });
+
+  it('ends the answer sheet with a signature block for the head of the OPD, outside the question rows', async () => {
+    const ws = (await open(fileOf('DINKES'))).getWorksheet(SHEETS.answers)!;
+    const last = ANSWER_FIRST_ROW + project.questionsForOpd('DINKES').length - 1;
+    const below: string[] = [];
+    for (let r = last + 1; r <= ws.rowCount; r++) {
+      expect(ws.getCell(`${ANSWER_COLUMNS.id}${r}`).value ?? null, `A${r}`).toBeNull();
+      for (const c of ['answer', 'previous', 'evidence', 'note'] as const) expect(ws.getCell(`${ANSWER_COLUMNS[c]}${r}`).value ?? null).toBeNull();
+      below.push(ws.getCell(`${ANSWER_COLUMNS.indicator}${r}`).text, ws.getCell(`${ANSWER_COLUMNS.question}${r}`).text);
+    }
+    const text = below.join('\n');
+    expect(text).toContain('Mengetahui,\nKepala Dinas Kesehatan');
+    expect(text).toContain('Petugas data anak,');
+    expect(text.match(/NIP\. \.+/g)).toHaveLength(2);
   });
 
   it('records catalog, version, OPD, district and year in the hidden metadata sheet', async () => {

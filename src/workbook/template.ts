@@ -84,7 +84,7 @@ export async function buildTemplateWorkbook(project: Project, opd: Opd): Promise
   wb.calcProperties.fullCalcOnLoad = true;
 
   const rubricIds = [...new Set(questions.map((q) => q.rubric))].filter((r) => project.catalog.rubrics[r]?.kind === 'options');
-  addInstructions(wb, project, opd, questions);
+  await addInstructions(wb, project, opd, questions);
   await addIdentity(wb, project, opd);
   await addAnswers(wb, project, opd, questions, rubricIds);
   addOptions(wb, project, rubricIds);
@@ -117,7 +117,7 @@ function findByCode(project: Project, code: string): Opd {
 
 // ---------------------------------------------------------------------------
 
-function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: CatalogQuestion[]): void {
+async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: CatalogQuestion[]): Promise<void> {
   const ws = wb.addWorksheet(SHEETS.instructions, {
     views: [{ showGridLines: false }],
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: margins() },
@@ -129,7 +129,14 @@ function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd, quest
   const lines: [string, 'title' | 'head' | 'text'][] = [
     [`Petunjuk Pengisian Lembar Kerja Evaluasi Mandiri KLA Tahun ${year}`, 'title'],
     [`${opd.name} — ${project.districtName}, Provinsi ${project.config.district.province}`, 'text'],
-    ['Maksud', 'head'],
+    ['Tentang KLA', 'head'],
+    [
+      'Kabupaten/Kota Layak Anak (KLA) adalah kabupaten/kota yang mempunyai sistem pembangunan yang menjamin pemenuhan hak anak dan ' +
+        'pelindungan khusus anak yang dilakukan secara terencana, menyeluruh, dan berkelanjutan (Peraturan Presiden Nomor 25 Tahun 2021). ' +
+        `Setiap tahun ${project.districtName} melaksanakan evaluasi mandiri atas 24 indikator KLA; hasilnya diverifikasi oleh pemerintah provinsi dan KemenPPPA.`,
+      'text',
+    ],
+    ['Maksud lembar kerja ini', 'head'],
     [
       `Lembar kerja ini menghimpun jawaban ${opd.name} atas pertanyaan instrumen evaluasi mandiri Kabupaten/Kota Layak Anak (KLA) ` +
         `yang menjadi tanggung jawab perangkat daerah Bapak/Ibu (${questions.length} pertanyaan). Jawaban dihimpun oleh DPPPA sebagai ` +
@@ -188,7 +195,7 @@ function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd, quest
     cell.value = text;
     cell.alignment = { wrapText: true, vertical: 'top' };
     cell.font = font();
-    ws.getRow(i + 1).height = linesOf(text, 120) * 13 + 3;
+    ws.getRow(i + 1).height = linesOf(text, 130) * 13 + 3;
     if (kind === 'title') {
       cell.font = font({ bold: true, size: 14, color: { argb: COLOR.title } });
       ws.getRow(i + 1).height = 24;
@@ -199,6 +206,7 @@ function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd, quest
       ws.getRow(i + 1).height = 24;
     }
   });
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
 function rubricTitle(id: string): string {
@@ -336,7 +344,7 @@ async function addAnswers(
   const optionRanges = new Map(rubricIds.map((r, i) => [r, optionRange(project.catalog.rubrics[r]!, i)]));
   const indicatorLabel = (id: string) => {
     const ind = project.catalog.indicatorById.get(id)!;
-    return `${id}. ${ind.name}`;
+    return `${id} — ${shorten(ind.name, 40)}`;
   };
 
   questions.forEach((q, i) => {
@@ -354,7 +362,6 @@ async function addAnswers(
       cell.alignment = { wrapText: true, vertical: 'top', ...(c === 'id' || c === 'points' ? { horizontal: 'center' } : {}) };
       cell.font = font(c === 'indicator' || c === 'answerType' || c === 'points' ? { size: 9 } : {});
     }
-    row.getCell(ANSWER_COLUMNS.points).numFmt = '0.##';
 
     const answer = row.getCell(ANSWER_COLUMNS.answer);
     answer.protection = { locked: false };
@@ -367,7 +374,11 @@ async function addAnswers(
       prev.fill = fill(COLOR.input);
       prev.dataValidation = validationFor(q, optionRanges.get(q.rubric));
     } else {
+      // A visible dash says "not asked" on paper too, where the grey fill may not print.
+      prev.value = '—';
       prev.fill = fill(COLOR.locked);
+      prev.alignment = { vertical: 'top', horizontal: 'center' };
+      prev.font = font({ color: { argb: 'FF7F7F7F' } });
     }
 
     const evidence = row.getCell(ANSWER_COLUMNS.evidence);
@@ -386,24 +397,29 @@ async function addAnswers(
     row.height = Math.min(409, Math.ceil(lines * 12.5 + 4));
   });
 
-  // Signature block below the last question, outside the answer columns so the reader ignores it.
+  // Signature block below the last question, in columns B and C only: the reader treats a row
+  // without id but with text in the answer, evidence or note columns as an inserted row.
   const s = ANSWER_FIRST_ROW + questions.length + 2;
+  const head = `${opd.name.startsWith('Forum') ? 'Ketua' : 'Kepala'} ${opd.name}`;
+  const place = project.config.profile.capital ?? project.config.district.name;
   const sig: [string, string][] = [
-    ['Petugas data,', `Mengetahui,\nKepala ${opd.name}`],
+    ['', `${place}, ........................................ ${project.config.year}`],
+    ['Petugas data anak,', `Mengetahui,\n${head}`],
     ['', ''],
     ['', ''],
-    ['(................................................)', '(................................................)'],
-    ['NIP. ...........................................', 'NIP. ...........................................'],
+    ['', ''],
+    ['( .................................... )', '( ........................................................................ )'],
+    ['NIP. ....................................', 'NIP. ........................................................................'],
   ];
   sig.forEach(([left, right], i) => {
     const row = ws.getRow(s + i);
-    row.getCell(ANSWER_COLUMNS.indicator).value = left || null;
-    row.getCell(ANSWER_COLUMNS.question).value = right || null;
-    row.getCell(ANSWER_COLUMNS.indicator).font = font();
-    row.getCell(ANSWER_COLUMNS.question).font = font();
-    row.getCell(ANSWER_COLUMNS.question).alignment = { wrapText: true, vertical: 'top' };
-    if (i === 0) row.height = 30;
-    if (i === 1 || i === 2) row.height = 18;
+    for (const [col, text] of [[ANSWER_COLUMNS.indicator, left], [ANSWER_COLUMNS.question, right]] as const) {
+      const cell = row.getCell(col);
+      cell.value = text || null;
+      cell.font = font();
+      cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'center' };
+    }
+    row.height = i === 1 ? 13 * linesOf(right, WIDTHS.question * 1.05) + 4 : i >= 2 && i <= 4 ? 18 : 14;
   });
 
   await ws.protect('', {
@@ -501,3 +517,11 @@ function margins() {
 
 /** `&` starts a code in Excel header/footer text. */
 const escapeHeaderFooter = (s: string) => s.replace(/&/g, '&&');
+
+/** Cut a long indicator name at a word boundary so the indicator column stays two or three lines. */
+function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(/-]+$/, '')} …`;
+}
