@@ -16,6 +16,7 @@ import { checkIdentity } from './identity.js';
 import { checkAnswers } from './answers.js';
 import { checkConflicts, checkCoverage, checkDuplicates } from './cross.js';
 import { expandInputs } from './inputs.js';
+import { checkMany, defaultJobs } from './pool.js';
 
 export { formatMessage } from './messages.js';
 
@@ -48,7 +49,11 @@ export interface ValidationReport {
 }
 
 /** Validate files, folders (recursive) and glob patterns; with no inputs, the project's submissions folder. */
-export async function validateInputs(project: Project, inputs: string[], opts: { cwd?: string } = {}): Promise<ValidationReport> {
+export async function validateInputs(
+  project: Project,
+  inputs: string[],
+  opts: { cwd?: string; /** Worker threads; 1 reads in this thread. Default: the number of CPUs. */ jobs?: number } = {},
+): Promise<ValidationReport> {
   const cwd = opts.cwd ?? process.cwd();
   const { files, folder } = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
   if (!files.some((f) => !f.skip)) {
@@ -60,16 +65,22 @@ export async function validateInputs(project: Project, inputs: string[], opts: {
 
   const reports: FileReport[] = [];
   const findings: Finding[] = [];
-  const checked: Checked[] = [];
+  const toRead = files.filter((f) => !f.skip);
+  const checked = await checkMany(
+    project,
+    toRead,
+    opts.jobs ?? defaultJobs(),
+    async (f) => checkFile(await readSafely(f.abs, f.display), project),
+    (f, detail) => checkFile(unreadableFile(f.display, detail), project),
+  );
+  const byFile = new Map(toRead.map((f, i) => [f.display, checked[i]!]));
   for (const f of files) {
     if (f.skip) {
       reports.push({ file: f.display, status: 'skipped', reason: f.skip.code });
       findings.push({ code: f.skip.code, params: f.skip.params, location: { file: f.display } });
-      continue;
+    } else {
+      reports.push(byFile.get(f.display)!.report);
     }
-    const c = checkFile(await readSafely(f.abs, f.display), project);
-    reports.push(c.report);
-    checked.push(c);
   }
   const severity = project.config.severity;
   const perFile = resolve(checked.flatMap((c) => c.findings), severity);
@@ -101,15 +112,20 @@ export async function validateInputs(project: Project, inputs: string[], opts: {
 }
 
 /** I/O failures (permissions, a file removed meanwhile) become a finding, never an exception. */
-async function readSafely(abs: string, display: string): Promise<ReadResult> {
+export async function readSafely(abs: string, display: string): Promise<ReadResult> {
   try {
     return await readSubmissionFile(abs, display);
   } catch (e) {
-    return { status: 'unreadable', file: display, findings: [{ code: 'KLA-E002', params: { detail: (e as Error).message }, location: { file: display } }] };
+    return unreadableFile(display, (e as Error).message);
   }
 }
 
-interface Checked {
+function unreadableFile(display: string, detail: string): ReadResult {
+  return { status: 'unreadable', file: display, findings: [{ code: 'KLA-E002', params: { detail }, location: { file: display } }] };
+}
+
+/** One file after reading and the checks that need only it and the project. */
+export interface Checked {
   report: FileReport;
   submission?: Submission;
   /** Where the OPD was recognised, for findings about the whole submission. */

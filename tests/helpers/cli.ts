@@ -17,6 +17,7 @@ export function kla(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
     cwd: opts.cwd ?? root,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: '1', ...opts.env },
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

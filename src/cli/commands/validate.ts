@@ -17,7 +17,7 @@ interface ValidateOpts {
   format?: string;
   out?: string;
   maxWarnings?: string;
-  /** Accepted for forward compatibility; workers come in a later version. */
+  /** Worker threads (default: the number of CPUs). */
   jobs?: string;
 }
 
@@ -39,13 +39,14 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     throw new KlaError({ id: `Format laporan "${format}" tidak dikenal.`, en: `Unknown report format "${format}".` });
   }
   const maxWarnings = parseCount(opts.maxWarnings, '--max-warnings');
-  parseCount(opts.jobs, '--jobs');
+  const jobs = parseCount(opts.jobs, '--jobs');
+  if (jobs === 0) throw new KlaError({ id: 'Nilai --jobs paling kecil 1.', en: '--jobs must be at least 1.' });
   const project = openProject(opts.project, ctx.cwd);
 
   const progress = await ctx.progress(ctx.lang === 'id' ? 'Memeriksa lembar kerja OPD…' : 'Checking the OPD workbooks…');
   let report;
   try {
-    report = await validateInputs(project, inputs, { cwd: ctx.cwd });
+    report = await validateInputs(project, inputs, { cwd: ctx.cwd, ...(jobs !== undefined ? { jobs } : {}) });
   } finally {
     progress.stop();
   }
