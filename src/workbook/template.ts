@@ -92,15 +92,25 @@ export async function buildTemplateWorkbook(project: Project, opd: Opd): Promise
   return wb;
 }
 
-/** Write one template per OPD (or the OPDs named by `codes`) into `outDir`; returns the files written. */
-export async function writeTemplates(project: Project, outDir: string, codes?: string[]): Promise<string[]> {
-  const opds = codes && codes.length > 0 ? codes.map((c) => findByCode(project, c)) : project.config.opds;
+/**
+ * Write one template per OPD (or the OPDs named by `codes`) into `outDir`; returns the files written.
+ * `onWritten` is told about each file as it lands (for progress output).
+ */
+export async function writeTemplates(
+  project: Project,
+  outDir: string,
+  codes?: string[],
+  onWritten?: (file: string, opd: Opd, questions: number) => void,
+): Promise<string[]> {
+  // Resolve every code before writing anything, so a typo writes no half set.
+  const opds = codes && codes.length > 0 ? [...new Set(codes.map((c) => findByCode(project, c)))] : project.config.opds;
   const written: string[] = [];
   for (const opd of opds) {
     const wb = await buildTemplateWorkbook(project, opd);
     const file = path.join(outDir, templateFileName(project, opd));
     writeFileAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
     written.push(file);
+    onWritten?.(file, opd, project.questionsForOpd(opd.code).length);
   }
   return written;
 }

@@ -9,22 +9,29 @@ export default async function run(_args: string[], opts: Record<string, unknown>
   for (const w of project.warnings) ctx.err(`${ctx.paint.warn(w[ctx.lang])}\n`);
   const outDir = opts.out !== undefined ? path.resolve(ctx.cwd, String(opts.out)) : project.paths.templates;
   const codes = (opts.opd as string[] | undefined) ?? [];
-  const progress = await ctx.progress(ctx.lang === 'id' ? 'Menyusun templat OPD…' : 'Writing OPD templates…');
+  const id = ctx.lang === 'id';
+  // A folder outside the current one reads better as a full path than as ../../…
+  const shown = (p: string) => {
+    const r = path.relative(ctx.cwd, p);
+    return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? p : r;
+  };
+  const progress = await ctx.progress(id ? 'Menyusun templat OPD…' : 'Writing OPD templates…');
+  const lines: string[] = [];
   let files: string[];
   try {
-    files = await writeTemplates(project, outDir, codes);
-  } catch (e) {
+    files = await writeTemplates(project, outDir, codes, (file, opd, n) => {
+      progress.update(id ? `Templat ${opd.code} selesai` : `Template ${opd.code} done`);
+      lines.push(`  ${opd.code.padEnd(12)} ${shown(file)} ${ctx.paint.dim(id ? `(${n} pertanyaan)` : `(${n} question${n === 1 ? '' : 's'})`)}\n`);
+    });
+  } finally {
     progress.stop();
-    throw e;
   }
-  progress.stop();
-  const rel = (p: string) => path.relative(ctx.cwd, p) || p;
-  for (const f of files) ctx.out(`  ${rel(f)}\n`);
+  for (const l of lines) ctx.out(l);
   const n = files.length;
   ctx.out(
-    ctx.lang === 'id'
-      ? `${ctx.paint.ok(`${n} templat ditulis`)} ke ${rel(outDir)}. Kirimkan setiap berkas kepada OPD yang bersangkutan.\n`
-      : `${ctx.paint.ok(`${n} template${n === 1 ? '' : 's'} written`)} to ${rel(outDir)}. Send each file to its OPD.\n`,
+    id
+      ? `${ctx.paint.ok(`${n} templat ditulis`)} ke ${shown(outDir)}. Kirimkan setiap berkas kepada OPD yang bersangkutan.\n`
+      : `${ctx.paint.ok(`${n} template${n === 1 ? '' : 's'} written`)} to ${shown(outDir)}. Send each file to its OPD.\n`,
   );
   return 0;
 }
