@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { root, kla } from './helpers/cli.js';
+
+const example = path.join(root, 'fixtures', 'merangin');
+
+describe('kla as a library', () => {
+  it('publishes typings with the build', () => {
+    expect(existsSync(path.join(root, 'dist', 'index.d.ts'))).toBe(true);
+    expect(existsSync(path.join(root, 'dist', 'index.js'))).toBe(true);
+  });
+
+  it('imported by package name, validates and scores the example as the CLI does', () => {
+    const script = `
+      import { loadProject, validate, score, answersOf, formatMessage, toolVersion } from 'kla';
+      const project = loadProject(${JSON.stringify(example)});
+      const report = await validate(project, [], { cwd: ${JSON.stringify(example)}, jobs: 1 });
+      const result = score(project.catalog, answersOf(report));
+      const first = report.diagnostics[0];
+      console.log(JSON.stringify({
+        version: toolVersion(),
+        errors: report.summary.errors,
+        files: report.files.length,
+        total: result.total,
+        predikat: result.predikat,
+        message: first ? formatMessage(first, 'id') : '',
+      }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
+    expect(out.errors).toBe(0);
+    expect(out.files).toBe(27);
+    expect(out.message.length).toBeGreaterThan(10);
+    const cli = kla(['score', '-p', example, '--format', 'json']);
+    expect(cli.code, cli.stderr).toBe(0);
+    const json = JSON.parse(cli.stdout);
+    expect(out.total).toBeCloseTo(json.total, 2);
+    expect(out.predikat).toBe(json.predikat);
+  });
+
+  it('does not load pdfmake when only validating', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      await import('kla');
+      const require = createRequire(import.meta.url);
+      const loaded = () => Object.keys(require.cache).some((k) => k.includes('pdfmake'));
+      const before = loaded();
+      await import('pdfmake');
+      console.log(JSON.stringify({ before, after: loaded() }));
+    `;
+    // The check can tell: once pdfmake is imported it shows in the module cache.
+    const r = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
+    expect(r).toEqual({ before: false, after: true });
+  });
+});
