@@ -299,3 +299,14 @@ describe('the document date', () => {
     expect(parseCoreModified('<x/>')).toBeNull();
   });
 });
+
+describe('a draft without validation errors', () => {
+  it('is marked DRAF but has no annex of problems', async () => {
+    const input = sampleInput({ draft: true, findings: [] });
+    const { pdf } = await renderDossier(input, templates);
+    const pages = await pdfPages(pdf);
+    expect(pages[0]).toContain('DRAF, BELUM FINAL');
+    expect(pages.join(' ')).not.toContain('LAMPIRAN F');
+    pages.forEach((t) => expect(t).toMatch(/\bDRAF\b/));
+  });
+});

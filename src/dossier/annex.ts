@@ -16,7 +16,8 @@ export function annexes(m: DossierModel, n: Narrative): PdfNode[] {
     ...quality(m),
     ...trail(m, n),
     ...rubric(m, n),
-    ...(m.draft ? problems(m, n) : []),
+    // A draft asked for without errors needs no list of problems.
+    ...(m.draft && m.problems.length > 0 ? problems(m, n) : []),
   ];
 }
 

@@ -88,7 +88,15 @@ function cover(m: DossierModel): PdfNode[] {
     { text: `PROVINSI ${province.toUpperCase()}`, style: 'coverLine' },
     { text: `TAHUN ${m.year}`, style: 'coverLine', bold: true },
     ...(m.draft
-      ? [{ text: `DRAF, BELUM FINAL: masih terdapat ${m.problems.length} masalah validasi (lihat Lampiran F).`, alignment: 'center', color: COLORS.alert, bold: true, margin: [0, 30, 0, 0] }]
+      ? [
+          {
+            text: m.problems.length > 0 ? `DRAF, BELUM FINAL: masih terdapat ${m.problems.length} masalah validasi (lihat Lampiran F).` : 'DRAF, BELUM FINAL',
+            alignment: 'center',
+            color: COLORS.alert,
+            bold: true,
+            margin: [0, 30, 0, 0],
+          },
+        ]
       : []),
     {
       stack: [

@@ -69,7 +69,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     const report = await validateInputs(project, inputs, { cwd: ctx.cwd });
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 && !opts.draft) {
-      progress.fail(id ? 'Dokumen tidak disusun.' : 'The dossier was not built.');
+      progress.stop();
       ctx.err(ctx.paint.error(refusal(errors, ctx.lang)) + '\n');
       return 1;
     }
