@@ -1,4 +1,5 @@
 /** Finding and loading the project a command works on. */
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { KlaError } from '../i18n.js';
 import { findProjectDir, loadProject, type Project } from '../project/config.js';
@@ -13,4 +14,19 @@ export function openProject(dir: string | undefined, cwd: string): Project {
     });
   }
   return loadProject(found);
+}
+
+/**
+ * The evidence folder a command checks: --evidence when given, else the
+ * project's evidence folder when it holds files, else none (evidence is then
+ * judged by whether it is named).
+ */
+export function evidenceDirFor(project: Project, option: string | undefined, cwd: string): string | undefined {
+  if (option !== undefined) return path.resolve(cwd, option);
+  try {
+    const dir = project.paths.evidence;
+    return statSync(dir).isDirectory() && readdirSync(dir).some((f) => !f.startsWith('.')) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
 }

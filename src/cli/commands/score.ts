@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliContext } from '../context.js';
-import { openProject } from '../project.js';
+import { evidenceDirFor, openProject } from '../project.js';
 import { KlaError, type Localized } from '../../i18n.js';
 import { writeFileAtomic } from '../../io/files.js';
 import type { Catalog } from '../../catalog/load.js';
@@ -90,7 +90,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     opts.baseline === undefined
       ? undefined
       : parseScoreJson(readText(path.resolve(ctx.cwd, opts.baseline), { id: 'Berkas pembanding', en: 'Baseline file' }), opts.baseline);
-  const evidence = opts.evidence === undefined ? undefined : await readEvidenceFolder(path.resolve(ctx.cwd, opts.evidence));
+  const evidenceDir = evidenceDirFor(project, opts.evidence, ctx.cwd);
+  const evidence = evidenceDir === undefined ? undefined : await readEvidenceFolder(evidenceDir);
 
   const progress = await ctx.progress(id ? 'Memeriksa lembar kerja OPD...' : 'Checking the OPD workbooks...');
   let report;
@@ -135,7 +136,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     year: project.config.year,
     plan: opts.target === undefined ? undefined : gapPlan(result, catalog.predikat, opts.target),
   };
-  if (opts.evidence !== undefined) view.evidenceDir = opts.evidence;
+  if (evidenceDir !== undefined) view.evidenceDir = path.relative(ctx.cwd, evidenceDir) || '.';
   if (whatIf) view.whatIf = whatIf;
   if (baseline) view.comparison = { result: compareBaseline(result, baseline), file: opts.baseline! };
 
