@@ -342,3 +342,19 @@ describe('inputs', () => {
     await expect(validateInputs(project, ['tidak-ada.xlsx'], { cwd: tmpDir() })).rejects.toMatchObject({ name: 'KlaError', exitCode: 2 });
   });
 });
+
+describe('required evidence', () => {
+  it('is not asked for an answer that earns nothing ("Tidak ada"), but is for one that earns points', async () => {
+    const qid = q((x) => x.rubric === 'ketersediaan' && x.evidenceRequired && !x.noteRequired && !x.previousYear).id;
+    const none = await validateOne('DINKES', (wb) => {
+      set(wb, qid, 'answer', 'Tidak ada');
+      set(wb, qid, 'evidence', null);
+    });
+    expect(at(none, 'KLA-W222')).toEqual([]);
+    const some = await validateOne('DINKES', (wb) => {
+      set(wb, qid, 'answer', 'Ada, sebagian');
+      set(wb, qid, 'evidence', null);
+    });
+    expect(at(some, 'KLA-W222')).toHaveLength(1);
+  });
+});

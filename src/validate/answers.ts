@@ -76,7 +76,9 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
     const note = textOf(c.note);
     const answered = answer.value !== null;
     if (answered && q.previousYear && c.previous.value.t === 'blank') qf('KLA-W221', c.previous.cell, { year: previousYear });
-    if (answered && q.evidenceRequired && evidence.length === 0 && c.evidence.value.t === 'blank') qf('KLA-W222', c.evidence.cell);
+    // An answer that earns nothing ("Tidak ada") has nothing to prove.
+    const earnsPoints = !(answer.value?.kind === 'option' && q.rubricDef.kind === 'options' && optionFraction(q.rubricDef, answer.value.option) === 0);
+    if (answered && earnsPoints && q.evidenceRequired && evidence.length === 0 && c.evidence.value.t === 'blank') qf('KLA-W222', c.evidence.cell);
     if (answered && q.noteRequired && note === '' && c.note.value.t === 'blank') qf('KLA-W223', c.note.cell);
 
     answers.push({
@@ -95,6 +97,10 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
     if (!firstRow.has(q.id)) findings.push({ code: 'KLA-E201', params: { question: q.id }, location: loc, questionId: q.id });
   }
   return { answers, findings };
+}
+
+function optionFraction(r: { options: { value: string; fraction: number }[] }, option: string): number | undefined {
+  return r.options.find((o) => o.value === option)?.fraction;
 }
 
 function firstFilled(row: AnswerRowData): string {
