@@ -15,7 +15,7 @@ import type { Project } from '../../project/config.js';
 import { formatMessage, validateInputs } from '../../validate/index.js';
 import { gapPlan, score, type ScoreOptions } from '../../score/index.js';
 import { readEvidenceFolder } from '../../score/evidence-files.js';
-import { packageRoot } from '../../paths.js';
+import { toolVersion } from '../../version.js';
 import type { Diagnostic } from '../../model.js';
 import { loadTemplates } from '../../dossier/templates.js';
 import { renderDossier } from '../../dossier/index.js';
@@ -264,13 +264,5 @@ function write(file: string, data: Buffer): void {
       id: `Berkas ${file} tidak dapat ditulis: ${(e as Error).message}. Bila berkas itu sedang dibuka (mis. di pembaca PDF atau Excel), tutup dahulu lalu ulangi.`,
       en: `Cannot write ${file}: ${(e as Error).message}. If the file is open (e.g. in a PDF viewer or Excel), close it and try again.`,
     });
-  }
-}
-
-function toolVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
   }
 }
