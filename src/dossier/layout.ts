@@ -175,7 +175,7 @@ function results(m: DossierModel, n: Narrative): PdfNode[] {
       header: ['Predikat', 'Rentang nilai', 'Keterangan'],
       rows: s.bands.map((b) => [
         { text: b.name, bold: b.name === s.predikat },
-        `${points(b.min)} – ${points(b.max)}`,
+        b.range,
         [b.name === s.predikat ? 'perkiraan hasil evaluasi mandiri' : '', b.name === s.forecastPredikat ? 'prakiraan setelah verifikasi' : ''].filter(Boolean).join('; '),
       ]),
     }),
@@ -309,7 +309,7 @@ function analysis(m: DossierModel, n: Narrative): PdfNode[] {
     chapter(`BAB ${roman(4)} ANALISIS KESENJANGAN DAN RENCANA TINDAK LANJUT`),
     ...keep(h2('4.1 Indikator dengan Capaian Terendah'), narrative(n['analisis-pengantar']), { beforeTable: true }),
     table({
-      caption: 'Tabel 4.1 Sepuluh indikator dengan capaian terendah',
+      caption: 'Tabel 4.1 Indikator dengan capaian terendah',
       widths: [16, 34, '*', 64, 46, 46, 44],
       header: ['No.', 'Ind.', 'Indikator', 'Kelompok', 'Nilai', 'Nilai maks.', 'Capaian'],
       rows: m.weakest.map((w, i) => [String(i + 1), { text: w.id, bold: true }, w.name, w.groupLabel, num(w.points), num(w.max), num(percent(w.points, w.max))]),

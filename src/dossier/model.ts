@@ -9,7 +9,7 @@ import type { Rubric } from '../catalog/schema.js';
 import type { Config } from '../project/config.js';
 import type { Answer, CellRef, QuestionStatus, ScoreResult, Severity, Submission } from '../model.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
-import { totalDigits } from '../score/engine.js';
+import { clean, predikatThreshold, totalDigits } from '../score/engine.js';
 import { answerText, cleanText, truncate as truncateText, count, dateText, decimal, LIMITS, percent, points, pointsWith } from './text.js';
 
 /** A validation finding, already worded in Indonesian. */
@@ -157,8 +157,10 @@ export interface DossierModel {
     predikat: string | null;
     forecastTotal: number;
     forecastPredikat: string | null;
-    bands: { name: string; min: number; max: number }[];
-    nextPredikat: { name: string; min: number; gap: number } | null;
+    /** Bands in order, with their range worded under the catalog's rule for decimals. */
+    bands: { name: string; min: number; max: number; range: string }[];
+    /** The band above the estimate: what it needs ("lebih dari 700,00") and what is missing ("lebih dari 44,47"). */
+    nextPredikat: { name: string; threshold: string; gap: string } | null;
     answered: number;
     questions: number;
     evidenceMissing: number;
@@ -242,8 +244,11 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     };
   });
 
-  const bands = [...catalog.predikat.bands].sort((a, b) => a.min - b.min);
-  const next = bands.find((b) => b.min > score.total && b.name !== score.predikat) ?? null;
+  const bands = [...catalog.predikat.bands]
+    .sort((a, b) => a.min - b.min)
+    .map((b, i, all) => ({ ...b, range: i === 0 ? `${points(b.min)} – ${points(b.max)}` : `lebih dari ${points(all[i - 1]!.max)} s.d. ${points(b.max)}` }));
+  const next = score.predikat === null ? bands[0] : bands[bands.findIndex((b) => b.name === score.predikat) + 1];
+  const nextThreshold = next ? predikatThreshold(next.name, catalog.predikat) : null;
   const allRows = [...rows.values()];
 
   const weakest = groups
@@ -296,7 +301,14 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       forecastTotal: score.forecast.total,
       forecastPredikat: score.forecast.predikat,
       bands,
-      nextPredikat: next ? { name: next.name, min: next.min, gap: Math.max(0, next.min - score.total) } : null,
+      nextPredikat:
+        next && nextThreshold
+          ? {
+              name: next.name,
+              threshold: `${nextThreshold.inclusive ? 'paling sedikit' : 'lebih dari'} ${points(nextThreshold.value)}`,
+              gap: `${nextThreshold.inclusive ? 'paling sedikit' : 'lebih dari'} ${points(Math.max(0, clean(nextThreshold.value - score.total)))}`,
+            }
+          : null,
       answered: allRows.filter((r) => r.status === 'answered' || r.status === 'overridden').length,
       questions: allRows.length,
       evidenceMissing: missingEvidence.length,
