@@ -10,7 +10,7 @@
 import type { Diagnostic, Severity, Submission } from '../model.js';
 import type { Project } from '../project/config.js';
 import { KlaError } from '../i18n.js';
-import { readSubmissionFile, type Finding, type ReadResult } from '../workbook/read.js';
+import type { Finding, ReadResult } from '../workbook/read.js';
 import { CODES, isCode } from './codes.js';
 import { checkIdentity } from './identity.js';
 import { checkAnswers } from './answers.js';
@@ -114,6 +114,8 @@ export async function validateInputs(
 /** I/O failures (permissions, a file removed meanwhile) become a finding, never an exception. */
 export async function readSafely(abs: string, display: string): Promise<ReadResult> {
   try {
+    // Loaded on first use: when worker threads do the reading, this thread never needs exceljs.
+    const { readSubmissionFile } = await import('../workbook/read.js');
     return await readSubmissionFile(abs, display);
   } catch (e) {
     return unreadableFile(display, (e as Error).message);
