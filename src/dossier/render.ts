@@ -57,6 +57,14 @@ async function pdfmake(): Promise<PdfMake> {
   return instance;
 }
 
+/**
+ * Load pdfmake and its fonts ahead of time, e.g. while workbooks are being
+ * validated in worker threads. Failures surface when rendering.
+ */
+export function preparePdfmake(): void {
+  pdfmake().catch(() => undefined);
+}
+
 /** Render a document definition (used once: pdfmake mutates it) to PDF bytes. */
 export async function renderPdf(def: DocDefinition): Promise<Buffer> {
   const pm = await pdfmake();

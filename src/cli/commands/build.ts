@@ -19,6 +19,7 @@ import { toolVersion } from '../../version.js';
 import type { Diagnostic } from '../../model.js';
 import { loadTemplates } from '../../dossier/templates.js';
 import { renderDossier } from '../../dossier/index.js';
+import { preparePdfmake } from '../../dossier/render.js';
 import { recapSheets, recapWorkbook } from '../../dossier/recap.js';
 import { documentDate, sourceDateEpoch } from '../../dossier/date.js';
 import type { DossierInput, Finding } from '../../dossier/model.js';
@@ -65,6 +66,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   const evidence = evidenceDir !== undefined ? await readEvidenceFolder(evidenceDir) : undefined;
 
   const progress = await ctx.progress(id ? 'Memeriksa lembar kerja OPD…' : 'Checking the OPD workbooks…');
+  preparePdfmake(); // loads while the workbooks are read in worker threads
   try {
     const report = await validateInputs(project, inputs, { cwd: ctx.cwd });
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
