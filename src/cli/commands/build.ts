@@ -5,10 +5,10 @@
  * is written until every output is complete in memory, and then atomically,
  * so a failed run never leaves a half-written file or replaces a good one.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliContext } from '../context.js';
-import { openProject } from '../project.js';
+import { evidenceDirFor, openProject } from '../project.js';
 import { formatNumber, KlaError, type Lang } from '../../i18n.js';
 import { writeFileAtomic } from '../../io/files.js';
 import type { Project } from '../../project/config.js';
@@ -62,7 +62,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   sourceDateEpoch(ctx.env); // a malformed value is a usage error now, not after the slow part
   for (const w of templates.warnings) ctx.err(ctx.paint.warn(w[ctx.lang]) + '\n');
   const logo = project.config.district.logo !== undefined ? readLogo(path.resolve(project.dir, project.config.district.logo)) : null;
-  const evidenceDir = opts.evidence !== undefined ? path.resolve(ctx.cwd, opts.evidence) : hasFiles(project.paths.evidence) ? project.paths.evidence : undefined;
+  const evidenceDir = evidenceDirFor(project, opts.evidence, ctx.cwd);
   const evidence = evidenceDir !== undefined ? await readEvidenceFolder(evidenceDir) : undefined;
 
   const progress = await ctx.progress(id ? 'Memeriksa lembar kerja OPD…' : 'Checking the OPD workbooks…');
@@ -237,14 +237,6 @@ function readLogo(file: string): string {
     });
   }
   return `data:image/${type};base64,${buf.toString('base64')}`;
-}
-
-function hasFiles(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory() && readdirSync(dir).some((f) => !f.startsWith('.'));
-  } catch {
-    return false;
-  }
 }
 
 /** A path inside the project as the dossier shows it: relative, with '/' (the same on every machine). */
