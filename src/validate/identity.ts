@@ -86,7 +86,7 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
 
   if (meta && opd && !foreign) {
     const found = metaText('catalogFingerprint');
-    const expected = fingerprintQuestions(project.catalog.id, project.questionsForOpd(opd.code));
+    const expected = expectedFingerprint(project, opd.code);
     if (found !== expected) findings.push({ code: 'KLA-E106', params: { found: found || '-', expected }, location: metaLoc('catalogFingerprint') });
   }
 
@@ -171,4 +171,14 @@ export function opdFromFileName(project: Project, file: string): Opd | undefined
     if (hits.size > 1) return undefined;
   }
   return undefined;
+}
+
+/** The fingerprint an OPD's template carries, computed once per project and OPD (it hashes every question). */
+const fingerprints = new WeakMap<Project, Map<string, string>>();
+function expectedFingerprint(project: Project, opdCode: string): string {
+  let byOpd = fingerprints.get(project);
+  if (!byOpd) fingerprints.set(project, (byOpd = new Map()));
+  let f = byOpd.get(opdCode);
+  if (f === undefined) byOpd.set(opdCode, (f = fingerprintQuestions(project.catalog.id, project.questionsForOpd(opdCode))));
+  return f;
 }

@@ -69,6 +69,31 @@ export type ReadResult =
   | { status: 'read'; file: string; sha256: string; data: WorkbookData; findings: Finding[] }
   | { status: 'unreadable'; file: string; sha256?: string; findings: Finding[] };
 
+/**
+ * Sheet parts the reader never uses. Data validations matter most: they can
+ * expand to millions of entries on read. The rest (views, print setup,
+ * protection, drawings) only cost parsing time. Cells, merges and hyperlinks
+ * are kept.
+ */
+const IGNORED_NODES = [
+  'dataValidations',
+  'sheetViews',
+  'cols',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+  'autoFilter',
+  'rowBreaks',
+  'sheetFormatPr',
+] as const;
+
 /** How far the reader looks; cells outside are never visited. */
 export const READ_BOUNDS = {
   /** Rows of the answer sheet after the header (274 questions fit with room for inserted rows). */
@@ -108,9 +133,8 @@ export async function readWorkbookBuffer(buf: Buffer, file: string, opts: ReadOp
 
   const wb = new ExcelJS.Workbook();
   try {
-    // Data validations are not needed and can expand to millions of entries on read.
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it really reads.
-    await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0], { ignoreNodes: ['dataValidations'] });
+    await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0], { ignoreNodes: [...IGNORED_NODES] });
   } catch (e) {
     return unreadable(file, sha256, 'KLA-E002', { detail: (e as Error).message });
   }

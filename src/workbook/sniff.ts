@@ -4,6 +4,7 @@
  * inflated into memory. exceljs's own errors on foreign files are cryptic, and
  * nothing in it stops a decompression bomb, so every input passes here first.
  */
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 
 /**
@@ -137,9 +138,11 @@ async function inspectZip(buf: Buffer, limits: Limits): Promise<Verdict> {
       return refuse(names.has('[Content_Types].xml') ? 'KLA-E002' : 'KLA-E010', { format: 'ZIP', detail: 'xl/workbook.xml' });
     }
 
+    let contentTypes = '';
     for (const e of entries) {
       try {
-        await drain(zip, e);
+        const data = inflateChecked(buf, e);
+        if (e.fileName === '[Content_Types].xml' && data) contentTypes = data.toString('utf8');
       } catch (err) {
         const msg = (err as Error).message;
         return /too many bytes|exceeded/i.test(msg)
@@ -147,20 +150,42 @@ async function inspectZip(buf: Buffer, limits: Limits): Promise<Verdict> {
           : refuse('KLA-E002', { detail: msg });
       }
     }
-    const macro = names.has('xl/vbaProject.bin') || (await readSmall(zip, entries.find((e) => e.fileName === '[Content_Types].xml')!)).includes('macroEnabled');
+    const macro = names.has('xl/vbaProject.bin') || contentTypes.includes('macroEnabled');
     return { ok: true, macro };
   } finally {
     zip.close();
   }
 }
 
-/** Inflate an entry and throw the bytes away. */
-async function drain(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<void> {
-  if (e.fileName.endsWith('/')) return;
-  const stream = await zip.openReadStreamPromise(e);
-  for await (const _chunk of stream) {
-    // Only the byte count matters; yauzl checks it against the declared size.
+/**
+ * Inflate an entry straight from the buffer, refusing to produce more than its
+ * declared size: a zip that under-declares (a bomb in disguise) is caught after
+ * at most one declared size of output. One native call per part: this runs for
+ * every workbook, so it must cost little next to exceljs's own inflating.
+ */
+function inflateChecked(buf: Buffer, e: yauzl.Entry): Buffer | undefined {
+  if (e.fileName.endsWith('/')) return undefined;
+  const at = e.relativeOffsetOfLocalHeader;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new Error(`invalid local file header for ${e.fileName}`);
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  const end = start + e.compressedSize;
+  if (end > buf.length) throw new Error(`truncated entry ${e.fileName}`);
+  if (e.compressionMethod === 0) {
+    if (e.compressedSize !== e.uncompressedSize) throw new Error(`stored entry ${e.fileName} exceeded its declared size`);
+    return buf.subarray(start, end);
   }
+  if (e.compressionMethod !== 8) throw new Error(`unsupported compression method ${e.compressionMethod} in ${e.fileName}`);
+  let out: Buffer;
+  try {
+    out = inflateRawSync(buf.subarray(start, end), { maxOutputLength: Math.max(1, e.uncompressedSize) });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new Error(`entry ${e.fileName} exceeded its declared size`);
+    }
+    throw err;
+  }
+  if (out.length !== e.uncompressedSize) throw new Error(`entry ${e.fileName} is not the declared size`);
+  return out;
 }
 
 /** Read a small entry (the declared-size checks above already ran for it). */
