@@ -9,7 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// Only the in-memory Workbook: exceljs's package entry also loads its streaming
+// reader and writer, which kla never uses (189 ms against 78 ms at start-up here).
+import Workbook from 'exceljs/lib/doc/workbook.js';
 import type { Diagnostic } from '../model.js';
 import {
   ANSWER_COLUMNS,
@@ -131,7 +134,7 @@ export async function readWorkbookBuffer(buf: Buffer, file: string, opts: ReadOp
   const findings: Finding[] = [];
   if (verdict.macro) findings.push({ code: 'KLA-W011', params: {}, location: { file } });
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it really reads.
     await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0], { ignoreNodes: [...IGNORED_NODES] });
