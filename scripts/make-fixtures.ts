@@ -968,9 +968,12 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
       from: 'DINSOS',
       description:
         'Lembar kerja Dinas Sosial yang tersimpan dengan nama berkas seperti kiriman Dinas Kesehatan. Isinya sah, tetapi milik DINSOS (lembar Meta): ' +
-        'kla mengenali OPD dari metadata, bukan dari nama berkas, sehingga bersama kiriman Dinsos yang asli berkas ini menjadi kiriman ganda (KLA-E301) dan tidak dihitung sebagai kiriman Dinkes.',
-      en: 'The Dinsos workbook saved under a Dinkes-like file name: recognised as DINSOS from its metadata, so next to the real Dinsos file it is a duplicate (KLA-E301).',
-      mistakes: [{ kind: 'other-opd-template', sheet: M, cell: metaCell('opdCode'), value: 'DINSOS', code: 'KLA-E301', with: [`../submissions/${d('DINSOS').file}`] }],
+        'kla mengenali OPD dari metadata, bukan dari nama berkas: nama berkas yang menyebut OPD lain diberi peringatan (KLA-W118), dan bersama kiriman Dinsos yang asli berkas ini menjadi kiriman ganda (KLA-E301) serta tidak dihitung sebagai kiriman Dinkes.',
+      en: 'The Dinsos workbook saved under a Dinkes-like file name: recognised as DINSOS from its metadata, with a warning that the name names another OPD (KLA-W118); next to the real Dinsos file it is a duplicate (KLA-E301).',
+      mistakes: [
+        { kind: 'other-opd-template', sheet: M, cell: metaCell('opdCode'), value: 'DINSOS', code: 'KLA-E301', with: [`../submissions/${d('DINSOS').file}`] },
+        { kind: 'file-named-for-other-opd', sheet: M, cell: metaCell('opdCode'), value: 'DINSOS', code: 'KLA-W118' },
+      ],
       spoil: () => undefined,
     },
     {

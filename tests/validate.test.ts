@@ -358,3 +358,16 @@ describe('required evidence', () => {
     expect(at(some, 'KLA-W222')).toHaveLength(1);
   });
 });
+
+describe('a file named for another OPD', () => {
+  it('is counted as the OPD its template belongs to, with a warning at the cell that identified it', async () => {
+    const r = await validateOne('DINSOS', () => 'Jawaban KLA 2026 Dinkes (final).xlsx');
+    expect(r.submissions[0]!.opdCode).toBe('DINSOS');
+    const meta = r.diagnostics.find((d) => d.code === 'KLA-W118');
+    expect(meta?.params).toMatchObject({ named: 'DINKES', opd: 'DINSOS' });
+    expect(meta?.location.sheet).toBe(SHEETS.meta);
+    // A name that names the right OPD, or none, raises nothing.
+    expect(at(await validateOne('DINSOS', () => 'kla 2026 - dinsos final.xlsx'), 'KLA-W118')).toEqual([]);
+    expect(at(await validateOne('DINSOS', () => 'lembar kerja KLA 2026.xlsx'), 'KLA-W118')).toEqual([]);
+  });
+});

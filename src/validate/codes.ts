@@ -291,6 +291,16 @@ export const CODES = {
     (p) => `Lembar "${p.sheet}" tidak ditemukan, sehingga data petugas dan kepala perangkat daerah tidak dapat diperiksa. Mohon ${USE_TEMPLATE_ID}.`,
     (p) => `Sheet "${p.sheet}" was not found, so the data officer and head of office cannot be checked. Please ${USE_TEMPLATE_EN}.`,
   ),
+  'KLA-W118': def(
+    'warning',
+    { id: 'Nama berkas menyebut OPD lain', en: 'File name names another OPD' },
+    {
+      id: 'Periksa apakah berkas yang dikirim sudah benar; bila templat OPD lain terkirim, minta OPD mengirim ulang lembar kerjanya sendiri.',
+      en: 'Check that the right file was sent; if another OPD\'s template was sent, ask the OPD to send its own workbook again.',
+    },
+    (p) => `Nama berkas menyebut ${p.named}, tetapi isinya adalah lembar kerja ${p.opd} (menurut metadata templat). Berkas dihitung sebagai kiriman ${p.opd}; mohon pastikan ${p.named} tidak salah mengirim berkas.`,
+    (p) => `The file name names ${p.named}, but it holds the workbook of ${p.opd} (by its template metadata). It is counted as ${p.opd}'s submission; please make sure ${p.named} did not send the wrong file.`,
+  ),
 
   // -------------------------------------------------------------------------
   // 2xx: question rows and answers

@@ -40,6 +40,7 @@ export const EXAMPLES = {
   'KLA-W115': { field: 'officerPhone', found: '81234567890' },
   'KLA-E116': { field: 'officerEmail', found: 'siti.rahmawati@' },
   'KLA-E117': { sheet: 'Identitas' },
+  'KLA-W118': { named: 'DINKES', opd: 'DINSOS' },
   'KLA-E201': { question: '12.3' },
   'KLA-E202': { question: '12.3' },
   'KLA-E203': { question: '99.9', catalog: 'kla-2024' },

@@ -82,6 +82,10 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
     findings.push({ code: 'KLA-E109', params: { found }, location: loc });
   } else if (fromName) {
     findings.push({ code: 'KLA-W111', params: { opd: opd.code }, location: idSheet ? idLoc('opdName') : { file } });
+  } else {
+    // A file named for one OPD that holds another's template is often a mix-up when forwarding files.
+    const named = opdFromFileName(project, file);
+    if (named && named !== opd) findings.push({ code: 'KLA-W118', params: { named: named.code, opd: opd.code }, location: opdLocation });
   }
 
   if (meta && opd && !foreign) {
