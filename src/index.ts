@@ -20,7 +20,7 @@ export type { CatalogProblem, CatalogProblemCode } from './catalog/rules.js';
 export type { CatalogData, Group, Indicator, Question, Rubric, Option, Source, AnswerType } from './catalog/schema.js';
 
 // District project
-export { loadProject, findProjectDir, parseConfig, CONFIG_FILE } from './project/config.js';
+export { loadProject, findProjectDir, parseConfig, CONFIG_FILE, CONFIG_FILES } from './project/config.js';
 export type { Config, Opd, Project } from './project/config.js';
 export { initProject } from './project/init.js';
 export type { InitOptions, InitResult } from './project/init.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { initProject } from '../src/project/init.js';
@@ -117,5 +117,67 @@ describe('config validation names the key and the problem', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'kla.config.json'), '{ "year": 2026, }');
     expect(errorText(() => loadProject(dir))).toMatch(/bukan JSON yang sah/);
+  });
+});
+
+describe('a config written in YAML', () => {
+  /** The JSON config of a fresh project rewritten as YAML with comments, as staff would keep it. */
+  function yamlProject(change: (yaml: string) => string = (y) => y): string {
+    const dir = tmp();
+    initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });
+    const json = JSON.parse(readFileSync(path.join(dir, 'kla.config.json'), 'utf8'));
+    rmSync(path.join(dir, 'kla.config.json'));
+    const opds = json.opds
+      .map((o: { code: string; name: string; aliases: string[]; sources: string[] }) =>
+        [`  - code: ${o.code}`, `    name: "${o.name}"`, `    aliases: ${JSON.stringify(o.aliases)}`, `    sources: ${JSON.stringify(o.sources)}`].join('\n'),
+      )
+      .join('\n');
+    const yaml = [
+      '# Konfigurasi KLA Kabupaten Merangin',
+      'schemaVersion: 1',
+      'district:',
+      '  kind: kabupaten',
+      '  name: Merangin',
+      '  province: Jambi',
+      'year: 2026 # tahun yang dievaluasi',
+      'catalog: kla-2024',
+      'opds:',
+      opds,
+      'signatories:',
+      '  head: { title: "Bupati Merangin", name: "Nama Bupati" }',
+      '  coordinator: { title: "Kepala DPPPA", name: "Nama Kepala Dinas" }',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'kla.config.yaml'), change(yaml));
+    return dir;
+  }
+
+  it('loads like the JSON one and is found from a subfolder', () => {
+    const dir = yamlProject();
+    const p = loadProject(dir);
+    expect(p.configFile.endsWith('kla.config.yaml')).toBe(true);
+    expect(p.districtName).toBe('Kabupaten Merangin');
+    expect(p.config.opds.length).toBeGreaterThanOrEqual(25);
+    expect(p.findOpd('capil')?.code).toBe('DUKCAPIL');
+    const sub = path.join(dir, 'submissions');
+    expect(findProjectDir(sub)).toBe(dir);
+  });
+
+  it('a YAML syntax error names the file, line and column', () => {
+    const dir = yamlProject((y) => y.replace('  province: Jambi', '  province: [Jambi'));
+    const t = errorText(() => loadProject(dir));
+    expect(t).toContain('kla.config.yaml bukan YAML yang sah (baris');
+  });
+
+  it('schema problems are named by key, as for JSON', () => {
+    const dir = yamlProject((y) => y.replace('year: 2026 # tahun yang dievaluasi', 'year: dua ribu dua puluh enam'));
+    expect(errorText(() => loadProject(dir))).toContain('"year" harus berupa angka.');
+  });
+
+  it('two config files in one folder are refused, and init does not add a second one', () => {
+    const dir = yamlProject();
+    expect(errorText(() => initProject({ dir }))).toMatch(/sudah berisi kla.config.yaml/);
+    writeFileSync(path.join(dir, 'kla.config.json'), '{}');
+    expect(errorText(() => loadProject(dir))).toMatch(/lebih dari satu berkas konfigurasi/);
   });
 });

@@ -4,12 +4,16 @@
  * every problem is reported in Indonesian (or English) naming the key.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { KlaError, type Lang, type Localized } from '../i18n.js';
 import { loadCatalog, type Catalog } from '../catalog/load.js';
 
 export const CONFIG_FILE = 'kla.config.json';
+/** Config file names a project may use; YAML allows comments, which staff editing by hand appreciate. */
+export const CONFIG_FILES = [CONFIG_FILE, 'kla.config.yaml', 'kla.config.yml'] as const;
+const isConfigPath = (p: string) => /\.(json|ya?ml)$/i.test(p);
 
 const person = z.object({
   title: z.string().min(1),
@@ -102,11 +106,23 @@ export interface Project {
 
 export const normalizeName = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
-/** Find the project folder: `start` itself or the nearest parent with a kla.config.json. */
+/** The config file of a project folder, if it has one; two of them is an error (which one would count?). */
+export function configFileIn(dir: string): string | undefined {
+  const found = CONFIG_FILES.filter((f) => existsSync(path.join(dir, f)));
+  if (found.length > 1) {
+    throw new KlaError({
+      id: `Folder ${dir} berisi lebih dari satu berkas konfigurasi (${found.join(', ')}). Mohon simpan satu saja.`,
+      en: `Folder ${dir} holds more than one config file (${found.join(', ')}). Please keep only one.`,
+    });
+  }
+  return found[0] === undefined ? undefined : path.join(dir, found[0]);
+}
+
+/** Find the project folder: `start` itself or the nearest parent with a kla.config.json (or .yaml). */
 export function findProjectDir(start: string): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
-    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    if (CONFIG_FILES.some((f) => existsSync(path.join(dir, f)))) return dir;
     const up = path.dirname(dir);
     if (up === dir) return undefined;
     dir = up;
@@ -114,26 +130,47 @@ export function findProjectDir(start: string): string | undefined {
 }
 
 export function loadProject(dirOrFile: string): Project {
-  const configFile = dirOrFile.endsWith('.json') ? path.resolve(dirOrFile) : path.join(path.resolve(dirOrFile), CONFIG_FILE);
+  const configFile = isConfigPath(dirOrFile)
+    ? path.resolve(dirOrFile)
+    : (configFileIn(path.resolve(dirOrFile)) ?? path.join(path.resolve(dirOrFile), CONFIG_FILE));
   if (!existsSync(configFile)) {
     throw new KlaError({
       id: `Berkas konfigurasi ${configFile} tidak ditemukan. Buat proyek dengan "kla init <folder>" atau jalankan perintah di dalam folder proyek.`,
       en: `Config file ${configFile} not found. Create a project with "kla init <folder>" or run the command inside a project folder.`,
     });
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(configFile, 'utf8'));
-  } catch (e) {
-    throw new KlaError({
-      id: `Berkas ${configFile} bukan JSON yang sah: ${(e as Error).message}`,
-      en: `File ${configFile} is not valid JSON: ${(e as Error).message}`,
-    });
-  }
+  const raw = readConfigData(configFile);
   const dir = path.dirname(configFile);
   const config = parseConfig(raw, configFile);
   const catalog = loadCatalog(config.catalog, dir);
   return buildProject(dir, configFile, config, catalog);
+}
+
+/** The config file's data: JSON, or YAML for .yaml/.yml (the YAML parser is loaded only then). */
+function readConfigData(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  if (/\.ya?ml$/i.test(file)) {
+    const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+    try {
+      return yaml.parse(text, { prettyErrors: true, uniqueKeys: true });
+    } catch (e) {
+      const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      const at = pos ? { id: ` (baris ${pos.line}, kolom ${pos.col})`, en: ` (line ${pos.line}, column ${pos.col})` } : { id: '', en: '' };
+      const detail = (e as Error).message.split('\n')[0];
+      throw new KlaError({
+        id: `Berkas ${file} bukan YAML yang sah${at.id}: ${detail}`,
+        en: `File ${file} is not valid YAML${at.en}: ${detail}`,
+      });
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new KlaError({
+      id: `Berkas ${file} bukan JSON yang sah: ${(e as Error).message}`,
+      en: `File ${file} is not valid JSON: ${(e as Error).message}`,
+    });
+  }
 }
 
 export function parseConfig(raw: unknown, file: string): Config {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { KlaError } from '../i18n.js';
 import { catalogsDir } from '../paths.js';
 import { loadCatalog } from '../catalog/load.js';
-import { buildProject, CONFIG_FILE, parseConfig, type Config } from './config.js';
+import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, type Config } from './config.js';
 import { writeFileAtomic } from '../io/files.js';
 
 export interface InitOptions {
@@ -39,10 +39,11 @@ const README = `Folder proyek KLA
 export function initProject(o: InitOptions): InitResult {
   const dir = path.resolve(o.dir);
   const configFile = path.join(dir, CONFIG_FILE);
-  if (existsSync(configFile)) {
+  const existing = CONFIG_FILES.find((f) => existsSync(path.join(dir, f)));
+  if (existing) {
     throw new KlaError({
-      id: `Folder ${dir} sudah berisi ${CONFIG_FILE}; berkas itu tidak ditimpa. Pilih folder lain atau ubah konfigurasinya langsung.`,
-      en: `Folder ${dir} already contains ${CONFIG_FILE}; it is not overwritten. Choose another folder or edit that config.`,
+      id: `Folder ${dir} sudah berisi ${existing}; berkas itu tidak ditimpa. Pilih folder lain atau ubah konfigurasinya langsung.`,
+      en: `Folder ${dir} already contains ${existing}; it is not overwritten. Choose another folder or edit that config.`,
     });
   }
   const catalogRef = o.catalog ?? 'kla-2024';
