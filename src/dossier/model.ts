@@ -7,7 +7,7 @@
 import type { Catalog } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
 import type { Config } from '../project/config.js';
-import type { Answer, CellRef, QuestionStatus, ScoreResult, Severity, Submission } from '../model.js';
+import type { Answer, CellRef, GroupScore, IndicatorScore, QuestionStatus, ScoreResult, Severity, Submission } from '../model.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
 import { clean, predikatThreshold, totalDigits } from '../score/engine.js';
 import { answerText, cleanText, truncate as truncateText, count, dateText, decimal, LIMITS, percent, points, pointsWith } from './text.js';
@@ -67,22 +67,13 @@ export interface QuestionRow {
   source: CellRef | null;
 }
 
-export interface IndicatorSection {
-  id: string;
-  name: string;
-  max: number;
-  points: number;
-  forecastPoints: number;
+/** An indicator's scores (as the scorer computed them) with its question rows. */
+export interface IndicatorSection extends Omit<IndicatorScore, 'groupId'> {
   questions: QuestionRow[];
 }
 
-export interface GroupSection {
-  id: string;
-  label: string;
-  name: string;
-  max: number;
-  points: number;
-  forecastPoints: number;
+/** A group's scores (as the scorer computed them) with its indicator sections. */
+export interface GroupSection extends GroupScore {
   indicators: IndicatorSection[];
 }
 
