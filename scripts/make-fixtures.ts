@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';
 import type { CatalogQuestion } from '../src/catalog/load.js';
-import { loadProject, type Opd, type Project } from '../src/project/config.js';
+import { loadProject, type Opd, type Project, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
 import { buildTemplateWorkbook } from '../src/workbook/template.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, IDENTITY_FIELDS, META_KEYS, SHEETS, type IdentityKey } from '../src/workbook/layout.js';
 import { score } from '../src/score/engine.js';
@@ -673,7 +673,7 @@ export function describeAll(project: Project): OpdDescription[] {
   for (const q of project.catalog.questionList) {
     const truth = truthOf(project, q);
     const lead = leadOf(project, q);
-    for (const opd of project.opdsForQuestion(q.id)) {
+    for (const opd of opdsForQuestion(project, q.id)) {
       const d = byOpd.get(opd.code)!;
       const isLead = opd.code === lead.code;
       const r = rng(`opd:${opd.code}:${q.id}`);
@@ -697,7 +697,7 @@ export function describeAll(project: Project): OpdDescription[] {
 export function completeDescription(project: Project, code: string): OpdDescription {
   const opd = project.config.opds.find((o) => o.code === code)!;
   const d = emptyDescription(project, opd);
-  for (const q of project.questionsForOpd(code)) d.answers[q.id] = answerFor(project, q, opd, truthOf(project, q).answer, true);
+  for (const q of questionsForOpd(project, code)) d.answers[q.id] = answerFor(project, q, opd, truthOf(project, q).answer, true);
   return d;
 }
 
@@ -877,7 +877,7 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
   const d = (code: string) => descs.find((x) => x.opd.code === code)!;
   const at = (code: string, qid: string, col: keyof typeof ANSWER_COLUMNS) => {
     // Rows follow the OPD's questions in catalog order.
-    const i = project.questionsForOpd(code).findIndex((q) => q.id === qid);
+    const i = questionsForOpd(project, code).findIndex((q) => q.id === qid);
     if (i < 0) throw new Error(`${code} does not answer ${qid}`);
     return `${ANSWER_COLUMNS[col]}${ANSWER_FIRST_ROW + i}`;
   };
@@ -887,7 +887,7 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
   const M = SHEETS.meta;
   const blankIds = ['21C.2', '21C.3', '21C.4'];
   const noEvidenceIds = ['9.1', '18.1', '19.9'];
-  const dinkesRows = project.questionsForOpd('DINKES').length;
+  const dinkesRows = questionsForOpd(project, 'DINKES').length;
   const dupName = d('DUKCAPIL').file;
   const dupCopy = dupName.replace(/\.xlsx$/, ' - Salin.xlsx');
   const foreignName = 'Jawaban KLA 2026 Dinkes (final).xlsx';

@@ -1,26 +1,30 @@
 /**
- * kla as a library. The CLI is a thin layer over these functions; none of them
- * touches the terminal or exits the process, and problems the user can fix are
- * thrown as `KlaError` (with Indonesian and English text) or returned as
- * diagnostics.
+ * kla as a library. The CLI is a thin layer over the same functions; none of
+ * them touches the terminal or exits the process. Problems the user can fix
+ * are thrown as `KlaError` (coded diagnostics, worded by `formatMessage`) or
+ * returned as diagnostics.
  *
- *   const project = loadProject('path/to/project');          // config + catalog
- *   const report = await validate(project, ['submissions']);  // diagnostics + answers
- *   const result = score(project.catalog, answersOf(report)); // points, predikat, forecast
- *   const { pdf } = await renderDossier(...);                 // see src/dossier
+ *   const project = loadProject('path/to/project');     // config + catalog
+ *   const a = await assess(project);                    // validate, gate, score, plan: what `kla score` shows
+ *   const b = await build(project, { draft: true });    // …and the documents' bytes: what `kla build` writes
  *
  * pdfmake is loaded only when a dossier is rendered.
  */
 
+// The pipeline
+export { assess, build, evidenceDirFor } from './pipeline.js';
+export type { AssessOptions, Assessment, BuildOptions, Build, BuiltDocument } from './pipeline.js';
+export { writeOutputs } from './io/files.js';
+export type { Output } from './io/files.js';
+
 // Catalog
 export { loadCatalog, buildCatalog, resolveCatalogFile, builtinCatalogIds, fingerprintQuestions } from './catalog/load.js';
 export type { Catalog, CatalogQuestion } from './catalog/load.js';
-export { checkCatalog, formatCatalogProblem } from './catalog/rules.js';
-export type { CatalogProblem, CatalogProblemCode } from './catalog/rules.js';
+export { checkCatalog } from './catalog/rules.js';
 export type { CatalogData, Group, Indicator, Question, Rubric, Option, Source, AnswerType } from './catalog/schema.js';
 
 // District project
-export { loadProject, findProjectDir, parseConfig, CONFIG_FILE, CONFIG_FILES } from './project/config.js';
+export { loadProject, findProjectDir, parseConfig, findOpd, opdsForQuestion, questionsForOpd, CONFIG_FILE, CONFIG_FILES } from './project/config.js';
 export type { Config, Opd, Project } from './project/config.js';
 export { initProject } from './project/init.js';
 export type { InitOptions, InitResult } from './project/init.js';
@@ -30,16 +34,19 @@ export { buildTemplateWorkbook, writeTemplates, templateFileName } from './workb
 export { readSubmissionFile as readWorkbook, readWorkbookBuffer } from './workbook/read.js';
 export type { ReadResult, WorkbookData, RawCell, RawValue } from './workbook/read.js';
 
-// Validation
-export { validateInputs as validate, formatMessage } from './validate/index.js';
+// Validation and diagnostics
+export { validateInputs as validate } from './validate/index.js';
 export type { ValidationReport, FileReport } from './validate/index.js';
-export { CODES as diagnosticCodes } from './validate/codes.js';
+export { CODES as diagnosticCodes, KlaError, formatMessage, formatRefusal, diag } from './diagnostics/index.js';
+export type { Code, ParamsOf, FormatContext } from './diagnostics/index.js';
 export { formatters as reportFormatters } from './report/index.js';
 
 // Scoring
 export {
   score,
   predikatFor,
+  predikatThreshold,
+  marginOf,
   rubricFraction,
   gapPlan,
   forecastDifference,
@@ -48,22 +55,14 @@ export {
   compareScores,
   toScoreJson,
 } from './score/index.js';
-export type { ScoreOptions, ScoreReport } from './score/index.js';
+export type { ScoreOptions, ScoreReport, GapPlan, WhatIfSettings } from './score/index.js';
 
 // Dossier
 export { renderDossier, buildDossierModel, loadTemplates } from './dossier/index.js';
 export type { DossierInput, DossierModel, LoadedTemplates } from './dossier/index.js';
 
-// Shared data and errors
+// Shared data
 export type * from './model.js';
-export { KlaError, formatNumber } from './i18n.js';
+export { formatNumber } from './i18n.js';
 export type { Lang, Localized } from './i18n.js';
 export { toolVersion } from './version.js';
-
-import type { Answer } from './model.js';
-import type { ValidationReport } from './validate/index.js';
-
-/** All answers of a validation report, ready for `score`. */
-export function answersOf(report: ValidationReport): Answer[] {
-  return report.submissions.flatMap((s) => s.answers);
-}

@@ -37,6 +37,8 @@ export interface Submission {
   /** SHA-256 of the file's bytes, hex. */
   sha256: string;
   opdCode: string;
+  /** When the workbook says it was last saved, ISO 8601 (null: it does not say). */
+  savedAt: string | null;
   identity: Partial<Record<IdentityKey, string>>;
   /** Cells of the identity values, for diagnostics and the dossier's data trail. */
   identityCells: Partial<Record<IdentityKey, CellRef>>;
@@ -45,13 +47,32 @@ export interface Submission {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A finding: data, not prose. Words come later from the message tables by code. */
+/**
+ * Where a diagnostic points: a file (relative to the working folder, '/'
+ * separated; '' for the whole set or the process), and within it a sheet and
+ * A1 cell, or a config key; or a command-line option.
+ */
+export interface Location {
+  file: string;
+  sheet?: string;
+  cell?: string;
+  /** A config key, dotted: "signatories.head.name", "opds[3].code". */
+  key?: string;
+  /** A command-line option or argument: "--year". */
+  option?: string;
+}
+
+/**
+ * A finding or a refusal: data, not prose. Words come later from the message
+ * tables by code (src/diagnostics), in the language asked for.
+ */
 export interface Diagnostic {
-  /** Stable code, e.g. "KLA-E012". */
+  /** Stable code, e.g. "KLA-E212". */
   code: string;
   severity: Severity;
-  params: Record<string, string | number>;
-  location: { file: string; sheet?: string; cell?: string };
+  /** Text, numbers, or lists of texts; the registry declares each code's parameters. */
+  params: Record<string, string | number | readonly string[]>;
+  location: Location;
   questionId?: string;
 }
 

@@ -11,3 +11,16 @@ export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const catalogsDir = path.join(packageRoot, 'catalogs');
 export const templatesDir = path.join(packageRoot, 'templates');
 export const assetsDir = path.join(packageRoot, 'assets');
+
+/**
+ * The one rule for showing a path to a person: relative to `base`, with '/'
+ * on every platform, when it lies inside `base` (stable in reports and CI
+ * annotations); otherwise in full, as the system writes it.
+ */
+export function displayPath(p: string, base: string): string {
+  const abs = path.resolve(base, p);
+  const rel = path.relative(base, abs);
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return abs;
+  return rel.split(path.sep).join('/');
+}

@@ -12,12 +12,11 @@ describe('kla as a library', () => {
     expect(existsSync(path.join(root, 'dist', 'index.js'))).toBe(true);
   });
 
-  it('imported by package name, validates and scores the example as the CLI does', () => {
+  it('imported by package name, assesses the example exactly as kla score does, forecast included', () => {
     const script = `
-      import { loadProject, validate, score, answersOf, formatMessage, toolVersion } from 'kla';
+      import { loadProject, assess, formatMessage, toolVersion } from 'kla';
       const project = loadProject(${JSON.stringify(example)});
-      const report = await validate(project, [], { cwd: ${JSON.stringify(example)}, jobs: 1 });
-      const result = score(project.catalog, answersOf(report));
+      const { report, result } = await assess(project, { cwd: ${JSON.stringify(example)}, jobs: 1 });
       const first = report.diagnostics[0];
       console.log(JSON.stringify({
         version: toolVersion(),
@@ -25,6 +24,8 @@ describe('kla as a library', () => {
         files: report.files.length,
         total: result.total,
         predikat: result.predikat,
+        forecast: result.forecast.total,
+        evidenceChecked: result.evidenceChecked,
         message: first ? formatMessage(first, 'id') : '',
       }));
     `;
@@ -35,7 +36,10 @@ describe('kla as a library', () => {
     const cli = kla(['score', '-p', example, '--format', 'json']);
     expect(cli.code, cli.stderr).toBe(0);
     const json = JSON.parse(cli.stdout);
-    expect(out.total).toBeCloseTo(json.total, 2);
+    // The same numbers to the last digit, not merely close: one pipeline behind both doors.
+    expect(out.total).toBe(json.total);
+    expect(out.forecast).toBe(json.forecast.total);
+    expect(out.evidenceChecked).toBe(true);
     expect(out.predikat).toBe(json.predikat);
   });
 

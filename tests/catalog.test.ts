@@ -3,9 +3,10 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCatalog, loadCatalog, resolveCatalogFile, fingerprintQuestions } from '../src/catalog/load.js';
-import { checkCatalog, type CatalogProblemCode } from '../src/catalog/rules.js';
+import { checkCatalog } from '../src/catalog/rules.js';
 import type { CatalogData } from '../src/catalog/schema.js';
-import { KlaError } from '../src/i18n.js';
+import { formatRefusal, KlaError } from '../src/diagnostics/index.js';
+import { placesOf, refusalOf } from './helpers/refusal.js';
 
 const shippedRaw = (): CatalogData => JSON.parse(readFileSync(resolveCatalogFile('kla-2024'), 'utf8')) as CatalogData;
 
@@ -69,7 +70,7 @@ describe('the shipped kla-2024 catalog', () => {
 });
 
 /** Apply a change to a copy of the shipped catalog and return the problem codes found. */
-function problemsAfter(change: (c: CatalogData) => void): CatalogProblemCode[] {
+function problemsAfter(change: (c: CatalogData) => void): string[] {
   const c = shippedRaw();
   change(c);
   return checkCatalog(c).map((p) => p.code);
@@ -81,61 +82,61 @@ describe('semantic rules reject a broken catalog', () => {
   });
 
   it('rejects question maxima that do not add up to their indicator', () => {
-    expect(problemsAfter((c) => void (c.groups[0]!.indicators[0]!.questions[0]!.max += 1))).toContain('sum-questions');
+    expect(problemsAfter((c) => void (c.groups[0]!.indicators[0]!.questions[0]!.max += 1))).toContain('KLA-E617');
   });
 
   it('rejects indicator maxima that do not add up to their group', () => {
-    expect(problemsAfter((c) => void (c.groups[1]!.max = 150))).toContain('sum-indicators');
+    expect(problemsAfter((c) => void (c.groups[1]!.max = 150))).toContain('KLA-E618');
   });
 
   it('rejects groups that do not add up to the total', () => {
-    expect(problemsAfter((c) => void (c.totalMax = 1100))).toEqual(expect.arrayContaining(['sum-groups']));
+    expect(problemsAfter((c) => void (c.totalMax = 1100))).toEqual(expect.arrayContaining(['KLA-E619']));
   });
 
   it('rejects a repeated question id', () => {
-    expect(problemsAfter((c) => void (c.groups[0]!.indicators[0]!.questions[1]!.id = '1.1'))).toContain('duplicate-id');
+    expect(problemsAfter((c) => void (c.groups[0]!.indicators[0]!.questions[1]!.id = '1.1'))).toContain('KLA-E611');
   });
 
   it('rejects a repeated indicator id', () => {
-    expect(problemsAfter((c) => void (c.groups[0]!.indicators[1]!.id = '1'))).toContain('duplicate-id');
+    expect(problemsAfter((c) => void (c.groups[0]!.indicators[1]!.id = '1'))).toContain('KLA-E611');
   });
 
   it('rejects a rubric fraction outside 0–1', () => {
     expect(problemsAfter((c) => void (c.rubrics.ketersediaan = { ...c.rubrics.ketersediaan!, options: [{ value: 'Ya', fraction: 1.2 }] } as never))).toContain(
-      'fraction-out-of-range',
+      'KLA-E614',
     );
     expect(problemsAfter((c) => {
       const r = c.rubrics['persen-naik'];
       if (r?.kind === 'bands') r.otherwise = -0.1;
-    })).toContain('fraction-out-of-range');
+    })).toContain('KLA-E614');
   });
 
   it('rejects an unknown source', () => {
-    expect(problemsAfter((c) => void c.groups[0]!.indicators[0]!.questions[0]!.sources.push('Dinas Rahasia'))).toContain('unknown-source');
+    expect(problemsAfter((c) => void c.groups[0]!.indicators[0]!.questions[0]!.sources.push('Dinas Rahasia'))).toContain('KLA-E612');
   });
 
   it('rejects an unknown rubric and a rubric that does not fit the answer type', () => {
-    expect(problemsAfter((c) => void (c.groups[0]!.indicators[0]!.questions[0]!.rubric = 'tidak-ada'))).toContain('unknown-rubric');
-    expect(problemsAfter((c) => void (c.groups[0]!.indicators[0]!.questions[0]!.rubric = 'persen-naik'))).toContain('rubric-mismatch');
+    expect(problemsAfter((c) => void (c.groups[0]!.indicators[0]!.questions[0]!.rubric = 'tidak-ada'))).toContain('KLA-E613');
+    expect(problemsAfter((c) => void (c.groups[0]!.indicators[0]!.questions[0]!.rubric = 'persen-naik'))).toContain('KLA-E615');
   });
 
   it('rejects a trend rubric on a question without the previous year', () => {
     expect(problemsAfter((c) => {
       const q = c.groups.flatMap((g) => g.indicators).flatMap((i) => i.questions).find((x) => x.id === '12.4')!;
       q.previousYear = false;
-    })).toContain('trend-needs-previous-year');
+    })).toContain('KLA-E616');
   });
 
   it('rejects predikat bands that overlap or leave a gap', () => {
-    expect(problemsAfter((c) => void (c.predikat.bands[1]!.min = 590))).toContain('bands-invalid');
-    expect(problemsAfter((c) => void (c.predikat.bands[4]!.max = 990))).toContain('bands-invalid');
+    expect(problemsAfter((c) => void (c.predikat.bands[1]!.min = 590))).toContain('KLA-E620');
+    expect(problemsAfter((c) => void (c.predikat.bands[4]!.max = 990))).toContain('KLA-E620');
   });
 
   it('rejects percent thresholds outside 0–100', () => {
     expect(problemsAfter((c) => {
       const r = c.rubrics['persen-naik'];
       if (r?.kind === 'bands') r.bands[0]!.threshold = 190;
-    })).toContain('percent-threshold');
+    })).toContain('KLA-E621');
   });
 });
 
@@ -146,35 +147,28 @@ describe('loading a district catalog file', () => {
     c.groups[0]!.indicators[0]!.questions[0]!.max = 13;
     const file = path.join(dir, 'katalog kabupaten (revisi).json');
     writeFileSync(file, JSON.stringify(c));
-    let err: unknown;
-    try {
-      loadCatalog(file);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(KlaError);
-    const k = err as KlaError;
-    expect(k.render('id')).toContain(file);
-    expect(k.render('id')).toContain('indikator 1');
-    expect(k.render('en')).toContain('indicator 1');
+    const k = refusalOf(() => loadCatalog(file));
+    expect(placesOf(k)).toEqual(['KLA-E605', 'KLA-E617 groups[0].indicators[0]']);
+    expect(k.diagnostics[0]!.params.file).toBe(file);
+    expect(k.diagnostics[1]!.params).toMatchObject({ id: '1', max: 96 });
+    expect(formatRefusal(k, 'id')).toContain('indikator 1');
+    expect(formatRefusal(k, 'en')).toContain('indicator 1');
   });
 
   it('reports a schema problem with its path', () => {
     const c = shippedRaw() as unknown as { groups: { indicators: { questions: { answerType: string }[] }[] }[] };
     c.groups[0]!.indicators[0]!.questions[0]!.answerType = 'essay';
     expect(() => buildCatalog(c, 'x.json')).toThrowError(KlaError);
-    try {
-      buildCatalog(c, 'x.json');
-    } catch (e) {
-      expect((e as KlaError).render('id')).toContain('groups.0.indicators.0.questions.0.answerType');
-    }
+    expect(placesOf(refusalOf(() => buildCatalog(c, 'x.json')))).toEqual(['KLA-E603', 'KLA-E414 groups[0].indicators[0].questions[0].answerType']);
   });
 
   it('says what to do when a catalog is missing or not JSON', () => {
-    expect(() => loadCatalog('kla-2031')).toThrowError(/not found/);
+    const missing = refusalOf(() => loadCatalog('kla-2031'));
+    expect(missing.code).toBe('KLA-E601');
+    expect(missing.diagnostics[0]!.params.known).toContain('kla-2024');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-cat-'));
     const f = path.join(dir, 'rusak.json');
     writeFileSync(f, '{"id": ');
-    expect(() => loadCatalog(f)).toThrowError(/not valid JSON/);
+    expect(refusalOf(() => loadCatalog(f)).code).toBe('KLA-E602');
   });
 });

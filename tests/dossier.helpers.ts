@@ -71,6 +71,7 @@ export function synthetic(opts: SyntheticOptions = {}): { submissions: Submissio
     file: `submissions/${code} (jawaban).xlsx`,
     sha256: createHash('sha256').update(code).digest('hex'),
     opdCode: code,
+    savedAt: null,
     identity: {
       opdName: code,
       opdCode: code,

@@ -12,10 +12,14 @@ import { buildDossierModel, renderDossier } from '../src/dossier/index.js';
 import { buildView, VIEW_SPEC } from '../src/dossier/narrative.js';
 import { checkTemplate, loadTemplates, TEMPLATE_NAMES, toBlocks } from '../src/dossier/templates.js';
 import { cleanText } from '../src/dossier/text.js';
-import { neutralize, recapSheets, recapWorkbook } from '../src/dossier/recap.js';
-import { parseCoreModified, sourceDateEpoch } from '../src/dossier/date.js';
+import { neutralize, recapSheets } from '../src/dossier/recap.js';
+import { recapWorkbook } from '../src/workbook/recap.js';
+import { readWorkbookBuffer } from '../src/workbook/read.js';
+import { documentDate } from '../src/dossier/date.js';
+import { sourceDateEpoch } from '../src/cli/options.js';
 import { groupChart } from '../src/dossier/chart.js';
-import { KlaError } from '../src/i18n.js';
+import { formatRefusal, KlaError } from '../src/diagnostics/index.js';
+import { refusalOf } from './helpers/refusal.js';
 import { catalog, config, sampleInput } from './dossier.helpers.js';
 import { pdfPages, squash } from './dossier.pdf.js';
 
@@ -47,19 +51,19 @@ describe('narrative templates', () => {
   });
 
   it.each([
-    ['an unknown variable', 'Baris satu.\n\n{{daerah.namaa}}', 3, 'daerah.namaa'],
-    ['an unknown helper', '{{lookup daerah "nama"}}', 1, 'lookup'],
-    ['a partial', 'a\n{{> kepala}}', 2, 'partial'],
-    ['#each over a value', '{{#each tahun}}x{{/each}}', 1, 'bukan daftar'],
-    ['printing an object', '{{daerah}}', 1, 'bukan nilai'],
-    ['@index outside #each', '{{@index}}', 1, '@index'],
-    ['a variable of the outer scope inside #each without ../', '{{#each kelompok}}\n{{tahun}}\n{{/each}}', 2, 'tahun'],
-    ['a syntax error', 'a\nb {{#if x}', 2, 'Handlebars'],
+    ['an unknown variable', 'Baris satu.\n\n{{daerah.namaa}}', 3, { problem: 'variable', name: 'daerah.namaa' }],
+    ['an unknown helper', '{{lookup daerah "nama"}}', 1, { problem: 'helper', name: 'lookup' }],
+    ['a partial', 'a\n{{> kepala}}', 2, { problem: 'partial' }],
+    ['#each over a value', '{{#each tahun}}x{{/each}}', 1, { problem: 'not-list', name: 'tahun' }],
+    ['printing an object', '{{daerah}}', 1, { problem: 'not-printable', name: 'daerah' }],
+    ['@index outside #each', '{{@index}}', 1, { problem: 'variable', name: '@index' }],
+    ['a variable of the outer scope inside #each without ../', '{{#each kelompok}}\n{{tahun}}\n{{/each}}', 2, { problem: 'variable', name: 'tahun' }],
+    ['a syntax error', 'a\nb {{#if x}', 2, { problem: 'syntax' }],
   ])('reports %s with its line', (_what, src, line, mention) => {
     const problems = checkTemplate(src);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]!.line).toBe(line);
-    expect(problems[0]!.text.id).toContain(mention);
+    expect(problems[0]).toMatchObject(mention);
   });
 
   it('accepts each, with, ../ and @index/@first/@last', () => {
@@ -74,18 +78,13 @@ describe('narrative templates', () => {
     writeFileSync(path.join(dir, 'catatan.hbs'), 'x');
     const t = loadTemplates(dir);
     expect(t.files.penutup).toBe(path.join(dir, 'penutup.hbs'));
-    expect(t.warnings[0]!.id).toContain('catatan.hbs');
+    expect(t.warnings.map((w) => [w.code, w.location.file])).toEqual([['KLA-W712', path.join(dir, 'catatan.hbs')]]);
 
     writeFileSync(path.join(dir, 'kata-pengantar.hbs'), 'Salam.\n\nKami dari {{daerah.nama}}\nTahun {{tahunn}}\n');
-    try {
-      loadTemplates(dir);
-      expect.unreachable('an unknown variable must fail');
-    } catch (e) {
-      expect(e).toBeInstanceOf(KlaError);
-      const text = (e as KlaError).render('id');
-      expect(text).toContain(`${path.join(dir, 'kata-pengantar.hbs')}:4`);
-      expect(text).toContain('"tahunn"');
-    }
+    const e = refusalOf(() => loadTemplates(dir));
+    expect(e.codes).toEqual(['KLA-E710', 'KLA-E711']);
+    expect(e.diagnostics[1]!.params).toMatchObject({ file: path.join(dir, 'kata-pengantar.hbs'), line: 4, problem: 'variable', name: 'tahunn' });
+    expect(formatRefusal(e, 'id')).toContain(`${path.join(dir, 'kata-pengantar.hbs')}:4`);
   });
 
   it('data cannot make structure: a value with "- ", blank lines or {{ }} stays one literal paragraph', () => {
@@ -289,14 +288,22 @@ describe('the document date', () => {
   it('takes SOURCE_DATE_EPOCH, and refuses a value that is not whole seconds', () => {
     expect(sourceDateEpoch({ SOURCE_DATE_EPOCH: '1767225600' })?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     expect(sourceDateEpoch({})).toBeUndefined();
-    expect(() => sourceDateEpoch({ SOURCE_DATE_EPOCH: 'kemarin' })).toThrow(KlaError);
+    expect(refusalOf(() => sourceDateEpoch({ SOURCE_DATE_EPOCH: 'kemarin' })).code).toBe('KLA-E512');
   });
 
-  it('reads the modified date a workbook records about itself', () => {
-    const xml = '<cp:coreProperties><dcterms:modified xsi:type="dcterms:W3CDTF">2026-03-14T08:30:00Z</dcterms:modified></cp:coreProperties>';
-    expect(parseCoreModified(xml)?.toISOString()).toBe('2026-03-14T08:30:00.000Z');
-    expect(parseCoreModified('<dcterms:modified>1980-01-01T00:00:00Z</dcterms:modified>')).toBeNull();
-    expect(parseCoreModified('<x/>')).toBeNull();
+  it('reads the saved date a workbook records about itself, and takes the latest', async () => {
+    const withHeaders = async (d: Date) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Jawaban');
+      ws.getRow(3).values = ['No.', 'Indikator', 'Pertanyaan', 'Poin maks.', 'Jenis jawaban', 'Jawaban (tahun dievaluasi)', 'Nilai tahun sebelumnya', 'Data dukung (nama berkas/tautan)', 'Catatan/uraian'];
+      wb.modified = d;
+      const r = await readWorkbookBuffer(Buffer.from(await wb.xlsx.writeBuffer()), 'x.xlsx');
+      return r.status === 'read' ? r.data.savedAt : 'unreadable';
+    };
+    expect(await withHeaders(new Date('2026-03-14T08:30:00Z'))).toBe('2026-03-14T08:30:00.000Z');
+    expect(await withHeaders(new Date('1980-01-01T00:00:00Z'))).toBeNull();
+    expect(documentDate(undefined, ['2026-03-14T08:30:00.000Z', null, '2026-04-02T01:00:00.000Z'], 2026).toISOString()).toBe('2026-04-02T01:00:00.000Z');
+    expect(documentDate(undefined, [null], 2026).toISOString()).toBe('2026-12-31T00:00:00.000Z');
   });
 });
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../src/project/config.js';
+import { loadProject, findOpd, questionsForOpd } from '../src/project/config.js';
 import { validateInputs } from '../src/validate/index.js';
 import { SHEETS } from '../src/workbook/layout.js';
 import { FIXTURE_DIR, estimate, main, type Mistake, type OpdDescription } from '../scripts/make-fixtures.js';
@@ -61,7 +61,7 @@ describe('the example district Merangin', () => {
     expect(project.catalog.id).toBe('kla-2024');
     expect(project.config.opds).toHaveLength(27);
     expect(project.warnings).toEqual([]);
-    expect(project.findOpd('Dinkes Merangin')?.code).toBe('DINKES');
+    expect(findOpd(project, 'Dinkes Merangin')?.code).toBe('DINKES');
     expect(project.config.signatories.coordinator.nip).toMatch(/^\d{18}$/);
   });
 
@@ -73,7 +73,7 @@ describe('the example district Merangin', () => {
     for (const d of descs) {
       for (const [id, a] of Object.entries(d.answers)) {
         const q = project.catalog.questionById.get(id)!;
-        expect(project.questionsForOpd(d.opd.code).map((x) => x.id), `${d.opd.code} ${id}`).toContain(id);
+        expect(questionsForOpd(project, d.opd.code).map((x) => x.id), `${d.opd.code} ${id}`).toContain(id);
         const r = q.rubricDef;
         if (r.kind === 'options') expect(r.options.map((o) => o.value), `${d.opd.code} ${id}`).toContain(a.answer);
         else if (q.answerType === 'percent') expect(a.answer as number, `${d.opd.code} ${id}`).toSatisfy((n: number) => n >= 0 && n <= 100);

@@ -3,20 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import os from 'node:os';
 import path from 'node:path';
 import { initProject } from '../src/project/init.js';
-import { findProjectDir, loadProject } from '../src/project/config.js';
-import { KlaError } from '../src/i18n.js';
+import { findProjectDir, loadProject, findOpd, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
+import { formatRefusal } from '../src/diagnostics/index.js';
+import { placesOf, refusalOf } from './helpers/refusal.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'kla-proj-'));
-
-function errorText(f: () => unknown, lang: 'id' | 'en' = 'id'): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KlaError) return e.render(lang);
-    throw e;
-  }
-  throw new Error('expected a KlaError');
-}
 
 describe('kla init', () => {
   it('creates a loadable project with its folders, mapping every question to an OPD', () => {
@@ -27,8 +18,8 @@ describe('kla init', () => {
     expect(p.districtName).toBe('Kabupaten Merangin');
     expect(p.config.year).toBe(2026);
     expect(r.config.opds.length).toBeGreaterThanOrEqual(25);
-    for (const q of p.catalog.questionList) expect(p.opdsForQuestion(q.id).length, q.id).toBeGreaterThan(0);
-    const counted = new Set(p.config.opds.flatMap((o) => p.questionsForOpd(o.code).map((q) => q.id)));
+    for (const q of p.catalog.questionList) expect(opdsForQuestion(p, q.id).length, q.id).toBeGreaterThan(0);
+    const counted = new Set(p.config.opds.flatMap((o) => questionsForOpd(p, o.code).map((q) => q.id)));
     expect(counted.size).toBe(274);
   });
 
@@ -36,18 +27,20 @@ describe('kla init', () => {
     const dir = tmp();
     initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });
     const p = loadProject(dir);
-    expect(p.findOpd('DUKCAPIL')?.code).toBe('DUKCAPIL');
-    expect(p.findOpd('capil')?.code).toBe('DUKCAPIL');
-    expect(p.findOpd('Dinas  Kesehatan')?.code).toBe('DINKES');
-    expect(p.findOpd('jdih')?.code).toBe('HUKUM');
-    expect(p.findOpd('Dinas Rahasia')).toBeUndefined();
+    expect(findOpd(p, 'DUKCAPIL')?.code).toBe('DUKCAPIL');
+    expect(findOpd(p, 'capil')?.code).toBe('DUKCAPIL');
+    expect(findOpd(p, 'Dinas  Kesehatan')?.code).toBe('DINKES');
+    expect(findOpd(p, 'jdih')?.code).toBe('HUKUM');
+    expect(findOpd(p, 'Dinas Rahasia')).toBeUndefined();
   });
 
   it('refuses to overwrite an existing project', () => {
     const dir = tmp();
     initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });
     const before = readFileSync(path.join(dir, 'kla.config.json'), 'utf8');
-    expect(errorText(() => initProject({ dir }))).toMatch(/sudah berisi kla.config.json/);
+    const e = refusalOf(() => initProject({ dir }));
+    expect(e.code).toBe('KLA-E406');
+    expect(e.diagnostics[0]!.params.file).toBe('kla.config.json');
     expect(readFileSync(path.join(dir, 'kla.config.json'), 'utf8')).toBe(before);
   });
 
@@ -76,10 +69,12 @@ describe('config validation names the key and the problem', () => {
       delete c.district.province;
       c.year = '2026';
     });
-    const t = errorText(() => loadProject(dir));
-    expect(t).toContain('"district.province" wajib diisi.');
-    expect(t).toContain('"year" harus berupa angka.');
-    expect(errorText(() => loadProject(dir), 'en')).toContain('"district.province" is required.');
+    const e = refusalOf(() => loadProject(dir));
+    expect(placesOf(e)).toEqual(['KLA-E404', 'KLA-E410 district.province', 'KLA-E411 year']);
+    expect(e.diagnostics[2]!.params.expected).toBe('number');
+    // The words come from the registry, in both languages, naming the key.
+    expect(formatRefusal(e, 'id')).toContain('"district.province" wajib diisi.');
+    expect(formatRefusal(e, 'en')).toContain('"district.province" is required.');
   });
 
   it('a malformed NIP and an unknown key', () => {
@@ -87,36 +82,43 @@ describe('config validation names the key and the problem', () => {
       c.signatories.coordinator.nip = '1980 0101';
       c.logo = 'logo.png';
     });
-    const t = errorText(() => loadProject(dir));
-    expect(t).toContain('"signatories.coordinator.nip" harus 18 digit angka NIP.');
-    expect(t).toContain('kunci yang tidak dikenal: logo');
+    const e = refusalOf(() => loadProject(dir));
+    expect(placesOf(e)).toEqual(['KLA-E404', 'KLA-E415 signatories.coordinator.nip', 'KLA-E416']);
+    expect(e.diagnostics[1]!.params.format).toBe('nip');
+    expect(e.diagnostics[2]!.params.keys).toEqual(['logo']);
   });
 
   it('an OPD mapped onto a source the catalog does not know', () => {
     const dir = withConfig((c) => c.opds[0].sources.push('Dinas Rahasia'));
-    expect(errorText(() => loadProject(dir))).toContain('sumber "Dinas Rahasia" tidak ada dalam katalog kla-2024');
+    const e = refusalOf(() => loadProject(dir));
+    expect(placesOf(e)).toEqual(['KLA-E404', 'KLA-E421 opds[0].sources']);
+    expect(e.diagnostics[1]!.params.source).toBe('Dinas Rahasia');
   });
 
   it('the same code or alias for two OPDs', () => {
     const dup = withConfig((c) => void (c.opds[1].code = c.opds[0].code));
-    expect(errorText(() => loadProject(dup))).toContain('"opds[1].code": kode OPD "DPPPA" dipakai lebih dari sekali.');
+    expect(placesOf(refusalOf(() => loadProject(dup)))).toContain('KLA-E420 opds[1].code');
     const alias = withConfig((c) => void c.opds[2].aliases.push('Dinkes'));
-    expect(errorText(() => loadProject(alias))).toContain('"opds[2]": nama atau alias "Dinkes" juga dipakai oleh OPD DINKES.');
+    const e = refusalOf(() => loadProject(alias));
+    expect(placesOf(e)).toEqual(['KLA-E404', 'KLA-E422 opds[2]']);
+    expect(e.diagnostics[1]!.params).toMatchObject({ name: 'Dinkes', other: 'DINKES' });
   });
 
   it('questions that no OPD answers', () => {
     const dir = withConfig((c) => {
       c.opds = c.opds.filter((o: { code: string }) => o.code !== 'DISHUB');
     });
-    const t = errorText(() => loadProject(dir));
-    expect(t).toMatch(/pertanyaan tidak dijawab OPD mana pun \(11\.5, 11\.6, 11\.7\)/);
-    expect(t).toContain('Dishub');
+    const e = refusalOf(() => loadProject(dir));
+    expect(placesOf(e)).toEqual(['KLA-E404', 'KLA-E423 opds']);
+    expect(e.diagnostics[1]!.params).toMatchObject({ questions: ['11.5', '11.6', '11.7'], sources: ['Dishub'] });
   });
 
   it('a config that is not JSON', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'kla.config.json'), '{ "year": 2026, }');
-    expect(errorText(() => loadProject(dir))).toMatch(/bukan JSON yang sah/);
+    const e = refusalOf(() => loadProject(dir));
+    expect(e.code).toBe('KLA-E403');
+    expect(e.diagnostics[0]!.params).toMatchObject({ format: 'JSON', line: 1 });
   });
 });
 
@@ -158,26 +160,30 @@ describe('a config written in YAML', () => {
     expect(p.configFile.endsWith('kla.config.yaml')).toBe(true);
     expect(p.districtName).toBe('Kabupaten Merangin');
     expect(p.config.opds.length).toBeGreaterThanOrEqual(25);
-    expect(p.findOpd('capil')?.code).toBe('DUKCAPIL');
+    expect(findOpd(p, 'capil')?.code).toBe('DUKCAPIL');
     const sub = path.join(dir, 'submissions');
     expect(findProjectDir(sub)).toBe(dir);
   });
 
   it('a YAML syntax error names the file, line and column', () => {
     const dir = yamlProject((y) => y.replace('  province: Jambi', '  province: [Jambi'));
-    const t = errorText(() => loadProject(dir));
-    expect(t).toContain('kla.config.yaml bukan YAML yang sah (baris');
+    const e = refusalOf(() => loadProject(dir));
+    expect(e.code).toBe('KLA-E403');
+    expect(e.diagnostics[0]!.params).toMatchObject({ format: 'YAML', line: 7 });
+    expect(formatRefusal(e, 'id')).toContain('kla.config.yaml bukan YAML yang sah (baris 7');
   });
 
   it('schema problems are named by key, as for JSON', () => {
     const dir = yamlProject((y) => y.replace('year: 2026 # tahun yang dievaluasi', 'year: dua ribu dua puluh enam'));
-    expect(errorText(() => loadProject(dir))).toContain('"year" harus berupa angka.');
+    expect(placesOf(refusalOf(() => loadProject(dir)))).toEqual(['KLA-E404', 'KLA-E411 year']);
   });
 
   it('two config files in one folder are refused, and init does not add a second one', () => {
     const dir = yamlProject();
-    expect(errorText(() => initProject({ dir }))).toMatch(/sudah berisi kla.config.yaml/);
+    const init = refusalOf(() => initProject({ dir }));
+    expect(init.code).toBe('KLA-E406');
+    expect(init.diagnostics[0]!.params.file).toBe('kla.config.yaml');
     writeFileSync(path.join(dir, 'kla.config.json'), '{}');
-    expect(errorText(() => loadProject(dir))).toMatch(/lebih dari satu berkas konfigurasi/);
+    expect(refusalOf(() => loadProject(dir)).code).toBe('KLA-E402');
   });
 });

@@ -3,6 +3,7 @@
  * merged cells, blank and extra rows and columns, renamed sheets. Workbooks
  * are written with exceljs and read back from disk.
  */
+import { questionsForOpd } from '../src/project/config.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -96,7 +97,7 @@ describe('layout changes made by hand', () => {
     });
     // Question rows, plus the template's signature block below them (columns B and C only).
     const withId = r.data.answers.rows.filter((x) => x.cells.id.value.t !== 'blank');
-    expect(withId).toHaveLength(project.questionsForOpd('DINKES').length);
+    expect(withId).toHaveLength(questionsForOpd(project, 'DINKES').length);
     expect(r.data.answers.rows.at(-1)!.row).toBeLessThan(ANSWER_FIRST_ROW + withId.length + 10);
     expect(r.findings).toContainEqual(expect.objectContaining({ code: 'KLA-I207', params: { columns: 'K' } }));
   });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { main } from '../src/cli/main.js';
 import { memoryContext } from '../src/cli/context.js';
 import { initProject } from '../src/project/init.js';
-import { loadProject } from '../src/project/config.js';
+import { loadProject, opdsForQuestion } from '../src/project/config.js';
 import type { ValidationReport } from '../src/validate/index.js';
 import type { Answer, AnswerValue, Diagnostic } from '../src/model.js';
 import type { CatalogQuestion } from '../src/catalog/load.js';
@@ -20,7 +20,6 @@ import type { ScoreJson } from '../src/score/index.js';
 const state = vi.hoisted(() => ({ report: undefined as unknown }));
 vi.mock('../src/validate/index.js', () => ({
   validateInputs: async () => state.report,
-  formatMessage: (d: { code: string }) => d.code,
 }));
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-score-'));
@@ -33,7 +32,7 @@ function answerFor(q: CatalogQuestion, i: number): Answer {
   const r = q.rubricDef;
   const value: AnswerValue =
     r.kind === 'options' ? { kind: 'option', option: r.options[i % 3 === 0 ? 1 : 0]!.value } : { kind: 'number', value: r.better === 'higher' ? 95 : 0 };
-  const opd = project.opdsForQuestion(q.id)[0]!.code;
+  const opd = opdsForQuestion(project, q.id)[0]!.code;
   const at = (col: string) => ({ file: `submissions/${opd}.xlsx`, sheet: 'Jawaban', cell: `${col}${i + 6}` });
   return {
     questionId: q.id,
@@ -53,7 +52,7 @@ function setReport(answers: Answer[], diagnostics: Diagnostic[] = []): void {
     project: { district: project.districtName, year: 2024, catalogId: catalog.id },
     files: [{ file: 'submissions/DPPPA.xlsx', status: 'submission', opdCode: 'DPPPA' }],
     diagnostics,
-    submissions: [{ file: 'submissions/DPPPA.xlsx', sha256: '0'.repeat(64), opdCode: 'DPPPA', identity: {}, identityCells: {}, answers }],
+    submissions: [{ file: 'submissions/DPPPA.xlsx', sha256: '0'.repeat(64), opdCode: 'DPPPA', savedAt: null, identity: {}, identityCells: {}, answers }],
     coverage: { questions: 274, answered: answers.length, byGroup: [], byIndicator: [], unanswered: [] },
     summary: { files: 1, submissions: 1, errors, warnings: 0, infos: 0 },
   };
@@ -136,22 +135,24 @@ describe('kla score', () => {
   });
 
   it('rejects bad what-if input, an unknown predikat and a bad baseline as usage errors', async () => {
-    const cases: [string[], string][] = [
-      [['--set', '99.9=1'], 'pertanyaan "99.9" tidak ada dalam katalog kla-2024'],
-      [['--set', '12.3=banyak'], 'persentase 0-100'],
-      [['--what-if', tmp('w.json', '{"set": {"1.1": {"points": 999}}}')], 'poin pertanyaan 1.1 harus angka antara 0 dan 12,00'],
-      [['--what-if', tmp('w.json', '{set')], 'bukan JSON yang sah'],
-      [['--what-if', path.join(dir, 'tidak-ada.json')], 'berkas tidak ditemukan'],
-      [['--target', 'Emas'], 'Predikat "Emas" tidak dikenal. Pilih salah satu: Pratama, Madya, Nindya, Utama, KLA.'],
-      [['--baseline', tmp('b.json', '{"schemaVersion": 1}')], 'bukan hasil "kla score --format json"'],
-      [['--evidence', path.join(dir, 'tidak-ada')], 'Folder data dukung'],
+    const cases: [string[], string[]][] = [
+      [['--set', '99.9=1'], ['KLA-E532', 'KLA-E524']],
+      [['--set', '12.3=banyak'], ['KLA-E532', 'KLA-E528']],
+      [['--what-if', tmp('w.json', '{"set": {"1.1": {"points": 999}}}')], ['KLA-E521', 'KLA-E530']],
+      [['--what-if', tmp('w.json', '{set')], ['KLA-E520']],
+      [['--what-if', path.join(dir, 'tidak-ada.json')], ['KLA-E518']],
+      [['--target', 'Emas'], ['KLA-E513']],
+      [['--baseline', tmp('b.json', '{"schemaVersion": 1}')], ['KLA-E541', 'KLA-E542']],
+      [['--evidence', path.join(dir, 'tidak-ada')], ['KLA-E715']],
     ];
-    for (const [args, msg] of cases) {
+    for (const [args, codes] of cases) {
       const r = await kla(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toContain(msg);
+      expect([...r.stderr.matchAll(/\[(KLA-[EWI]\d{3})\]/g)].map((m) => m[1]).filter((c, i, all) => all.indexOf(c) === i), args.join(' ')).toEqual(codes);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+    // The words are the registry's: one example in full.
+    expect((await kla(['--target', 'Emas'])).stderr).toContain('Predikat "Emas" tidak dikenal. Pilih salah satu: Pratama, Madya, Nindya, Utama dan KLA.');
   });
 
   it('refuses inputs with validation errors unless --allow-invalid, then lists what it ignored', async () => {

@@ -14,7 +14,8 @@ import {
   score,
   toScoreJson,
 } from '../src/score/index.js';
-import { KlaError } from '../src/i18n.js';
+import { formatRefusal } from '../src/diagnostics/index.js';
+import { placesOf, refusalOf } from './helpers/refusal.js';
 import { answer, miniCatalog, num, opt } from './score-helpers.js';
 
 const c = miniCatalog();
@@ -222,29 +223,18 @@ describe('what-if', () => {
   });
 
   it('rejects unknown ids and values that do not fit, naming each', () => {
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(KlaError);
-        expect((e as KlaError).exitCode).toBe(2);
-        return (e as KlaError).render('id');
-      }
-      throw new Error('expected a KlaError');
-    };
-    const m = err(() => parseSetArgs(c, ['x9=1', 'a2=120', 'b1=2,5', 'a1=Ada', 'a2', 'a1=Perda']));
-    expect(m).toContain('pertanyaan "x9" tidak ada dalam katalog mini');
-    expect(m).toContain('antara 0 dan 100');
-    expect(m).toContain('bilangan bulat');
-    expect(m).toContain('lebih dari satu pilihan cocok');
-    expect(m).toContain('"a2" harus berbentuk ID=NILAI');
-    expect(m).toContain('jawaban "Perda" untuk pertanyaan a1 tidak dikenal');
-    const j = err(() => parseWhatIfJson(c, { set: { a1: { points: 401 }, a2: { answer: 92.5, points: 1 }, q: { points: 1 } } }, 'w.json'));
-    expect(j).toContain('Berkas what-if w.json belum benar');
-    expect(j).toContain('poin pertanyaan a1 harus angka antara 0 dan 400,00');
-    expect(j).toContain('"set.a2" harus berisi tepat satu');
-    expect(j).toContain('pertanyaan "q" tidak ada');
-    expect(err(() => parseWhatIfJson(c, [], 'w.json'))).toContain('kunci "set"');
+    const e = refusalOf(() => parseSetArgs(c, ['x9=1', 'a2=120', 'b1=2,5', 'a1=Ada', 'a2', 'a1=Perda']));
+    expect(e.exitCode).toBe(2);
+    expect(e.codes).toEqual(['KLA-E532', 'KLA-E524', 'KLA-E528', 'KLA-E528', 'KLA-E527', 'KLA-E531', 'KLA-E527']);
+    expect(e.diagnostics.slice(1).map((d) => d.params.question ?? d.params.arg)).toEqual(['x9', 'a2', 'b1', 'a1', 'a2', 'a1']);
+    expect(e.diagnostics[4]!.params.ambiguous).toBe(1);
+    expect(e.diagnostics[6]!.params).toMatchObject({ answer: 'Perda', ambiguous: 0 });
+    expect(formatRefusal(e, 'id')).toContain('pertanyaan "x9" tidak ada dalam katalog mini');
+    const j = refusalOf(() => parseWhatIfJson(c, { set: { a1: { points: 401 }, a2: { answer: 92.5, points: 1 }, q: { points: 1 } } }, 'w.json'));
+    expect(placesOf(j)).toEqual(['KLA-E521', 'KLA-E530 set.a1', 'KLA-E525 set.a2', 'KLA-E524 set.q']);
+    expect(j.diagnostics[1]!.params).toMatchObject({ question: 'a1', max: 400 });
+    expect(formatRefusal(j, 'id')).toContain('poin pertanyaan a1 harus angka antara 0 dan 400,00');
+    expect(placesOf(refusalOf(() => parseWhatIfJson(c, [], 'w.json')))).toEqual(['KLA-E521', 'KLA-E522 set']);
   });
 
   it('computes the scenario and the deltas per group by hand', () => {
@@ -335,7 +325,9 @@ describe('year over year', () => {
   });
 
   it('refuses a file that is not a kla score JSON', () => {
-    expect(() => parseScoreJson('{', 'x.json')).toThrow(KlaError);
-    expect(() => parseScoreJson('{"schemaVersion": 2, "kind": "kla-score"}', 'x.json')).toThrow(/schema version is 2/);
+    expect(refusalOf(() => parseScoreJson('{', 'x.json')).code).toBe('KLA-E540');
+    const v2 = refusalOf(() => parseScoreJson('{"schemaVersion": 2, "kind": "kla-score"}', 'x.json'));
+    expect(v2.code).toBe('KLA-E541');
+    expect(v2.diagnostics[0]!.params).toMatchObject({ version: 2, expected: 1 });
   });
 });

@@ -46,7 +46,8 @@ describe('start-up loads only what a command uses', () => {
     // The walk does follow imports: templates need exceljs, the build needs handlebars, validation zod (for the config).
     expect(staticGraph('src/cli/commands/template.ts').packages.has('exceljs')).toBe(true);
     expect(validate.has('zod')).toBe(true);
-    expect(staticGraph('src/cli/commands/build.ts').packages.has('handlebars')).toBe(true);
+    expect(staticGraph('src/dossier/templates.ts').packages.has('handlebars')).toBe(true);
+    expect(staticGraph('src/cli/commands/build.ts').packages.has('pdfmake')).toBe(false);
   });
 
   it('the library root defers pdfmake until a dossier is rendered', () => {

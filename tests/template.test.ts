@@ -6,11 +6,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { initProject } from '../src/project/init.js';
-import { loadProject, type Project } from '../src/project/config.js';
+import { loadProject, type Project, findOpd, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
 import { templateFileName, writeTemplates } from '../src/workbook/template.js';
 import { fingerprintQuestions } from '../src/catalog/load.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, ANSWER_TYPE_LABELS, IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION } from '../src/workbook/layout.js';
-import { KlaError } from '../src/i18n.js';
+import { refusalOfAsync } from './helpers/refusal.js';
 import { kla } from './helpers/cli.js';
 
 let project: Project;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });
   project = loadProject(dir);
   outDir = path.join(dir, 'templat keluar');
-  files = await writeTemplates(project, outDir);
+  files = (await writeTemplates(project, outDir)).map((f) => f.file);
 });
 
 async function open(file: string): Promise<ExcelJS.Workbook> {
@@ -77,19 +77,19 @@ describe('kla template', () => {
     const seen = new Map<string, string[]>();
     for (const opd of project.config.opds) {
       const ids = questionIds(await open(fileOf(opd.code)));
-      expect(ids, opd.code).toEqual(project.questionsForOpd(opd.code).map((q) => q.id));
+      expect(ids, opd.code).toEqual(questionsForOpd(project, opd.code).map((q) => q.id));
       for (const id of ids) seen.set(id, [...(seen.get(id) ?? []), opd.code]);
     }
     expect(seen.size).toBe(274);
     for (const q of project.catalog.questionList) {
-      expect(seen.get(q.id)?.sort(), q.id).toEqual(project.opdsForQuestion(q.id).map((o) => o.code).sort());
+      expect(seen.get(q.id)?.sort(), q.id).toEqual(opdsForQuestion(project, q.id).map((o) => o.code).sort());
     }
   });
 
   it('copies each question row from the catalog', async () => {
     const wb = await open(fileOf('DINKES'));
     const ws = wb.getWorksheet(SHEETS.answers)!;
-    project.questionsForOpd('DINKES').forEach((q, i) => {
+    questionsForOpd(project, 'DINKES').forEach((q, i) => {
       const r = ANSWER_FIRST_ROW + i;
       expect(ws.getCell(`${ANSWER_COLUMNS.id}${r}`).value).toBe(q.id);
       expect(ws.getCell(`${ANSWER_COLUMNS.question}${r}`).value).toBe(q.text);
@@ -104,7 +104,7 @@ describe('kla template', () => {
     const wb = await open(fileOf('DINKES'));
     const ws = wb.getWorksheet(SHEETS.answers)!;
     const opsi = wb.getWorksheet(SHEETS.options)!;
-    const byId = new Map(project.questionsForOpd('DINKES').map((q, i) => [q.id, ANSWER_FIRST_ROW + i]));
+    const byId = new Map(questionsForOpd(project, 'DINKES').map((q, i) => [q.id, ANSWER_FIRST_ROW + i]));
     const dv = (id: string, col: 'answer' | 'previous' = 'answer') => ws.getCell(`${ANSWER_COLUMNS[col]}${byId.get(id)}`).dataValidation;
 
     const list = dv('1.2l');
@@ -150,7 +150,7 @@ describe('kla template', () => {
   it('previous-year cells are open only where the question asks for the year before', async () => {
     const wb = await open(fileOf('DINKES'));
     const ws = wb.getWorksheet(SHEETS.answers)!;
-    project.questionsForOpd('DINKES').forEach((q, i) => {
+    questionsForOpd(project, 'DINKES').forEach((q, i) => {
       const cell = ws.getCell(`${ANSWER_COLUMNS.previous}${ANSWER_FIRST_ROW + i}`);
       expect(cell.protection?.locked ?? true, q.id).toBe(!q.previousYear);
       // Not asked: a dash that still shows on a black-and-white printout.
@@ -160,7 +160,7 @@ describe('kla template', () => {
 
   it('ends the answer sheet with a signature block for the head of the OPD, outside the question rows', async () => {
     const ws = (await open(fileOf('DINKES'))).getWorksheet(SHEETS.answers)!;
-    const last = ANSWER_FIRST_ROW + project.questionsForOpd('DINKES').length - 1;
+    const last = ANSWER_FIRST_ROW + questionsForOpd(project, 'DINKES').length - 1;
     const below: string[] = [];
     for (let r = last + 1; r <= ws.rowCount; r++) {
       expect(ws.getCell(`${ANSWER_COLUMNS.id}${r}`).value ?? null, `A${r}`).toBeNull();
@@ -179,7 +179,7 @@ describe('kla template', () => {
     expect(meta.state).toBe('hidden');
     expect(wb.getWorksheet(SHEETS.options)!.state).toBe('hidden');
     const kv = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [meta.getCell(`A${i + 1}`).value, meta.getCell(`B${i + 1}`).value]));
-    const qs = project.questionsForOpd('DUKCAPIL');
+    const qs = questionsForOpd(project, 'DUKCAPIL');
     expect(kv).toMatchObject({
       templateVersion: TEMPLATE_VERSION,
       catalogId: 'kla-2024',
@@ -201,19 +201,21 @@ describe('kla template', () => {
   });
 
   it('refuses an unknown OPD code, listing the valid ones', async () => {
-    await expect(writeTemplates(project, outDir, ['DINAS-X'])).rejects.toThrowError(KlaError);
-    await expect(writeTemplates(project, outDir, ['DINAS-X'])).rejects.toThrowError(/DINAS-X/);
+    const e = await refusalOfAsync(() => writeTemplates(project, outDir, ['DINAS-X']));
+    expect(e.code).toBe('KLA-E514');
+    expect(e.diagnostics[0]!.params).toMatchObject({ code: 'DINAS-X' });
+    expect(e.diagnostics[0]!.params.codes).toContain('DINKES');
   });
 
   it('from the CLI: --opd writes only that OPD', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-cli-'));
     const r = kla(['template', '--project', project.dir, '-o', out, '--opd', 'DINKES', '--opd', 'dishub']);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([templateFileName(project, project.findOpd('DINKES')!), templateFileName(project, project.findOpd('DISHUB')!)].sort());
+    expect(readdirSync(out).sort()).toEqual([templateFileName(project, findOpd(project, 'DINKES')!), templateFileName(project, findOpd(project, 'DISHUB')!)].sort());
     expect(r.stdout).toContain('2 templat ditulis');
     const bad = kla(['template', '--project', project.dir, '-o', out, '--opd', 'DINAS-X']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('OPD dengan kode "DINAS-X" tidak ada');
+    expect(bad.stderr).toContain('[KLA-E514]');
   });
 });
 
@@ -231,7 +233,7 @@ describe.skipIf(!soffice)('a template saved again by LibreOffice', () => {
     });
     const lo = path.join(out, 'dinkes.xlsx');
     const wb = await open(lo);
-    expect(questionIds(wb)).toEqual(project.questionsForOpd('DINKES').map((q) => q.id));
+    expect(questionIds(wb)).toEqual(questionsForOpd(project, 'DINKES').map((q) => q.id));
     const meta = wb.getWorksheet(SHEETS.meta)!;
     expect(meta.state).not.toBe('visible');
     expect(meta.getCell('B5').value).toBe('DINKES');

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { initProject } from '../src/project/init.js';
-import { loadProject, type Project } from '../src/project/config.js';
+import { loadProject, type Project, questionsForOpd } from '../src/project/config.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, IDENTITY_FIELDS, SHEETS, type AnswerColumn } from '../src/workbook/layout.js';
 import type { CatalogQuestion } from '../src/catalog/load.js';
 import { buildTemplateWorkbook } from '../src/workbook/template.js';
@@ -45,7 +45,7 @@ export async function filledWorkbook(project: Project, opdCode: string): Promise
   };
   for (const f of IDENTITY_FIELDS) if (person[f.key]) id.getCell(f.cell).value = person[f.key]!;
   const ws = wb.getWorksheet(SHEETS.answers)!;
-  for (const q of project.questionsForOpd(opdCode)) {
+  for (const q of questionsForOpd(project, opdCode)) {
     const row = rowOf(wb, q.id);
     ws.getCell(`${ANSWER_COLUMNS.answer}${row}`).value = validAnswer(q);
     if (q.previousYear) ws.getCell(`${ANSWER_COLUMNS.previous}${row}`).value = q.rubricDef.kind === 'options' ? q.rubricDef.options[1]?.value ?? q.rubricDef.options[0]!.value : q.answerType === 'count' ? 9 : 80;
@@ -68,7 +68,7 @@ export function cellOf(wb: ExcelJS.Workbook, questionId: string, col: AnswerColu
 
 /** The first question of an OPD matching a predicate. */
 export function questionOf(project: Project, opdCode: string, pred: (q: CatalogQuestion) => boolean): CatalogQuestion {
-  const q = project.questionsForOpd(opdCode).find(pred);
+  const q = questionsForOpd(project, opdCode).find(pred);
   if (!q) throw new Error(`no such question for ${opdCode}`);
   return q;
 }

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { validateInputs, type ValidationReport } from '../src/validate/index.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, META_KEYS, SHEETS } from '../src/workbook/layout.js';
 import type { CatalogQuestion } from '../src/catalog/load.js';
-import { buildProject, type Project } from '../src/project/config.js';
+import { buildProject, type Project, questionsForOpd } from '../src/project/config.js';
 import { cellOf, filledWorkbook, makeProject, questionOf, rowOf, save, soffice, tmpDir } from './validate-helpers.js';
 
 let project: Project;
@@ -54,11 +54,11 @@ describe('a correctly filled workbook', () => {
     expect(r.summary).toMatchObject({ files: 1, submissions: 1, errors: 0, warnings: 0 });
     const sub = r.submissions[0]!;
     expect(sub.opdCode).toBe('DINKES');
-    expect(sub.answers).toHaveLength(project.questionsForOpd('DINKES').length);
+    expect(sub.answers).toHaveLength(questionsForOpd(project, 'DINKES').length);
     expect(sub.answers.every((a) => !a.invalid && a.value !== null)).toBe(true);
     expect(sub.identity.officerNip).toBe('198503122010012003');
     expect(sub.identityCells.officerNip).toEqual({ file: sub.file, sheet: SHEETS.identity, cell: 'C11' });
-    expect(r.coverage.answered).toBe(project.questionsForOpd('DINKES').length);
+    expect(r.coverage.answered).toBe(questionsForOpd(project, 'DINKES').length);
   });
 });
 
@@ -90,7 +90,7 @@ const answerCases: Case[] = [
     "a row of another OPD's question",
     'KLA-W205',
     (wb, { ws }) => {
-      const other = questionOf(project, 'DUKCAPIL', (x) => !project.questionsForOpd('DINKES').includes(x) && x.answerType === 'availability');
+      const other = questionOf(project, 'DUKCAPIL', (x) => !questionsForOpd(project, 'DINKES').includes(x) && x.answerType === 'availability');
       ws.addRow([other.id, other.indicatorId, other.text, other.points, '', (other.rubricDef as { options: { value: string }[] }).options[0]!.value]);
     },
     SHEETS.answers,
@@ -240,8 +240,8 @@ describe('across files', () => {
     ]);
     const meta = `B${META_KEYS.indexOf('opdCode') + 1}`;
     expect(r.diagnostics.filter((d) => d.code === 'KLA-E301').map((d) => [d.location.file, d.location.sheet, d.location.cell, d.params.other, d.params.kept])).toEqual([
-      ['kiriman/Dinkes (revisi 2).xlsx', SHEETS.meta, meta, 'kiriman/Dinkes.xlsx', 'kiriman/Dinkes (revisi 2).xlsx'],
-      ['kiriman/Dinkes.xlsx', SHEETS.meta, meta, 'kiriman/Dinkes (revisi 2).xlsx', 'kiriman/Dinkes (revisi 2).xlsx'],
+      ['kiriman/Dinkes (revisi 2).xlsx', SHEETS.meta, meta, ['kiriman/Dinkes.xlsx'], 'kiriman/Dinkes (revisi 2).xlsx'],
+      ['kiriman/Dinkes.xlsx', SHEETS.meta, meta, ['kiriman/Dinkes (revisi 2).xlsx'], 'kiriman/Dinkes (revisi 2).xlsx'],
     ]);
     expect(r.submissions.find((s) => s.file === 'kiriman/Dinkes.xlsx')!.answers.every((a) => a.invalid)).toBe(true);
     expect(r.submissions.find((s) => s.file === 'kiriman/Dinkes (revisi 2).xlsx')!.answers.some((a) => a.invalid)).toBe(false);
@@ -262,7 +262,7 @@ describe('across files', () => {
     const r = await folderWith([['DINKES', 'Dinkes.xlsx', (wb) => set(wb, pct().id, 'answer', null)]]);
     expect(at(r, 'KLA-W303')).toEqual([[SHEETS.answers, expect.stringMatching(/^F\d+$/)]]);
     expect(r.coverage.unanswered).toContain(pct().id);
-    expect(r.coverage.answered).toBe(project.questionsForOpd('DINKES').length - 1);
+    expect(r.coverage.answered).toBe(questionsForOpd(project, 'DINKES').length - 1);
     const ind = r.coverage.byIndicator.find((i) => i.id === pct().indicatorId)!;
     expect(ind.answered).toBeLessThan(ind.questions);
     expect(r.coverage.byGroup.reduce((s, g) => s + g.questions, 0)).toBe(274);

@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { catalogSchema, type CatalogData, type Group, type Indicator, type Question, type Rubric } from './schema.js';
-import { checkCatalog, formatCatalogProblem } from './rules.js';
-import { KlaError } from '../i18n.js';
+import { checkCatalog } from './rules.js';
+import { refusal } from '../diagnostics/index.js';
+import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { catalogsDir } from '../paths.js';
 
 /** A question with everything needed to place and score it. */
@@ -44,47 +45,25 @@ export function resolveCatalogFile(ref: string, baseDir = process.cwd()): string
 
 export function loadCatalog(ref: string, baseDir?: string): Catalog {
   const file = resolveCatalogFile(ref, baseDir);
-  if (!existsSync(file)) {
-    throw new KlaError({
-      id: `Katalog "${ref}" tidak ditemukan (${file}). Gunakan "kla-2024" atau path ke berkas katalog JSON.`,
-      en: `Catalog "${ref}" not found (${file}). Use "kla-2024" or a path to a catalog JSON file.`,
-    });
-  }
+  if (!existsSync(file)) throw refusal('KLA-E601', { ref, file, known: builtinCatalogIds() }, { location: { file: '', key: 'catalog' } });
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new KlaError({
-      id: `Berkas katalog ${file} bukan JSON yang sah: ${(e as Error).message}`,
-      en: `Catalog file ${file} is not valid JSON: ${(e as Error).message}`,
-    });
+  } catch {
+    throw refusal('KLA-E602', { file }, { location: { file } });
   }
   return buildCatalog(raw, file);
 }
 
 /** Validate raw catalog data (schema, then semantic rules) and index it. */
 export function buildCatalog(raw: unknown, file = '<catalog>'): Catalog {
-  const parsed = catalogSchema.safeParse(raw);
+  const parsed = catalogSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    throw new KlaError(
-      { id: `Berkas katalog ${file} tidak sesuai skema:`, en: `Catalog file ${file} does not match the schema:` },
-      parsed.error.issues.slice(0, 20).map((i) => {
-        const at = i.path.join('.') || '(akar)';
-        return { id: `${at}: ${i.message}`, en: `${at}: ${i.message}` };
-      }),
-    );
+    throw refusal('KLA-E603', { file }, { location: { file }, details: schemaDiagnostics(parsed.error.issues.slice(0, 20), file) });
   }
   const data = parsed.data;
-  const problems = checkCatalog(data);
-  if (problems.length > 0) {
-    throw new KlaError(
-      { id: `Katalog ${file} tidak konsisten:`, en: `Catalog ${file} is inconsistent:` },
-      problems.map((p) => ({
-        id: `${p.path}: ${formatCatalogProblem(p, 'id')}`,
-        en: `${p.path}: ${formatCatalogProblem(p, 'en')}`,
-      })),
-    );
-  }
+  const problems = checkCatalog(data, file);
+  if (problems.length > 0) throw refusal('KLA-E605', { file }, { location: { file }, details: problems });
   return index(data, file);
 }
 

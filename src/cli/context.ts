@@ -4,6 +4,9 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n.js';
+import type { Diagnostic } from '../model.js';
+import { formatMessage } from '../diagnostics/index.js';
+import { displayPath } from '../paths.js';
 
 export interface Paint {
   error(s: string): string;
@@ -14,11 +17,9 @@ export interface Paint {
   bold(s: string): string;
 }
 
-/** A progress indicator: a spinner on a terminal, plain log lines elsewhere. */
+/** A progress indicator: a spinner on a terminal, nothing elsewhere. */
 export interface Progress {
   update(text: string): void;
-  succeed(text: string): void;
-  fail(text: string): void;
   stop(): void;
 }
 
@@ -33,6 +34,15 @@ export interface CliContext {
   color: boolean;
   applyGlobals(g: { color: boolean; progress: boolean }): void;
   progress(text: string): Promise<Progress>;
+}
+
+/** A path as the user is shown it (the one display rule, from the folder the command runs in). */
+export const shown = (ctx: CliContext, p: string) => displayPath(p, ctx.cwd);
+
+/** A diagnostic that is not a refusal (a note or a warning about the run), on stderr with its code. */
+export function report(ctx: CliContext, d: Diagnostic): void {
+  const paint = d.severity === 'error' ? ctx.paint.error : d.severity === 'warning' ? ctx.paint.warn : ctx.paint.dim;
+  ctx.err(`${paint(formatMessage(d, ctx.lang, { cwd: ctx.cwd }))} ${ctx.paint.dim(`[${d.code}]`)}\n`);
 }
 
 export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean, flag: boolean): boolean {
@@ -75,19 +85,11 @@ export function makeContext(lang: Lang, proc: NodeJS.Process = process): CliCont
         const spinner = ora({ text, stream: proc.stderr, color: 'cyan', isEnabled: true }).start();
         return {
           update: (t) => void (spinner.text = t),
-          succeed: (t) => void spinner.succeed(t),
-          fail: (t) => void spinner.fail(t),
           stop: () => void spinner.stop(),
         };
       }
-      const line = (t: string) => proc.stderr.write(`${t}\n`);
-      if (progressOn) line(text);
-      return {
-        update: (t) => progressOn && line(t),
-        succeed: (t) => progressOn && line(t),
-        fail: (t) => line(t),
-        stop: () => undefined,
-      };
+      // Not a terminal (a pipe, a file, CI): progress would only be noise in a log.
+      return { update: () => undefined, stop: () => undefined };
     },
   };
   ctx.applyGlobals({ color: true, progress: true });
@@ -106,7 +108,7 @@ export function memoryContext(lang: Lang = 'id', cwd = process.cwd(), env: NodeJ
     color: false,
     paint: makePaint(new Chalk({ level: 0 })),
     applyGlobals: () => undefined,
-    progress: async () => ({ update: () => undefined, succeed: () => undefined, fail: () => undefined, stop: () => undefined }),
+    progress: async () => ({ update: () => undefined, stop: () => undefined }),
   });
   return ctx;
 }

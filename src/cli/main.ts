@@ -5,7 +5,9 @@
  * `kla --help` and `kla --version` load neither exceljs nor pdfmake.
  */
 import { Command, CommanderError, Help, Option } from 'commander';
-import { KlaError, type Lang } from '../i18n.js';
+import type { Lang } from '../i18n.js';
+import type { Diagnostic } from '../model.js';
+import { diag, formatRefusal, KlaError } from '../diagnostics/index.js';
 import { toolVersion } from '../version.js';
 import type { CliContext } from './context.js';
 import { makeContext } from './context.js';
@@ -202,20 +204,27 @@ const indonesianHelp: Partial<Help> = {
   },
 };
 
-/** A commander usage error in the user's language. */
-function usageMessage(e: CommanderError, lang: Lang): string {
+/** A commander usage error as a diagnostic of the registry. */
+export function usageDiagnostic(e: CommanderError): Diagnostic {
   const q = [...e.message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
-  const choices = /Allowed choices are (.*)\.$/.exec(e.message)?.[1];
-  const id: Record<string, string | undefined> = {
-    'commander.unknownCommand': `Perintah '${q[0]}' tidak dikenal.`,
-    'commander.unknownOption': `Opsi '${q[0]}' tidak dikenal.`,
-    'commander.missingArgument': `Argumen '${q[0]}' wajib diisi.`,
-    'commander.optionMissingArgument': `Opsi '${q[0]}' memerlukan nilai.`,
-    'commander.invalidArgument': `Nilai '${q[1]}' untuk opsi '${q[0]}' tidak sah${choices ? `; pilihan yang tersedia: ${choices}` : ''}.`,
-    'commander.excessArguments': `Terlalu banyak argumen untuk perintah '${q[0]}'.`,
-  };
-  const text = lang === 'id' ? id[e.code] : undefined;
-  return text ?? e.message.replace(/^error: /, '');
+  const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(e.message)?.[1]?.trim();
+  const at = (option: string) => ({ file: '', option });
+  switch (e.code) {
+    case 'commander.unknownCommand':
+      return diag('KLA-E501', { command: q[0] ?? '', ...(suggestion ? { suggestion } : {}) }, at(q[0] ?? ''));
+    case 'commander.unknownOption':
+      return diag('KLA-E502', { option: q[0] ?? '', ...(suggestion ? { suggestion } : {}) }, at(q[0] ?? ''));
+    case 'commander.missingArgument':
+      return diag('KLA-E503', { argument: q[0] ?? '' }, at(q[0] ?? ''));
+    case 'commander.optionMissingArgument':
+      return diag('KLA-E504', { option: q[0] ?? '' }, at(q[0] ?? ''));
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.*)\.$/.exec(e.message)?.[1]?.split(',').map((c) => c.trim()) ?? [];
+      return diag('KLA-E505', { option: q[0] ?? '', value: q[1] ?? '', choices }, at(q[0] ?? ''));
+    }
+    default:
+      return diag('KLA-E506', { command: q[0] ?? 'kla' }, at(''));
+  }
 }
 
 /**
@@ -237,23 +246,16 @@ export async function main(argv: string[], io = makeContext(detectLang(argv, pro
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      ctx.err(
-        `${ctx.paint.error(usageMessage(e, ctx.lang))}\n` +
-          (ctx.lang === 'id' ? 'Jalankan "kla --help" untuk melihat perintah dan opsi.\n' : 'Run "kla --help" to see commands and options.\n'),
-      );
+      ctx.err(`${ctx.paint.error(formatRefusal(new KlaError([usageDiagnostic(e)]), ctx.lang, { cwd: ctx.cwd }))}\n`);
       return 2;
     }
     if (e instanceof KlaError) {
-      ctx.err(ctx.paint.error(e.render(ctx.lang)) + '\n');
+      ctx.err(`${ctx.paint.error(formatRefusal(e, ctx.lang, { cwd: ctx.cwd }))}\n`);
       return e.exitCode;
     }
-    const msg = e instanceof Error ? e.message : String(e);
-    ctx.err(
-      (ctx.lang === 'id'
-        ? `Terjadi kesalahan internal: ${msg}\nMohon laporkan kepada pengembang kla beserta perintah yang dijalankan.`
-        : `Internal error: ${msg}\nPlease report this to the kla developers with the command you ran.`) + '\n',
-    );
-    if (process.env.KLA_DEBUG && e instanceof Error) ctx.err(`${e.stack}\n`);
+    const detail = e instanceof Error ? e.message : String(e);
+    ctx.err(`${ctx.paint.error(formatRefusal(new KlaError([diag('KLA-E900', { detail })]), ctx.lang))}\n`);
+    if (ctx.env.KLA_DEBUG && e instanceof Error) ctx.err(`${e.stack}\n`);
     return 2;
   }
 }

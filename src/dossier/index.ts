@@ -14,7 +14,7 @@ import type { LoadedTemplates } from './templates.js';
 export { buildDossierModel, type DossierInput, type DossierModel, type Finding } from './model.js';
 export { loadTemplates, TEMPLATE_NAMES, type LoadedTemplates } from './templates.js';
 export { documentDate } from './date.js';
-export { recapSheets, recapWorkbook } from './recap.js';
+export { recapSheets } from './recap.js';
 
 /** Build the model, render the narrative and lay out and render the PDF. */
 export async function renderDossier(input: DossierInput, templates: LoadedTemplates): Promise<{ pdf: Buffer; model: DossierModel; pages: number }> {

@@ -9,7 +9,8 @@ import type { Rubric } from '../catalog/schema.js';
 import type { Config } from '../project/config.js';
 import type { Answer, CellRef, GroupScore, IndicatorScore, QuestionStatus, ScoreResult, Severity, Submission } from '../model.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
-import { clean, predikatThreshold, totalDigits } from '../score/engine.js';
+import { clean } from '../score/numbers.js';
+import { bandsOf, nextPredikat, predikatThreshold, totalDigits } from '../score/predikat.js';
 import { answerText, cleanText, truncate as truncateText, count, dateText, decimal, LIMITS, percent, points, pointsWith } from './text.js';
 
 /** A validation finding, already worded in Indonesian. */
@@ -235,10 +236,9 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     };
   });
 
-  const bands = [...catalog.predikat.bands]
-    .sort((a, b) => a.min - b.min)
-    .map((b, i, all) => ({ ...b, range: i === 0 ? `${points(b.min)} – ${points(b.max)}` : `lebih dari ${points(all[i - 1]!.max)} s.d. ${points(b.max)}` }));
-  const next = score.predikat === null ? bands[0] : bands[bands.findIndex((b) => b.name === score.predikat) + 1];
+  const bands = bandsOf(catalog.predikat).map((b, i, all) => ({ ...b, range: i === 0 ? `${points(b.min)} – ${points(b.max)}` : `lebih dari ${points(all[i - 1]!.max)} s.d. ${points(b.max)}` }));
+  const nextName = nextPredikat(score.predikat, catalog.predikat);
+  const next = bands.find((b) => b.name === nextName);
   const nextThreshold = next ? predikatThreshold(next.name, catalog.predikat) : null;
   const allRows = [...rows.values()];
 

@@ -1,8 +1,7 @@
 /**
  * `kla build --xlsx`: a consolidated recap workbook beside the dossier, for
  * analysts (every answer of every OPD, points per question, indicator and
- * group). The rows are built purely (`recapSheets`); exceljs only writes them,
- * and is loaded only when a recap is asked for.
+ * group). The rows are built here, purely; src/workbook/recap.ts writes them.
  *
  * Spreadsheet text goes back into a spreadsheet here, so any text that starts
  * like a formula (=, +, -, @, or a tab/CR) is prefixed with an apostrophe: it
@@ -12,14 +11,8 @@ import type { Submission } from '../model.js';
 import type { DossierModel } from './model.js';
 import { answerText, cleanText, percent } from './text.js';
 import type { Catalog } from '../catalog/load.js';
+import type { RecapSheet, RecapValue } from '../workbook/recap.js';
 
-export type RecapValue = string | number | null;
-
-export interface RecapSheet {
-  name: string;
-  columns: { header: string; width: number }[];
-  rows: RecapValue[][];
-}
 
 /** Text that a spreadsheet could take for a formula, made inert. */
 export function neutralize(v: RecapValue): RecapValue {
@@ -159,19 +152,3 @@ const STATUS: Record<DossierModel['groups'][number]['indicators'][number]['quest
   ignored: 'tidak dihitung',
   overridden: 'diubah',
 };
-
-/** Write the sheets as .xlsx bytes. */
-export async function recapWorkbook(sheets: readonly RecapSheet[], date: Date): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'kla';
-  wb.created = date;
-  wb.modified = date;
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width }));
-    ws.getRow(1).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}

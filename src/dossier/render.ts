@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { KlaError } from '../i18n.js';
+import { refusal } from '../diagnostics/index.js';
 import { assetsDir } from '../paths.js';
 import type { DocDefinition } from './layout.js';
 
@@ -24,12 +24,7 @@ export function robotoDir(): string {
   if (existsSync(path.join(own, FONT_FILES.normal))) return own;
   const require = createRequire(import.meta.url);
   const dir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-  if (!Object.values(FONT_FILES).every((f) => existsSync(path.join(dir, f)))) {
-    throw new KlaError({
-      id: `Huruf Roboto tidak ditemukan di ${dir}. Pasang ulang kla ("npm install").`,
-      en: `The Roboto font was not found in ${dir}. Reinstall kla ("npm install").`,
-    });
-  }
+  if (!Object.values(FONT_FILES).every((f) => existsSync(path.join(dir, f)))) throw refusal('KLA-E714', { dir });
   return dir;
 }
 

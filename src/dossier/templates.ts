@@ -11,7 +11,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { KlaError, type Localized } from '../i18n.js';
+import type { Diagnostic } from '../model.js';
+import { diag, refusal, type ParamsOf } from '../diagnostics/index.js';
 import { templatesDir } from '../paths.js';
 import { VIEW_SPEC, type NarrativeView, type VarSpec } from './narrative.js';
 
@@ -42,7 +43,7 @@ export interface LoadedTemplates {
   /** Where each template came from (default or the district's folder). */
   files: Record<TemplateName, string>;
   /** Remarks that do not stop the build (e.g. an unknown file in the district's folder). */
-  warnings: Localized[];
+  warnings: Diagnostic[];
   render(view: NarrativeView): Narrative;
 }
 
@@ -58,26 +59,18 @@ function markStructure(src: string): string {
 /** Read, check and compile the templates: the defaults, with `overrideDir`'s files of the same name replacing them. */
 export function loadTemplates(overrideDir?: string, defaultsDir: string = templatesDir): LoadedTemplates {
   const files = {} as Record<TemplateName, string>;
-  const warnings: Localized[] = [];
+  const warnings: Diagnostic[] = [];
   for (const name of TEMPLATE_NAMES) files[name] = path.join(defaultsDir, `${name}.hbs`);
 
   if (overrideDir !== undefined) {
-    if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) {
-      throw new KlaError({
-        id: `Folder templat naskah ${overrideDir} tidak ditemukan. Periksa opsi --templates atau "dossierTemplates" di kla.config.json.`,
-        en: `Narrative template folder ${overrideDir} not found. Check --templates or "dossierTemplates" in kla.config.json.`,
-      });
-    }
+    if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) throw refusal('KLA-E708', { dir: overrideDir }, { location: { file: overrideDir } });
     for (const f of readdirSync(overrideDir).sort()) {
       if (!f.endsWith('.hbs')) continue;
       const name = f.slice(0, -4);
       if ((TEMPLATE_NAMES as readonly string[]).includes(name)) {
         files[name as TemplateName] = path.join(overrideDir, f);
       } else {
-        warnings.push({
-          id: `Templat ${path.join(overrideDir, f)} tidak dipakai: namanya tidak dikenal. Nama yang dikenal: ${TEMPLATE_NAMES.join(', ')}.`,
-          en: `Template ${path.join(overrideDir, f)} is not used: unknown name. Known names: ${TEMPLATE_NAMES.join(', ')}.`,
-        });
+        warnings.push(diag('KLA-W712', { file: path.join(overrideDir, f), names: [...TEMPLATE_NAMES] }, { file: path.join(overrideDir, f) }));
       }
     }
   }
@@ -86,25 +79,22 @@ export function loadTemplates(overrideDir?: string, defaultsDir: string = templa
   for (const name of TEMPLATE_NAMES) {
     try {
       sources[name] = readFileSync(files[name], 'utf8').replace(/^\ufeff/, '');
-    } catch (e) {
-      throw new KlaError({
-        id: `Templat ${files[name]} tidak dapat dibaca: ${(e as Error).message}`,
-        en: `Template ${files[name]} cannot be read: ${(e as Error).message}`,
-      });
+    } catch {
+      throw refusal('KLA-E709', { file: files[name] }, { location: { file: files[name] } });
     }
   }
   return compileTemplates(sources, files, warnings);
 }
 
 /** Check and compile template sources (pure apart from Handlebars itself). */
-export function compileTemplates(sources: Record<TemplateName, string>, files: Record<TemplateName, string>, warnings: Localized[] = []): LoadedTemplates {
+export function compileTemplates(sources: Record<TemplateName, string>, files: Record<TemplateName, string>, warnings: Diagnostic[] = []): LoadedTemplates {
   const hb = Handlebars.create();
-  const problems: Localized[] = [];
+  const problems: Diagnostic[] = [];
   const compiled = {} as Record<TemplateName, Handlebars.TemplateDelegate<NarrativeView>>;
   for (const name of TEMPLATE_NAMES) {
     const src = markStructure(sources[name]);
     const found = checkTemplate(src);
-    problems.push(...found.map((p) => ({ id: `${files[name]}:${p.line}: ${p.text.id}`, en: `${files[name]}:${p.line}: ${p.text.en}` })));
+    problems.push(...found.map((p) => diag('KLA-E711', { file: files[name], ...p }, { file: files[name] })));
     if (found.length === 0) {
       compiled[name] = hb.compile<NarrativeView>(src, {
         strict: true,
@@ -114,12 +104,7 @@ export function compileTemplates(sources: Record<TemplateName, string>, files: R
       });
     }
   }
-  if (problems.length > 0) {
-    throw new KlaError(
-      { id: 'Templat naskah dokumen belum benar:', en: 'The dossier narrative templates are not correct:' },
-      problems,
-    );
-  }
+  if (problems.length > 0) throw refusal('KLA-E710', {}, { details: problems });
   return {
     files,
     warnings,
@@ -129,11 +114,8 @@ export function compileTemplates(sources: Record<TemplateName, string>, files: R
         let text: string;
         try {
           text = compiled[name](view);
-        } catch (e) {
-          throw new KlaError({
-            id: `Templat ${files[name]} gagal disusun: ${(e as Error).message}`,
-            en: `Template ${files[name]} failed to render: ${(e as Error).message}`,
-          });
+        } catch {
+          throw refusal('KLA-E713', { file: files[name] }, { location: { file: files[name] } });
         }
         out[name] = toBlocks(text);
       }
@@ -179,10 +161,9 @@ export function toBlocks(text: string): Block[] {
 // ---------------------------------------------------------------------------
 // The check: walk the AST with a stack of contexts (each/with push one).
 
-interface Problem {
-  line: number;
-  text: Localized;
-}
+/** A problem of one template, as the parameters of KLA-E711 (without the file). */
+type Problem = Omit<ParamsOf<'KLA-E711'>, 'file'>;
+const problem = (line: number, kind: Problem['problem'], name = '', available: string[] = []): Problem => ({ line, problem: kind, name, available });
 
 type Scope = { spec: VarSpec; isEachItem: boolean };
 
@@ -195,9 +176,7 @@ export function checkTemplate(src: string): Problem[] {
     ast = Handlebars.parse(src);
   } catch (e) {
     const msg = (e as Error).message;
-    const line = Number(/line (\d+)/.exec(msg)?.[1] ?? 1);
-    const first = msg.split('\n')[0] ?? msg;
-    return [{ line, text: { id: `penulisan Handlebars tidak sah (${first}).`, en: `invalid Handlebars syntax (${first}).` } }];
+    return [problem(Number(/line (\d+)/.exec(msg)?.[1] ?? 1), 'syntax')];
   }
   const problems: Problem[] = [];
   walkProgram(ast, [{ spec: VIEW_SPEC, isEachItem: false }], problems);
@@ -207,7 +186,7 @@ export function checkTemplate(src: string): Problem[] {
 function walkProgram(p: hbs.AST.Program | undefined, scopes: Scope[], out: Problem[]): void {
   if (!p) return;
   if (p.blockParams?.length) {
-    out.push({ line: p.loc?.start.line ?? 1, text: { id: 'parameter blok (as |x|) tidak didukung; gunakan "this".', en: 'block parameters (as |x|) are not supported; use "this".' } });
+    out.push(problem(p.loc?.start.line ?? 1, 'block-params'));
   }
   for (const s of p.body) walkStatement(s, scopes, out);
 }
@@ -222,13 +201,13 @@ function walkStatement(s: hbs.AST.Statement, scopes: Scope[], out: Problem[]): v
       const m = s as hbs.AST.MustacheStatement;
       if (m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0 || m.path.type !== 'PathExpression') {
         const name = m.path.type === 'PathExpression' ? (m.path as hbs.AST.PathExpression).original : String((m.path as hbs.AST.StringLiteral).original);
-        out.push({ line, text: { id: `helper "${name}" tidak dikenal; yang tersedia hanya blok #if, #unless, #each dan #with.`, en: `unknown helper "${name}"; only the blocks #if, #unless, #each and #with are available.` } });
+        out.push(problem(line, 'helper', name));
         return;
       }
       const spec = resolve(m.path as hbs.AST.PathExpression, scopes, line, out);
       if (spec !== undefined && spec !== 'value') {
         const name = (m.path as hbs.AST.PathExpression).original;
-        out.push({ line, text: { id: `"${name}" bukan nilai yang dapat dicetak (ia berisi ${describe(spec)}); pilih salah satu isinya.`, en: `"${name}" is not a printable value (it holds ${describe(spec, 'en')}); use one of its fields.` } });
+        out.push(problem(line, 'not-printable', name, fieldsOf(spec)));
       }
       return;
     }
@@ -236,12 +215,12 @@ function walkStatement(s: hbs.AST.Statement, scopes: Scope[], out: Problem[]): v
       const b = s as hbs.AST.BlockStatement;
       const helper = b.path.type === 'PathExpression' ? (b.path as hbs.AST.PathExpression).original : '';
       if (!BLOCKS.has(helper)) {
-        out.push({ line, text: { id: `blok "#${helper}" tidak dikenal; yang tersedia: #if, #unless, #each, #with.`, en: `unknown block "#${helper}"; available: #if, #unless, #each, #with.` } });
+        out.push(problem(line, 'block', helper));
         return;
       }
       const param = b.params[0];
       if (b.params.length !== 1 || !param || param.type !== 'PathExpression' || (b.hash?.pairs.length ?? 0) > 0) {
-        out.push({ line, text: { id: `blok "#${helper}" memerlukan tepat satu variabel.`, en: `block "#${helper}" needs exactly one variable.` } });
+        out.push(problem(line, 'block-arity', helper));
         return;
       }
       const spec = resolve(param as hbs.AST.PathExpression, scopes, line, out);
@@ -249,13 +228,13 @@ function walkStatement(s: hbs.AST.Statement, scopes: Scope[], out: Problem[]): v
       const name = (param as hbs.AST.PathExpression).original;
       if (helper === 'each') {
         if (!Array.isArray(spec)) {
-          out.push({ line, text: { id: `"#each ${name}": "${name}" bukan daftar.`, en: `"#each ${name}": "${name}" is not a list.` } });
+          out.push(problem(line, 'not-list', name));
           return;
         }
         walkProgram(b.program, [...scopes, { spec: (spec as readonly [VarSpec])[0], isEachItem: true }], out);
       } else if (helper === 'with') {
         if (spec === 'value' || Array.isArray(spec)) {
-          out.push({ line, text: { id: `"#with ${name}": "${name}" bukan objek.`, en: `"#with ${name}": "${name}" is not an object.` } });
+          out.push(problem(line, 'not-object', name));
           return;
         }
         walkProgram(b.program, [...scopes, { spec, isEachItem: false }], out);
@@ -266,20 +245,14 @@ function walkStatement(s: hbs.AST.Statement, scopes: Scope[], out: Problem[]): v
       return;
     }
     default:
-      out.push({ line, text: { id: 'partial dan dekorator tidak didukung dalam templat naskah.', en: 'partials and decorators are not supported in narrative templates.' } });
+      out.push(problem(line, 'partial'));
   }
 }
 
 function resolve(e: hbs.AST.PathExpression, scopes: Scope[], line: number, out: Problem[]): VarSpec | undefined {
   const name = e.original;
   const unknown = () => {
-    out.push({
-      line,
-      text: {
-        id: `variabel "${name}" tidak dikenal. Variabel yang tersedia di sini: ${available(scopes)}.`,
-        en: `unknown variable "${name}". Variables available here: ${available(scopes)}.`,
-      },
-    });
+    out.push(problem(line, 'variable', name, available(scopes)));
     return undefined;
   };
   if (e.data) {
@@ -304,17 +277,16 @@ function walk(spec: VarSpec, parts: string[]): VarSpec | undefined {
   return cur;
 }
 
-function available(scopes: Scope[]): string {
+function available(scopes: Scope[]): string[] {
   const top = scopes[scopes.length - 1]!;
-  if (top.spec === 'value' || Array.isArray(top.spec)) return 'this';
-  const names = Object.keys(top.spec).map((k) => {
-    const v = (top.spec as Record<string, VarSpec>)[k]!;
-    return v === 'value' ? k : Array.isArray(v) ? `${k} (daftar)` : `${k}.…`;
-  });
-  return top.isEachItem ? [...names, '@index', '@first', '@last'].join(', ') : names.join(', ');
+  if (top.spec === 'value' || Array.isArray(top.spec)) return ['this'];
+  const names = fieldsOf(top.spec);
+  return top.isEachItem ? [...names, '@index', '@first', '@last'] : names;
 }
 
-function describe(spec: VarSpec, lang: 'id' | 'en' = 'id'): string {
-  if (Array.isArray(spec)) return lang === 'id' ? 'sebuah daftar; gunakan #each' : 'a list; use #each';
-  return (lang === 'id' ? 'isian ' : 'the fields ') + Object.keys(spec as object).join(', ');
+/** The fields of an object variable as a template writes them ("nilai.…" for an object, "#each kelompok" for a list). */
+function fieldsOf(spec: VarSpec): string[] {
+  if (spec === 'value') return [];
+  if (Array.isArray(spec)) return ['#each'];
+  return Object.entries(spec as Record<string, VarSpec>).map(([k, v]) => (v === 'value' ? k : Array.isArray(v) ? `#each ${k}` : `${k}.…`));
 }

@@ -5,7 +5,7 @@
  */
 import type { AnswerValue } from '../model.js';
 import type { AnswerType } from '../catalog/schema.js';
-import { roundShown } from '../score/engine.js';
+import { roundShown } from '../score/numbers.js';
 
 /** Length caps: a cell with a whole essay must not turn one table row into ten pages. */
 export const LIMITS = {

@@ -7,8 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
-import { KlaError, type Lang, type Localized } from '../i18n.js';
-import { loadCatalog, type Catalog } from '../catalog/load.js';
+import type { Diagnostic } from '../model.js';
+import { diag, refusal } from '../diagnostics/index.js';
+import { schemaDiagnostics } from '../diagnostics/zod.js';
+import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 
 export const CONFIG_FILE = 'kla.config.json';
 /** Config file names a project may use; YAML allows comments, which staff editing by hand appreciate. */
@@ -85,6 +87,10 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 export type Opd = Config['opds'][number];
 
+/**
+ * A loaded project: plain data (no functions), so it can be posted to a
+ * worker as it is. Look-ups go through the functions below.
+ */
 export interface Project {
   dir: string;
   configFile: string;
@@ -94,14 +100,35 @@ export interface Project {
   paths: Config['paths'];
   /** "Kabupaten Merangin". */
   districtName: string;
-  /** Look an OPD up by code, name or alias (case- and spacing-insensitive). */
-  findOpd(nameOrAlias: string): Opd | undefined;
-  /** OPDs of the district that answer a question (through the sources they cover). */
-  opdsForQuestion(questionId: string): Opd[];
-  /** Questions an OPD answers, in catalog order. */
-  questionsForOpd(code: string): Catalog['questionList'];
+  /** Indexes built once when the project is loaded. */
+  index: {
+    /** Normalised code, name or alias -> OPD code. */
+    opdByName: Map<string, string>;
+    /** Question id -> codes of the OPDs that answer it, in config order. */
+    opdsByQuestion: Map<string, string[]>;
+    /** OPD code -> ids of its questions, in catalog order. */
+    questionsByOpd: Map<string, string[]>;
+  };
   /** Non-fatal remarks about the config (e.g. catalog sources no OPD covers). */
-  warnings: Localized[];
+  warnings: Diagnostic[];
+}
+
+const opdByCode = (project: Project, code: string): Opd | undefined => project.config.opds.find((o) => o.code === code);
+
+/** An OPD by code, name or alias (case- and spacing-insensitive). */
+export function findOpd(project: Project, nameOrAlias: string): Opd | undefined {
+  const code = project.index.opdByName.get(normalizeName(nameOrAlias));
+  return code === undefined ? undefined : opdByCode(project, code);
+}
+
+/** OPDs of the district that answer a question (through the sources they cover). */
+export function opdsForQuestion(project: Project, questionId: string): Opd[] {
+  return (project.index.opdsByQuestion.get(questionId) ?? []).map((c) => opdByCode(project, c)!);
+}
+
+/** Questions an OPD answers, in catalog order. */
+export function questionsForOpd(project: Project, code: string): CatalogQuestion[] {
+  return (project.index.questionsByOpd.get(code) ?? []).map((id) => project.catalog.questionById.get(id)!);
 }
 
 export const normalizeName = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -109,12 +136,7 @@ export const normalizeName = (s: string) => s.normalize('NFKC').toLowerCase().re
 /** The config file of a project folder, if it has one; two of them is an error (which one would count?). */
 export function configFileIn(dir: string): string | undefined {
   const found = CONFIG_FILES.filter((f) => existsSync(path.join(dir, f)));
-  if (found.length > 1) {
-    throw new KlaError({
-      id: `Folder ${dir} berisi lebih dari satu berkas konfigurasi (${found.join(', ')}). Mohon simpan satu saja.`,
-      en: `Folder ${dir} holds more than one config file (${found.join(', ')}). Please keep only one.`,
-    });
-  }
+  if (found.length > 1) throw refusal('KLA-E402', { dir, files: found }, { location: { file: dir } });
   return found[0] === undefined ? undefined : path.join(dir, found[0]);
 }
 
@@ -133,12 +155,7 @@ export function loadProject(dirOrFile: string): Project {
   const configFile = isConfigPath(dirOrFile)
     ? path.resolve(dirOrFile)
     : (configFileIn(path.resolve(dirOrFile)) ?? path.join(path.resolve(dirOrFile), CONFIG_FILE));
-  if (!existsSync(configFile)) {
-    throw new KlaError({
-      id: `Berkas konfigurasi ${configFile} tidak ditemukan. Buat proyek dengan "kla init <folder>" atau jalankan perintah di dalam folder proyek.`,
-      en: `Config file ${configFile} not found. Create a project with "kla init <folder>" or run the command inside a project folder.`,
-    });
-  }
+  if (!existsSync(configFile)) throw refusal('KLA-E401', { file: configFile }, { location: { file: configFile } });
   const raw = readConfigData(configFile);
   const dir = path.dirname(configFile);
   const config = parseConfig(raw, configFile);
@@ -155,107 +172,49 @@ function readConfigData(file: string): unknown {
       return yaml.parse(text, { prettyErrors: true, uniqueKeys: true });
     } catch (e) {
       const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-      const at = pos ? { id: ` (baris ${pos.line}, kolom ${pos.col})`, en: ` (line ${pos.line}, column ${pos.col})` } : { id: '', en: '' };
-      const detail = (e as Error).message.split('\n')[0];
-      throw new KlaError({
-        id: `Berkas ${file} bukan YAML yang sah${at.id}: ${detail}`,
-        en: `File ${file} is not valid YAML${at.en}: ${detail}`,
-      });
+      throw refusal('KLA-E403', { file, format: 'YAML', line: pos?.line, column: pos?.col }, { location: { file } });
     }
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new KlaError({
-      id: `Berkas ${file} bukan JSON yang sah: ${(e as Error).message}`,
-      en: `File ${file} is not valid JSON: ${(e as Error).message}`,
-    });
+    throw refusal('KLA-E403', { file, format: 'JSON', ...jsonErrorPosition(text, e as Error) }, { location: { file } });
   }
 }
 
 export function parseConfig(raw: unknown, file: string): Config {
   const r = configSchema.safeParse(raw, { reportInput: true });
   if (r.success) return r.data;
-  throw new KlaError(
-    { id: `Konfigurasi ${file} belum benar:`, en: `Config ${file} is not correct:` },
-    r.error.issues.map((i) => describeIssue(i)),
-  );
+  throw refusal('KLA-E404', { file }, { location: { file }, details: schemaDiagnostics(r.error.issues, file) });
 }
 
-/** Translate a zod issue into a sentence that names the key. */
-function describeIssue(i: z.core.$ZodIssue): Localized {
-  const key = i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(akar)';
-  const k = `"${key}"`;
-  switch (i.code) {
-    case 'invalid_type':
-      return i.input === undefined
-        ? { id: `${k} wajib diisi.`, en: `${k} is required.` }
-        : { id: `${k} harus berupa ${typeName(i.expected, 'id')}.`, en: `${k} must be ${typeName(i.expected, 'en')}.` };
-    case 'too_small':
-      return i.origin === 'array'
-        ? { id: `${k} harus berisi paling sedikit ${i.minimum} entri.`, en: `${k} needs at least ${i.minimum} entries.` }
-        : i.origin === 'string'
-          ? { id: `${k} tidak boleh kosong.`, en: `${k} must not be empty.` }
-          : { id: `${k} harus paling kecil ${i.minimum}.`, en: `${k} must be at least ${i.minimum}.` };
-    case 'too_big':
-      return { id: `${k} harus paling besar ${i.maximum}.`, en: `${k} must be at most ${i.maximum}.` };
-    case 'invalid_value':
-      return {
-        id: `${k} harus salah satu dari: ${i.values.map(String).join(', ')}.`,
-        en: `${k} must be one of: ${i.values.map(String).join(', ')}.`,
-      };
-    case 'invalid_format':
-      if (key.endsWith('nip')) return { id: `${k} harus 18 digit angka NIP.`, en: `${k} must be an 18-digit NIP.` };
-      if (key.endsWith('code'))
-        return { id: `${k} hanya boleh huruf kapital, angka, "_" dan "-".`, en: `${k} may contain only capitals, digits, "_" and "-".` };
-      return { id: `${k} formatnya tidak sesuai.`, en: `${k} has the wrong format.` };
-    case 'unrecognized_keys':
-      return {
-        id: `${k} memuat kunci yang tidak dikenal: ${i.keys.join(', ')}.`,
-        en: `${k} contains unknown keys: ${i.keys.join(', ')}.`,
-      };
-    case 'invalid_union':
-      return { id: `${k} isinya tidak sesuai.`, en: `${k} is not valid.` };
-    default:
-      return { id: `${k}: ${i.message}`, en: `${k}: ${i.message}` };
-  }
-}
-
-function typeName(t: string, lang: Lang): string {
-  const id: Record<string, string> = { string: 'teks', number: 'angka', object: 'objek', array: 'daftar', boolean: 'ya/tidak (true/false)' };
-  const en: Record<string, string> = { string: 'text', number: 'a number', object: 'an object', array: 'a list', boolean: 'true or false' };
-  return (lang === 'id' ? id : en)[t] ?? t;
+/** Line and column of a JSON syntax error, from V8's "at position N" (when it says so). */
+function jsonErrorPosition(text: string, e: Error): { line?: number; column?: number } {
+  const pos = /position (\d+)/.exec(e.message);
+  if (!pos) return {};
+  const before = text.slice(0, Number(pos[1]));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
 /** Cross-field rules, then indexes. Pure apart from nothing: takes parsed data. */
 export function buildProject(dir: string, configFile: string, config: Config, catalog: Catalog): Project {
-  const problems: Localized[] = [];
+  const problems: Diagnostic[] = [];
+  const at = (key: string) => ({ file: configFile, key });
   const known = new Set(catalog.sources.map((s) => s.id));
-  const byName = new Map<string, Opd>();
+  const opdByName = new Map<string, string>();
   const codes = new Set<string>();
   config.opds.forEach((o, i) => {
-    if (codes.has(o.code)) {
-      problems.push({ id: `"opds[${i}].code": kode OPD "${o.code}" dipakai lebih dari sekali.`, en: `"opds[${i}].code": OPD code "${o.code}" is used more than once.` });
-    }
+    if (codes.has(o.code)) problems.push(diag('KLA-E420', { key: `opds[${i}].code`, code: o.code }, at(`opds[${i}].code`)));
     codes.add(o.code);
     for (const s of o.sources) {
-      if (!known.has(s)) {
-        problems.push({
-          id: `"opds[${i}].sources": sumber "${s}" tidak ada dalam katalog ${catalog.id}. Sumber yang dikenal: ${[...known].join(', ')}.`,
-          en: `"opds[${i}].sources": source "${s}" is not in catalog ${catalog.id}. Known sources: ${[...known].join(', ')}.`,
-        });
-      }
+      if (!known.has(s)) problems.push(diag('KLA-E421', { key: `opds[${i}].sources`, source: s, catalog: catalog.id, known: [...known] }, at(`opds[${i}].sources`)));
     }
     for (const n of [o.code, o.name, ...o.aliases]) {
       const k = normalizeName(n);
-      const other = byName.get(k);
-      if (other && other !== o) {
-        problems.push({
-          id: `"opds[${i}]": nama atau alias "${n}" juga dipakai oleh OPD ${other.code}.`,
-          en: `"opds[${i}]": name or alias "${n}" is also used by OPD ${other.code}.`,
-        });
-      }
-      byName.set(k, o);
+      const other = opdByName.get(k);
+      if (other !== undefined && other !== o.code) problems.push(diag('KLA-E422', { key: `opds[${i}]`, name: n, other }, at(`opds[${i}]`)));
+      opdByName.set(k, o.code);
     }
   });
 
@@ -264,32 +223,23 @@ export function buildProject(dir: string, configFile: string, config: Config, ca
 
   const orphan = catalog.questionList.filter((q) => !q.sources.some((s) => bySource.has(s)));
   if (orphan.length > 0) {
-    const srcs = [...new Set(orphan.flatMap((q) => q.sources))].join(', ');
-    problems.push({
-      id: `"opds": ${orphan.length} pertanyaan tidak dijawab OPD mana pun (${orphan.slice(0, 8).map((q) => q.id).join(', ')}${orphan.length > 8 ? ', …' : ''}). Petakan sumber berikut ke salah satu OPD: ${srcs}.`,
-      en: `"opds": ${orphan.length} questions are answered by no OPD (${orphan.slice(0, 8).map((q) => q.id).join(', ')}${orphan.length > 8 ? ', …' : ''}). Map these sources onto an OPD: ${srcs}.`,
-    });
+    problems.push(
+      diag('KLA-E423', { count: orphan.length, questions: orphan.map((q) => q.id), sources: [...new Set(orphan.flatMap((q) => q.sources))] }, at('opds')),
+    );
   }
-  if (problems.length > 0) {
-    throw new KlaError({ id: `Konfigurasi ${configFile} belum benar:`, en: `Config ${configFile} is not correct:` }, problems);
-  }
+  if (problems.length > 0) throw refusal('KLA-E404', { file: configFile }, { location: { file: configFile }, details: problems });
 
-  const warnings: Localized[] = [];
+  const warnings: Diagnostic[] = [];
   const unmapped = [...known].filter((s) => !bySource.has(s));
-  if (unmapped.length > 0) {
-    warnings.push({
-      id: `Sumber katalog berikut tidak dipetakan ke OPD mana pun (pertanyaannya tetap dijawab OPD lain): ${unmapped.join(', ')}.`,
-      en: `These catalog sources are mapped onto no OPD (their questions are still answered by other OPDs): ${unmapped.join(', ')}.`,
-    });
-  }
+  if (unmapped.length > 0) warnings.push(diag('KLA-W424', { sources: unmapped }, at('opds')));
 
   const abs = (p: string) => path.resolve(dir, p);
-  const questionsByOpd = new Map<string, Catalog['questionList']>();
-  const opdsByQuestion = new Map<string, Opd[]>();
+  const questionsByOpd = new Map<string, string[]>();
+  const opdsByQuestion = new Map<string, string[]>();
   for (const q of catalog.questionList) {
-    const opds = config.opds.filter((o) => o.sources.some((s) => q.sources.includes(s)));
+    const opds = config.opds.filter((o) => o.sources.some((s) => q.sources.includes(s))).map((o) => o.code);
     opdsByQuestion.set(q.id, opds);
-    for (const o of opds) questionsByOpd.set(o.code, [...(questionsByOpd.get(o.code) ?? []), q]);
+    for (const o of opds) questionsByOpd.set(o, [...(questionsByOpd.get(o) ?? []), q.id]);
   }
 
   return {
@@ -304,9 +254,7 @@ export function buildProject(dir: string, configFile: string, config: Config, ca
       output: abs(config.paths.output),
     },
     districtName: `${config.district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${config.district.name}`,
-    findOpd: (n) => byName.get(normalizeName(n)),
-    opdsForQuestion: (id) => opdsByQuestion.get(id) ?? [],
-    questionsForOpd: (code) => questionsByOpd.get(code) ?? [],
+    index: { opdByName, opdsByQuestion, questionsByOpd },
     warnings,
   };
 }

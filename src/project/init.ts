@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { KlaError } from '../i18n.js';
+import { refusal } from '../diagnostics/index.js';
 import { catalogsDir } from '../paths.js';
 import { loadCatalog } from '../catalog/load.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, type Config } from './config.js';
@@ -40,12 +40,7 @@ export function initProject(o: InitOptions): InitResult {
   const dir = path.resolve(o.dir);
   const configFile = path.join(dir, CONFIG_FILE);
   const existing = CONFIG_FILES.find((f) => existsSync(path.join(dir, f)));
-  if (existing) {
-    throw new KlaError({
-      id: `Folder ${dir} sudah berisi ${existing}; berkas itu tidak ditimpa. Pilih folder lain atau ubah konfigurasinya langsung.`,
-      en: `Folder ${dir} already contains ${existing}; it is not overwritten. Choose another folder or edit that config.`,
-    });
-  }
+  if (existing) throw refusal('KLA-E406', { dir, file: existing }, { location: { file: path.join(dir, existing) } });
   const catalogRef = o.catalog ?? 'kla-2024';
   const catalog = loadCatalog(catalogRef, dir);
   const defaultsFile = path.join(catalogsDir, `${catalog.id}.default-opds.json`);

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Severity } from '../model.js';
 import type { ValidationReport } from '../validate/index.js';
-import { formatMessage } from '../validate/messages.js';
+import { formatMessage } from '../diagnostics/index.js';
 import { importance, percent, SEVERITY_WORD, where } from './common.js';
 import type { FormatOptions } from './index.js';
 

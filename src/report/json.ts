@@ -4,7 +4,7 @@
  * consumers should key on `code` and `params`, never on the message.
  */
 import type { ValidationReport } from '../validate/index.js';
-import { formatMessage } from '../validate/messages.js';
+import { formatMessage } from '../diagnostics/index.js';
 import type { FormatOptions } from './index.js';
 
 export function formatJson(report: ValidationReport, opts: FormatOptions): string {

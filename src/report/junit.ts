@@ -5,7 +5,7 @@
  * are left out.
  */
 import type { ValidationReport } from '../validate/index.js';
-import { formatMessage } from '../validate/messages.js';
+import { formatMessage } from '../diagnostics/index.js';
 import { where } from './common.js';
 import type { FormatOptions } from './index.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../model.js';
 import type { ValidationReport, FileReport } from '../validate/index.js';
-import { formatMessage } from '../validate/messages.js';
+import { formatMessage } from '../diagnostics/index.js';
 import type { Paint } from '../cli/context.js';
 import { percent, SEVERITY_WORD } from './common.js';
 import type { FormatOptions } from './index.js';

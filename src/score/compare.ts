@@ -3,7 +3,7 @@
  * or this year's score against an earlier `kla score --format json`. Pure.
  */
 import type { ScoreSummary } from '../model.js';
-import { clean } from './engine.js';
+import { clean } from './numbers.js';
 
 /** The parts of a score that a comparison needs; both ScoreResult and a parsed score JSON have them. */
 export interface ScoreLike extends ScoreSummary {

@@ -3,17 +3,11 @@
  * No file system, no process: the CLI and the dossier pass in everything,
  * including which evidence files exist.
  *
- * Precision (defined here once, documented in docs/scoring.md):
- * - question points are fraction x maximum in full floating-point precision;
- * - every sum (indicator, group, total) and every difference is cleaned to 12
- *   significant digits, which removes binary noise (0.1 + 0.2 =
- *   0.30000000000000004) without touching any meaningful digit (totals up to
- *   1000 keep nine decimals), so a full indicator of 3 x 400/3 is exactly 400;
- * - the predikat is decided on that value, by the catalog's decimal rule;
- * - display rounds half up to two decimals (see `roundShown`).
+ * Precision: see numbers.ts; the predikat is decided on the cleaned total, by
+ * the catalog's decimal rule (predikat.ts).
  */
 import type { Catalog, CatalogQuestion } from '../catalog/load.js';
-import type { CatalogData, Rubric } from '../catalog/schema.js';
+import type { Rubric } from '../catalog/schema.js';
 import type {
   Answer,
   AnswerValue,
@@ -25,6 +19,8 @@ import type {
   ScoreSummary,
 } from '../model.js';
 import { findMissingEvidence, type EvidenceLookup } from './evidence.js';
+import { clean } from './numbers.js';
+import { predikatFor } from './predikat.js';
 
 /** A what-if setting for one question: an answer in the question's terms, or points directly. */
 export type WhatIfSetting = { answer: AnswerValue } | { points: number };
@@ -73,32 +69,6 @@ export interface ScoreReport extends ScoreResult {
   ignoredAnswers: IgnoredAnswer[];
 }
 
-/** Clean binary floating-point noise: 12 significant digits. */
-export function clean(x: number): number {
-  return x === 0 ? 0 : Number(x.toPrecision(12));
-}
-
-/** The value shown for points: rounded half up to `digits` decimals (two, as official results), after cleaning. */
-export function roundShown(x: number, digits = 2): number {
-  const f = 10 ** digits;
-  const r = Math.round(Number((clean(x) * f).toFixed(6))) / f;
-  return r === 0 ? 0 : r; // no "-0,00"
-}
-
-/**
- * Decimals to show a total with: two, unless two would put it in another
- * predikat than its full value (600.004 is Madya but shows as 600,00); then as
- * many as it takes, so a shown total never contradicts its predikat.
- */
-export function totalDigits(total: number, predikat: CatalogData['predikat']): number {
-  const p = predikatFor(total, predikat);
-  for (let d = 2; d < 9; d++) if (predikatFor(roundShown(total, d), predikat) === p) return d;
-  return 9;
-}
-
-/** Points below this are treated as none (noise of floating-point sums). */
-export const EPSILON = 1e-9;
-
 const sum = (xs: readonly number[]) => clean(xs.reduce((s, x) => s + x, 0));
 
 /** Normalise an option value for comparison: trimmed, spaces collapsed, case-insensitive. */
@@ -133,33 +103,6 @@ export function rubricFraction(rubric: Rubric, value: AnswerValue, previous: Ans
     }
   }
 }
-
-/**
- * The predikat of a total under the catalog's rule ('upper-inclusive'): the
- * lowest band starts at its min inclusive; above it, a total belongs to the
- * first band whose max it does not exceed. 600 -> Pratama, 600.01 -> Madya,
- * 499.99 -> null.
- */
-export function predikatFor(total: number, predikat: CatalogData['predikat']): string | null {
-  const bands = [...predikat.bands].sort((a, b) => a.min - b.min);
-  const lowest = bands[0];
-  if (lowest === undefined || total < lowest.min) return null;
-  return (bands.find((b) => total <= b.max) ?? bands[bands.length - 1]!).name;
-}
-
-/**
- * The total a predikat needs under the same rule: `inclusive` means total >=
- * value (the lowest band), otherwise total > value.
- */
-export function predikatThreshold(name: string, predikat: CatalogData['predikat']): { value: number; inclusive: boolean } | null {
-  const bands = [...predikat.bands].sort((a, b) => a.min - b.min);
-  const i = bands.findIndex((b) => normalizeOption(b.name) === normalizeOption(name));
-  if (i < 0) return null;
-  return i === 0 ? { value: bands[0]!.min, inclusive: true } : { value: bands[i - 1]!.max, inclusive: false };
-}
-
-/** Does `total` reach a threshold from predikatThreshold? */
-export const reaches = (total: number, t: { value: number; inclusive: boolean }) => (t.inclusive ? total >= t.value : total > t.value);
 
 interface Candidate {
   answer: Answer;

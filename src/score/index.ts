@@ -7,6 +7,8 @@
  *   formatScoreTable(...)                   -> the console table
  */
 export * from './engine.js';
+export * from './numbers.js';
+export * from './predikat.js';
 export * from './evidence.js';
 export * from './compare.js';
 export * from './whatif.js';

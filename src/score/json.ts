@@ -4,7 +4,7 @@
  * (cleaned, see engine.ts); show them with two decimals.
  */
 import { z } from 'zod';
-import { KlaError, type Lang } from '../i18n.js';
+import { diag, refusal } from '../diagnostics/index.js';
 import type { ScoreComparison, ScoreLike } from './compare.js';
 import type { IgnoredAnswer, QuestionScoreDetail, ScoreReport } from './engine.js';
 import { forecastDifference, type ForecastDifference, type GapPlan } from './plan.js';
@@ -117,34 +117,21 @@ const baselineSchema = z.object({
   questions: z.array(z.object({ questionId: z.string(), points: z.number(), forecastPoints: z.number() })).optional(),
 });
 
-/** Read the JSON of an earlier run for --baseline. Throws a KlaError (exit 2) naming the file. */
+/** Read the JSON of an earlier run for --baseline. Throws a refusal (exit 2) naming the file. */
 export function parseScoreJson(text: string, file: string): ScoreLike {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (e) {
-    throw new KlaError({
-      id: `Berkas pembanding ${file} bukan JSON yang sah: ${(e as Error).message}`,
-      en: `Baseline file ${file} is not valid JSON: ${(e as Error).message}`,
-    });
+  } catch {
+    throw refusal('KLA-E540', { file }, { location: { file } });
   }
   const r = baselineSchema.safeParse(raw);
   if (!r.success) {
     const v = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
-    const versionHint: Record<Lang, string> =
-      typeof v === 'number' && v !== SCORE_JSON_VERSION
-        ? { id: ` Versi skemanya ${v}, sedangkan versi ini membaca versi ${SCORE_JSON_VERSION}.`, en: ` Its schema version is ${v}; this version reads version ${SCORE_JSON_VERSION}.` }
-        : { id: '', en: '' };
-    throw new KlaError(
-      {
-        id: `Berkas pembanding ${file} bukan hasil "kla score --format json".${versionHint.id}`,
-        en: `Baseline file ${file} is not the output of "kla score --format json".${versionHint.en}`,
-      },
-      r.error.issues.slice(0, 5).map((i) => {
-        const at = i.path.join('.') || '(akar)';
-        return { id: `${at}: ${i.message}`, en: `${at}: ${i.message}` };
-      }),
-    );
+    throw refusal('KLA-E541', { file, version: typeof v === 'number' && v !== SCORE_JSON_VERSION ? v : undefined, expected: SCORE_JSON_VERSION }, {
+      location: { file },
+      details: r.error.issues.slice(0, 5).map((i) => diag('KLA-E542', { at: i.path.join('.') || '-' }, { file, key: i.path.join('.') })),
+    });
   }
   return r.data;
 }

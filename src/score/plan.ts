@@ -4,7 +4,9 @@
  * functions of a ScoreReport; the dossier renders them as they are.
  */
 import type { CatalogData } from '../catalog/schema.js';
-import { clean, EPSILON, predikatThreshold, reaches, type QuestionScoreDetail, type ScoreReport } from './engine.js';
+import type { QuestionScoreDetail, ScoreReport } from './engine.js';
+import { clean, EPSILON } from './numbers.js';
+import { bandNamed, predikatThreshold, reaches } from './predikat.js';
 
 /** One answer that earns points in the self-evaluation but not in the verification forecast. */
 export interface ForecastGap {
@@ -122,7 +124,7 @@ function stepsOf(q: QuestionScoreDetail): Draft[] {
 export function gapPlan(r: ScoreReport, predikat: CatalogData['predikat'], target: string): GapPlan | null {
   const threshold = predikatThreshold(target, predikat);
   if (!threshold) return null;
-  const name = predikat.bands.find((b) => b.name.toLowerCase() === target.trim().toLowerCase())?.name ?? target;
+  const name = bandNamed(target, predikat)?.name ?? target;
   const start = r.forecast.total;
   const ordered = r.questions
     .flatMap((q, i) => stepsOf(q).map((s) => ({ s, i })))

@@ -6,7 +6,9 @@
 import { formatNumber, type Lang } from '../i18n.js';
 import type { AnswerValue } from '../model.js';
 import type { Change, RowChange, ScoreComparison } from './compare.js';
-import { predikatFor, roundShown, totalDigits, type IgnoredReason, type ScoreReport } from './engine.js';
+import type { IgnoredReason, ScoreReport } from './engine.js';
+import { roundShown } from './numbers.js';
+import { bandsOf, predikatFor, totalDigits } from './predikat.js';
 import type { ScoreView } from './json.js';
 import { forecastDifference, type GapPlan, type PlanStepKind } from './plan.js';
 
@@ -221,7 +223,7 @@ type Fmt = (x: number) => string;
 type Signed = (x: number | null) => string;
 
 function ruleText(v: ScoreView, lang: Lang): string {
-  const bands = [...v.catalog.predikat.bands].sort((a, b) => a.min - b.min);
+  const bands = bandsOf(v.catalog.predikat);
   const lo = bands[0]!;
   const next = bands[1];
   if (!next) return T[lang].rule(formatNumber(lo.min, lang), formatNumber(lo.min, lang), formatNumber(lo.min, lang), lo.name, lo.name);

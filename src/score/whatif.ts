@@ -4,8 +4,8 @@
  * (a usage error, exit 2) naming each bad id or value.
  */
 import type { Catalog, CatalogQuestion } from '../catalog/load.js';
-import { formatNumber, KlaError, type Localized } from '../i18n.js';
-import type { Answer, AnswerValue } from '../model.js';
+import type { Answer, AnswerValue, Diagnostic } from '../model.js';
+import { diag, refusal } from '../diagnostics/index.js';
 import { compareScores, type ScoreComparison } from './compare.js';
 import { normalizeOption, rubricFraction, score, type ScoreOptions, type ScoreReport, type WhatIfSetting } from './engine.js';
 
@@ -19,7 +19,7 @@ export interface WhatIfResult {
   delta: ScoreComparison;
 }
 
-type Parsed<T> = { ok: T } | { problem: Localized };
+type Parsed<T> = { ok: T } | { problem: Diagnostic };
 
 const NUMBER = /^([+-]?)(\d+)(?:[.,](\d+))?\s*(%?)$/;
 
@@ -37,45 +37,24 @@ export function parseAnswerInput(q: CatalogQuestion, input: string | number): Pa
     const prefix = want === '' ? [] : r.options.filter((o) => normalizeOption(o.value).startsWith(want));
     const hit = exact.length === 1 ? exact : prefix;
     if (hit.length === 1) return { ok: { kind: 'option', option: hit[0]!.value } };
-    const list = r.options.map((o) => `"${o.value}"`).join(', ');
-    return {
-      problem: {
-        id: `jawaban "${text}" untuk pertanyaan ${q.id} tidak dikenal${hit.length > 1 ? ' (lebih dari satu pilihan cocok)' : ''}; pilihan yang sah: ${list}.`,
-        en: `answer "${text}" for question ${q.id} is not known${hit.length > 1 ? ' (more than one option matches)' : ''}; valid options: ${list}.`,
-      },
-    };
+    return { problem: diag('KLA-E527', { question: q.id, answer: text, options: r.options.map((o) => o.value), ambiguous: hit.length > 1 ? 1 : 0 }, { file: '' }, q.id) };
   }
   const m = NUMBER.exec(text);
   const value = m ? Number(`${m[1]}${m[2]}.${m[3] ?? '0'}`) : NaN;
   const isPercent = q.answerType === 'percent';
-  if (!m || (m[4] === '%' && !isPercent)) {
-    return {
-      problem: isPercent
-        ? { id: `jawaban pertanyaan ${q.id} harus persentase 0-100, mis. 92,5; bukan "${text}".`, en: `the answer to question ${q.id} must be a percentage 0-100, e.g. 92.5; not "${text}".` }
-        : { id: `jawaban pertanyaan ${q.id} harus bilangan bulat (jumlah), bukan "${text}".`, en: `the answer to question ${q.id} must be a whole number (a count), not "${text}".` },
-    };
-  }
-  if (isPercent && !(value >= 0 && value <= 100)) {
-    return { problem: { id: `persentase pertanyaan ${q.id} harus antara 0 dan 100, bukan ${text}.`, en: `the percentage of question ${q.id} must lie between 0 and 100, not ${text}.` } };
-  }
-  if (!isPercent && !(Number.isInteger(value) && value >= 0)) {
-    return { problem: { id: `jawaban pertanyaan ${q.id} harus bilangan bulat tidak negatif (jumlah), bukan "${text}".`, en: `the answer to question ${q.id} must be a non-negative whole number (a count), not "${text}".` } };
-  }
+  const wrong = (): Parsed<AnswerValue> => ({ problem: diag('KLA-E528', { question: q.id, answer: text, expected: isPercent ? 'percent' : 'count' }, { file: '' }, q.id) });
+  if (!m || (m[4] === '%' && !isPercent)) return wrong();
+  if (isPercent && !(value >= 0 && value <= 100)) return wrong();
+  if (!isPercent && !(Number.isInteger(value) && value >= 0)) return wrong();
   const v: AnswerValue = { kind: 'number', value };
   // The catalog guarantees number rubrics for percent and count questions; keep the check for hand-made catalogs.
-  if (rubricFraction(r, v) === null) return { problem: { id: `jawaban pertanyaan ${q.id} tidak sesuai rubriknya.`, en: `the answer to question ${q.id} does not fit its rubric.` } };
+  if (rubricFraction(r, v) === null) return { problem: diag('KLA-E529', { question: q.id }, { file: '' }, q.id) };
   return { ok: v };
 }
 
 function parsePoints(q: CatalogQuestion, input: unknown): Parsed<number> {
   if (typeof input !== 'number' || !Number.isFinite(input) || input < 0 || input > q.points + 1e-9) {
-    const max = formatNumber(q.points, 'id');
-    return {
-      problem: {
-        id: `poin pertanyaan ${q.id} harus angka antara 0 dan ${max}, bukan ${JSON.stringify(input)}.`,
-        en: `the points of question ${q.id} must be a number between 0 and ${formatNumber(q.points, 'en')}, not ${JSON.stringify(input)}.`,
-      },
-    };
+    return { problem: diag('KLA-E530', { question: q.id, max: q.points, value: JSON.stringify(input) ?? String(input) }, { file: '' }, q.id) };
   }
   return { ok: Math.min(input, q.points) };
 }
@@ -85,20 +64,16 @@ function question(catalog: Catalog, id: string): Parsed<CatalogQuestion> {
   // Ids are case-sensitive in the catalog, but "21a.3" can only mean "21A.3".
   const q = catalog.questionById.get(want) ?? catalog.questionList.find((x) => x.id.toLowerCase() === want.toLowerCase());
   if (q) return { ok: q };
-  return { problem: { id: `pertanyaan "${id}" tidak ada dalam katalog ${catalog.id}.`, en: `question "${id}" is not in catalog ${catalog.id}.` } };
-}
-
-function fail(problems: Localized[], where: Localized): never {
-  throw new KlaError(where, problems);
+  return { problem: diag('KLA-E524', { question: id, catalog: catalog.id }) };
 }
 
 /** Parse repeated `--set ID=VALUE` arguments. */
 export function parseSetArgs(catalog: Catalog, args: readonly string[], into: WhatIfSettings = new Map()): WhatIfSettings {
-  const problems: Localized[] = [];
+  const problems: Diagnostic[] = [];
   for (const arg of args) {
     const eq = arg.indexOf('=');
     if (eq <= 0) {
-      problems.push({ id: `"${arg}" harus berbentuk ID=NILAI, mis. 12.3=92,5.`, en: `"${arg}" must look like ID=VALUE, e.g. 12.3=92.5.` });
+      problems.push(diag('KLA-E531', { arg }, { file: '', option: '--set' }));
       continue;
     }
     const q = question(catalog, arg.slice(0, eq));
@@ -110,31 +85,27 @@ export function parseSetArgs(catalog: Catalog, args: readonly string[], into: Wh
     if ('problem' in v) problems.push(v.problem);
     else into.set(q.ok.id, { answer: v.ok });
   }
-  if (problems.length > 0) fail(problems, { id: 'Nilai --set tidak dapat dipakai:', en: 'Cannot use the --set values:' });
+  if (problems.length > 0) throw refusal('KLA-E532', {}, { location: { file: '', option: '--set' }, details: problems });
   return into;
 }
 
 /** Parse the JSON of a what-if file: {"set": {"12.3": {"answer": 92.5}, "1.1": {"points": 12}}}. */
 export function parseWhatIfJson(catalog: Catalog, raw: unknown, file: string, into: WhatIfSettings = new Map()): WhatIfSettings {
-  const where = { id: `Berkas what-if ${file} belum benar:`, en: `What-if file ${file} is not correct:` };
+  const at = (key?: string) => ({ file, ...(key !== undefined ? { key } : {}) });
+  const fail = (problems: Diagnostic[]) => refusal('KLA-E521', { file }, { location: at(), details: problems });
   const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-  if (!isObject(raw) || !isObject(raw.set)) {
-    fail([{ id: 'isinya harus objek dengan kunci "set", mis. {"set": {"12.3": {"answer": 92.5}}}.', en: 'it must be an object with a "set" key, e.g. {"set": {"12.3": {"answer": 92.5}}}.' }], where);
-  }
+  if (!isObject(raw) || !isObject(raw.set)) throw fail([diag('KLA-E522', {}, at('set'))]);
   const extra = Object.keys(raw).filter((k) => k !== 'set' && k !== '$schema' && k !== 'description');
-  const problems: Localized[] = extra.map((k) => ({ id: `kunci "${k}" tidak dikenal.`, en: `unknown key "${k}".` }));
+  const problems: Diagnostic[] = extra.map((k) => diag('KLA-E523', { key: k }, at(k)));
   for (const [id, entry] of Object.entries(raw.set)) {
     const q = question(catalog, id);
     if ('problem' in q) {
-      problems.push(q.problem);
+      problems.push({ ...q.problem, location: at(`set.${id}`) });
       continue;
     }
     const keys = isObject(entry) ? Object.keys(entry) : [];
     if (!isObject(entry) || keys.length !== 1 || !(keys[0] === 'answer' || keys[0] === 'points')) {
-      problems.push({
-        id: `"set.${id}" harus berisi tepat satu dari "answer" atau "points", mis. {"answer": 92.5} atau {"points": 12}.`,
-        en: `"set.${id}" must hold exactly one of "answer" or "points", e.g. {"answer": 92.5} or {"points": 12}.`,
-      });
+      problems.push(diag('KLA-E525', { question: id }, at(`set.${id}`)));
       continue;
     }
     if ('points' in entry) {
@@ -144,7 +115,7 @@ export function parseWhatIfJson(catalog: Catalog, raw: unknown, file: string, in
     } else {
       const a = entry.answer;
       if (typeof a !== 'string' && typeof a !== 'number') {
-        problems.push({ id: `"set.${id}.answer" harus teks atau angka.`, en: `"set.${id}.answer" must be text or a number.` });
+        problems.push(diag('KLA-E526', { question: id }, at(`set.${id}.answer`)));
         continue;
       }
       const v = parseAnswerInput(q.ok, a);
@@ -152,7 +123,7 @@ export function parseWhatIfJson(catalog: Catalog, raw: unknown, file: string, in
       else into.set(q.ok.id, { answer: v.ok });
     }
   }
-  if (problems.length > 0) fail(problems, where);
+  if (problems.length > 0) throw fail(problems.map((p) => (p.location.file === '' ? { ...p, location: at(`set.${p.questionId}`) } : p)));
   return into;
 }
 

@@ -6,12 +6,15 @@
 import type { Answer, CellRef } from '../model.js';
 import type { Project } from '../project/config.js';
 import { ANSWER_COLUMNS } from '../workbook/layout.js';
-import type { AnswerRowData, Finding, WorkbookData } from '../workbook/read.js';
+import type { AnswerRowData, WorkbookData } from '../workbook/read.js';
+import type { Diagnostic } from '../model.js';
+import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
+import { questionsForOpd } from '../project/config.js';
 import { evidenceEntries, interpretAnswer, textOf } from './values.js';
 
 export interface AnswersResult {
   answers: Answer[];
-  findings: Finding[];
+  findings: Diagnostic[];
 }
 
 /** What column A holds when a row is meant as a question: "1.2a", "21A.3", "25.13". */
@@ -24,10 +27,10 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
   const sheet = data.answers.sheet;
   const loc = { file, sheet };
   const ref = (cell: string): CellRef => ({ file, sheet, cell });
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
   const answers: Answer[] = [];
   const firstRow = new Map<string, number>();
-  const expected = project.questionsForOpd(opdCode);
+  const expected = questionsForOpd(project, opdCode);
   const expectedIds = new Set(expected.map((q) => q.id));
   const previousYear = project.config.year - 1;
 
@@ -36,19 +39,19 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
     const id = textOf(c.id).trim();
     const hasAnswer = [c.answer, c.previous, c.evidence, c.note].some((x) => x.value.t !== 'blank');
     if (id === '') {
-      if (hasAnswer) findings.push({ code: 'KLA-W206', params: {}, location: { ...loc, cell: firstFilled(row) } });
+      if (hasAnswer) findings.push(diag('KLA-W206', {}, { ...loc, cell: firstFilled(row) }));
       continue;
     }
     const q = catalog.questionById.get(id);
     if (!q) {
       // Section headings may sit in column A; only id-like text or a filled row is a question row.
       if (LOOKS_LIKE_ID.test(id) || hasAnswer) {
-        findings.push({ code: 'KLA-E203', params: { question: id, catalog: catalog.id }, location: { ...loc, cell: c.id.cell } });
+        findings.push(diag('KLA-E203', { question: id, catalog: catalog.id }, { ...loc, cell: c.id.cell }));
       }
       continue;
     }
-    const qf = (code: string, cell: string, params: Record<string, string | number> = {}) =>
-      findings.push({ code, params: { question: q.id, ...params }, location: { ...loc, cell }, questionId: q.id });
+    const qf = <C extends Code>(code: C, cell: string, params: Omit<ParamsOf<C>, 'question'>) =>
+      findings.push(diag(code, { question: q.id, ...params } as ParamsOf<C>, { ...loc, cell }, q.id));
 
     const first = firstRow.get(q.id);
     if (first !== undefined) {
@@ -60,7 +63,7 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
 
     let invalid = false;
     if (collapse(textOf(c.question)) !== collapse(q.text)) {
-      qf('KLA-E202', c.question.cell);
+      qf('KLA-E202', c.question.cell, {});
       invalid = true;
     }
     const answer = interpretAnswer(c.answer, q, loc);
@@ -78,8 +81,8 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
     if (answered && q.previousYear && c.previous.value.t === 'blank') qf('KLA-W221', c.previous.cell, { year: previousYear });
     // An answer that earns nothing ("Tidak ada") has nothing to prove.
     const earnsPoints = !(answer.value?.kind === 'option' && q.rubricDef.kind === 'options' && optionFraction(q.rubricDef, answer.value.option) === 0);
-    if (answered && earnsPoints && q.evidenceRequired && evidence.length === 0 && c.evidence.value.t === 'blank') qf('KLA-W222', c.evidence.cell);
-    if (answered && q.noteRequired && note === '' && c.note.value.t === 'blank') qf('KLA-W223', c.note.cell);
+    if (answered && earnsPoints && q.evidenceRequired && evidence.length === 0 && c.evidence.value.t === 'blank') qf('KLA-W222', c.evidence.cell, {});
+    if (answered && q.noteRequired && note === '' && c.note.value.t === 'blank') qf('KLA-W223', c.note.cell, {});
 
     answers.push({
       questionId: q.id,
@@ -94,7 +97,7 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
   }
 
   for (const q of expected) {
-    if (!firstRow.has(q.id)) findings.push({ code: 'KLA-E201', params: { question: q.id }, location: loc, questionId: q.id });
+    if (!firstRow.has(q.id)) findings.push(diag('KLA-E201', { question: q.id }, loc, q.id));
   }
   return { answers, findings };
 }

@@ -4,7 +4,9 @@
  */
 import type { Answer, AnswerValue, Submission } from '../model.js';
 import type { Project } from '../project/config.js';
-import type { Finding } from '../workbook/read.js';
+import type { Diagnostic, Location } from '../model.js';
+import { diag } from '../diagnostics/index.js';
+import { opdsForQuestion, questionsForOpd } from '../project/config.js';
 import type { ValidationReport } from './index.js';
 
 /**
@@ -12,16 +14,16 @@ import type { ValidationReport } from './index.js';
  * OPD was recognised, and only the first (in path order) is scored, so scoring
  * sees one workbook per OPD.
  */
-export function checkDuplicates(subs: Submission[], opdLocation: Map<string, Finding['location']>): Finding[] {
+export function checkDuplicates(subs: Submission[], opdLocation: Map<string, Location>): Diagnostic[] {
   const byOpd = new Map<string, Submission[]>();
   for (const s of subs) byOpd.set(s.opdCode, [...(byOpd.get(s.opdCode) ?? []), s]);
-  const out: Finding[] = [];
+  const out: Diagnostic[] = [];
   for (const [opd, group] of byOpd) {
     if (group.length < 2) continue;
     const kept = group[0]!.file;
     for (const s of group) {
-      const other = group.filter((x) => x !== s).map((x) => x.file).join(', ');
-      out.push({ code: 'KLA-E301', params: { opd, other, kept }, location: opdLocation.get(s.file) ?? { file: s.file } });
+      const other = group.filter((x) => x !== s).map((x) => x.file);
+      out.push(diag('KLA-E301', { opd, other, kept }, opdLocation.get(s.file) ?? { file: s.file }));
       if (s.file !== kept) for (const a of s.answers) a.invalid = true;
     }
   }
@@ -35,9 +37,9 @@ export function valueText(v: AnswerValue): string {
 }
 
 /** Different OPDs answering one question differently: each later answer points at the first. */
-export function checkConflicts(subs: Submission[]): Finding[] {
+export function checkConflicts(subs: Submission[]): Diagnostic[] {
   const first = new Map<string, Answer>();
-  const out: Finding[] = [];
+  const out: Diagnostic[] = [];
   for (const s of subs) {
     for (const a of s.answers) {
       if (!usable(a)) continue;
@@ -47,20 +49,22 @@ export function checkConflicts(subs: Submission[]): Finding[] {
         continue;
       }
       if (f.opdCode === a.opdCode || valueText(f.value!) === valueText(a.value!)) continue;
-      out.push({
-        code: 'KLA-W302',
-        params: {
-          question: a.questionId,
-          opd: a.opdCode,
-          value: valueText(a.value!),
-          otherOpd: f.opdCode,
-          otherValue: valueText(f.value!),
-          otherFile: f.cells.answer.file,
-          otherCell: f.cells.answer.cell,
-        },
-        location: { file: a.cells.answer.file, sheet: a.cells.answer.sheet, cell: a.cells.answer.cell },
-        questionId: a.questionId,
-      });
+      out.push(
+        diag(
+          'KLA-W302',
+          {
+            question: a.questionId,
+            opd: a.opdCode,
+            value: valueText(a.value!),
+            otherOpd: f.opdCode,
+            otherValue: valueText(f.value!),
+            otherFile: f.cells.answer.file,
+            otherCell: f.cells.answer.cell,
+          },
+          { file: a.cells.answer.file, sheet: a.cells.answer.sheet, cell: a.cells.answer.cell },
+          a.questionId,
+        ),
+      );
     }
   }
   return out;
@@ -71,26 +75,26 @@ export function checkConflicts(subs: Submission[]): Finding[] {
  * sent its workbook is a warning at that OPD's answer cell; OPDs that sent
  * nothing are listed once each when `listMissingOpds` (a folder was checked).
  */
-export function checkCoverage(subs: Submission[], project: Project, listMissingOpds: boolean): { findings: Finding[]; coverage: ValidationReport['coverage'] } {
+export function checkCoverage(subs: Submission[], project: Project, listMissingOpds: boolean): { findings: Diagnostic[]; coverage: ValidationReport['coverage'] } {
   const { catalog } = project;
   const answered = new Set(subs.flatMap((s) => s.answers.filter(usable).map((a) => a.questionId)));
   const rowOf = new Map<string, Answer>();
   for (const s of subs) for (const a of s.answers) if (!rowOf.has(a.questionId) && !a.invalid) rowOf.set(a.questionId, a);
   const submitted = new Set(subs.map((s) => s.opdCode));
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
 
   for (const q of catalog.questionList) {
     if (answered.has(q.id)) continue;
-    const opds = project.opdsForQuestion(q.id);
+    const opds = opdsForQuestion(project, q.id);
     const row = rowOf.get(q.id);
     if (!row || !opds.some((o) => submitted.has(o.code))) continue;
     const c = row.cells.answer;
-    findings.push({ code: 'KLA-W303', params: { question: q.id, opds: opds.map((o) => o.code).join(', ') }, location: { file: c.file, sheet: c.sheet, cell: c.cell }, questionId: q.id });
+    findings.push(diag('KLA-W303', { question: q.id, opds: opds.map((o) => o.code).join(', ') }, { file: c.file, sheet: c.sheet, cell: c.cell }, q.id));
   }
   if (listMissingOpds) {
     for (const o of project.config.opds) {
-      const n = project.questionsForOpd(o.code).length;
-      if (n > 0 && !submitted.has(o.code)) findings.push({ code: 'KLA-I304', params: { opd: o.code, name: o.name, questions: n }, location: { file: '' } });
+      const n = questionsForOpd(project, o.code).length;
+      if (n > 0 && !submitted.has(o.code)) findings.push(diag('KLA-I304', { opd: o.code, name: o.name, questions: n }, { file: '' }));
     }
   }
 

@@ -6,24 +6,26 @@
 import path from 'node:path';
 import type { CellRef } from '../model.js';
 import { fingerprintQuestions } from '../catalog/load.js';
-import { normalizeName, type Opd, type Project } from '../project/config.js';
+import { findOpd, normalizeName, questionsForOpd, type Opd, type Project } from '../project/config.js';
 import { IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION, type IdentityKey, type MetaKey } from '../workbook/layout.js';
-import type { Finding, RawCell, WorkbookData } from '../workbook/read.js';
+import type { RawCell, WorkbookData } from '../workbook/read.js';
+import type { Diagnostic, Location } from '../model.js';
+import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
 import { textOf } from './values.js';
 
 export interface IdentityResult {
   opd?: Opd;
   /** The cell the OPD was recognised by (metadata, identity sheet), or the file for a file name. */
-  opdLocation: Finding['location'];
+  opdLocation: Location;
   identity: Partial<Record<IdentityKey, string>>;
   identityCells: Partial<Record<IdentityKey, CellRef>>;
-  findings: Finding[];
+  findings: Diagnostic[];
   /** The file belongs to another year, district or catalog: none of its answers may be scored. */
   foreign: boolean;
 }
 
 export function checkIdentity(data: WorkbookData, file: string, project: Project): IdentityResult {
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
   const meta = data.meta;
   const idSheet = data.identity;
   const metaText = (k: MetaKey) => (meta?.values[k] ? textOf(meta.values[k]!) : '');
@@ -41,22 +43,22 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
       identityCells[f.key] = idLoc(f.key);
     }
   } else {
-    findings.push({ code: 'KLA-E117', params: { sheet: SHEETS.identity }, location: { file } });
+    findings.push(diag('KLA-E117', { sheet: SHEETS.identity }, { file }));
   }
 
   // --- template
   let foreign = false;
   if (!meta) {
-    findings.push({ code: 'KLA-W103', params: {}, location: { file } });
+    findings.push(diag('KLA-W103', {}, { file }));
   } else {
     const version = metaText('templateVersion');
     if (version !== String(TEMPLATE_VERSION)) {
-      findings.push({ code: 'KLA-E104', params: { found: version || '-', expected: TEMPLATE_VERSION }, location: metaLoc('templateVersion') });
+      findings.push(diag('KLA-E104', { found: version || '-', expected: TEMPLATE_VERSION }, metaLoc('templateVersion')));
       foreign = true;
     }
     const catalogId = metaText('catalogId');
     if (catalogId !== project.catalog.id) {
-      findings.push({ code: 'KLA-E105', params: { found: catalogId || '-', expected: project.catalog.id }, location: metaLoc('catalogId') });
+      findings.push(diag('KLA-E105', { found: catalogId || '-', expected: project.catalog.id }, metaLoc('catalogId')));
       foreign = true;
     }
   }
@@ -67,9 +69,9 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
   const fromName = fromMeta || fromSheet ? undefined : opdFromFileName(project, file);
   const opd = fromMeta ?? fromSheet ?? fromName;
   if (fromMeta && fromSheet && fromMeta !== fromSheet) {
-    findings.push({ code: 'KLA-W110', params: { meta: metaText('opdCode'), identity: idText('opdName') || idText('opdCode'), opd: fromMeta.code }, location: idLoc('opdName') });
+    findings.push(diag('KLA-W110', { meta: metaText('opdCode'), identity: idText('opdName') || idText('opdCode'), opd: fromMeta.code }, idLoc('opdName')));
   }
-  const opdLocation: Finding['location'] = fromMeta
+  const opdLocation: Location = fromMeta
     ? metaLoc('opdCode')
     : fromSheet && idSheet
       ? idLoc(lookup(project, idText('opdCode')) ? 'opdCode' : 'opdName')
@@ -79,29 +81,29 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
   if (!opd) {
     const found = metaText('opdCode') || idText('opdName') || idText('opdCode');
     const loc = metaText('opdCode') ? metaLoc('opdCode') : idSheet ? idLoc('opdName') : { file };
-    findings.push({ code: 'KLA-E109', params: { found }, location: loc });
+    findings.push(diag('KLA-E109', { found }, loc));
   } else if (fromName) {
-    findings.push({ code: 'KLA-W111', params: { opd: opd.code }, location: idSheet ? idLoc('opdName') : { file } });
+    findings.push(diag('KLA-W111', { opd: opd.code }, idSheet ? idLoc('opdName') : { file }));
   } else {
     // A file named for one OPD that holds another's template is often a mix-up when forwarding files.
     const named = opdFromFileName(project, file);
-    if (named && named !== opd) findings.push({ code: 'KLA-W118', params: { named: named.code, opd: opd.code }, location: opdLocation });
+    if (named && named !== opd) findings.push(diag('KLA-W118', { named: named.code, opd: opd.code }, opdLocation));
   }
 
   if (meta && opd && !foreign) {
     const found = metaText('catalogFingerprint');
     const expected = expectedFingerprint(project, opd.code);
-    if (found !== expected) findings.push({ code: 'KLA-E106', params: { found: found || '-', expected }, location: metaLoc('catalogFingerprint') });
+    if (found !== expected) findings.push(diag('KLA-E106', { found: found || '-', expected }, metaLoc('catalogFingerprint')));
   }
 
   // --- year and district: the visible identity cell when it disagrees, else the hidden metadata.
   const year = String(project.config.year);
   const yearOff = (t: string) => t !== '' && t.replace(/\.0+$/, '') !== year;
   if (yearOff(idText('year'))) {
-    findings.push({ code: 'KLA-E107', params: { found: idText('year'), expected: year }, location: idLoc('year') });
+    findings.push(diag('KLA-E107', { found: idText('year'), expected: year }, idLoc('year')));
     foreign = true;
   } else if (yearOff(metaText('year'))) {
-    findings.push({ code: 'KLA-E107', params: { found: metaText('year'), expected: year }, location: metaLoc('year') });
+    findings.push(diag('KLA-E107', { found: metaText('year'), expected: year }, metaLoc('year')));
     foreign = true;
   }
   const districtOff = (t: string) => {
@@ -112,10 +114,10 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
     return kindOff || districtKey(t) !== districtKey(project.config.district.name);
   };
   if (districtOff(idText('district'))) {
-    findings.push({ code: 'KLA-E108', params: { found: idText('district'), expected: project.districtName }, location: idLoc('district') });
+    findings.push(diag('KLA-E108', { found: idText('district'), expected: project.districtName }, idLoc('district')));
     foreign = true;
   } else if (districtOff(metaText('district'))) {
-    findings.push({ code: 'KLA-E108', params: { found: metaText('district'), expected: project.districtName }, location: metaLoc('district') });
+    findings.push(diag('KLA-E108', { found: metaText('district'), expected: project.districtName }, metaLoc('district')));
     foreign = true;
   }
 
@@ -126,14 +128,15 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
 const REQUIRED: IdentityKey[] = ['officerName', 'officerNip', 'officerPosition', 'officerPhone', 'officerEmail', 'headName', 'headPosition'];
 
 /** The data officer and the head of office: complete and well-formed. */
-function checkPeople(fields: Partial<Record<IdentityKey, RawCell>>, loc: (k: IdentityKey) => Finding['location']): Finding[] {
-  const out: Finding[] = [];
-  const add = (code: string, key: IdentityKey, params: Record<string, string | number> = {}) => out.push({ code, params: { field: key, ...params }, location: loc(key) });
+function checkPeople(fields: Partial<Record<IdentityKey, RawCell>>, loc: (k: IdentityKey) => Location): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const add = <C extends 'KLA-E112' | 'KLA-E113' | 'KLA-E114' | 'KLA-W115' | 'KLA-E116'>(code: C, key: IdentityKey, params: Omit<ParamsOf<C>, 'field'>) =>
+    out.push(diag(code, { field: key, ...params } as ParamsOf<C>, loc(key)));
   for (const key of IDENTITY_FIELDS.map((f) => f.key)) {
     const raw = fields[key];
     const text = raw ? textOf(raw) : '';
     if (text === '') {
-      if (REQUIRED.includes(key)) add('KLA-E112', key);
+      if (REQUIRED.includes(key)) add('KLA-E112', key, {});
       continue;
     }
     if (key === 'officerNip' || key === 'headNip') {
@@ -150,7 +153,7 @@ function checkPeople(fields: Partial<Record<IdentityKey, RawCell>>, loc: (k: Ide
 }
 
 function lookup(project: Project, s: string): Opd | undefined {
-  return s ? project.findOpd(s) : undefined;
+  return s ? findOpd(project, s) : undefined;
 }
 
 /** "Kabupaten Merangin", "Kab. Merangin" and "MERANGIN" are one district. */
@@ -168,7 +171,7 @@ export function opdFromFileName(project: Project, file: string): Opd | undefined
   for (let len = words.length; len >= 1; len--) {
     const hits = new Set<Opd>();
     for (let i = 0; i + len <= words.length; i++) {
-      const o = project.findOpd(words.slice(i, i + len).join(' '));
+      const o = findOpd(project, words.slice(i, i + len).join(' '));
       if (o) hits.add(o);
     }
     if (hits.size === 1) return [...hits][0];
@@ -183,6 +186,6 @@ function expectedFingerprint(project: Project, opdCode: string): string {
   let byOpd = fingerprints.get(project);
   if (!byOpd) fingerprints.set(project, (byOpd = new Map()));
   let f = byOpd.get(opdCode);
-  if (f === undefined) byOpd.set(opdCode, (f = fingerprintQuestions(project.catalog.id, project.questionsForOpd(opdCode))));
+  if (f === undefined) byOpd.set(opdCode, (f = fingerprintQuestions(project.catalog.id, questionsForOpd(project, opdCode))));
   return f;
 }

@@ -7,18 +7,15 @@
  * platform (stable for CI annotations and JSON consumers). Project-wide
  * diagnostics (an OPD that sent nothing) have file ''.
  */
-import type { Diagnostic, Severity, Submission } from '../model.js';
+import type { Diagnostic, Location, Submission } from '../model.js';
 import type { Project } from '../project/config.js';
-import { KlaError } from '../i18n.js';
-import type { Finding, ReadResult } from '../workbook/read.js';
-import { CODES, isCode } from './codes.js';
+import { applySeverity, diag, refusal } from '../diagnostics/index.js';
+import type { ReadResult } from '../workbook/read.js';
 import { checkIdentity } from './identity.js';
 import { checkAnswers } from './answers.js';
 import { checkConflicts, checkCoverage, checkDuplicates } from './cross.js';
 import { expandInputs } from './inputs.js';
 import { checkMany, defaultJobs } from './pool.js';
-
-export { formatMessage } from './messages.js';
 
 /** What happened to one input file. Paths are relative to cwd with '/' separators. */
 export interface FileReport {
@@ -56,15 +53,10 @@ export async function validateInputs(
 ): Promise<ValidationReport> {
   const cwd = opts.cwd ?? process.cwd();
   const { files, folder } = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
-  if (!files.some((f) => !f.skip)) {
-    throw new KlaError({
-      id: `Tidak ada lembar kerja yang dapat diperiksa pada: ${inputs.length > 0 ? inputs.join(', ') : project.paths.submissions}. Simpan berkas .xlsx kiriman OPD di folder tersebut atau sebutkan berkasnya.`,
-      en: `No workbook to check in: ${inputs.length > 0 ? inputs.join(', ') : project.paths.submissions}. Put the OPDs' .xlsx files there or name the files.`,
-    });
-  }
+  if (!files.some((f) => !f.skip)) throw refusal('KLA-E517', { inputs: inputs.length > 0 ? inputs : [project.paths.submissions] });
 
   const reports: FileReport[] = [];
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
   const toRead = files.filter((f) => !f.skip);
   const checked = await checkMany(
     project,
@@ -77,22 +69,22 @@ export async function validateInputs(
   for (const f of files) {
     if (f.skip) {
       reports.push({ file: f.display, status: 'skipped', reason: f.skip.code });
-      findings.push({ code: f.skip.code, params: f.skip.params, location: { file: f.display } });
+      findings.push({ ...f.skip, location: { file: f.display } });
     } else {
       reports.push(byFile.get(f.display)!.report);
     }
   }
   const severity = project.config.severity;
-  const perFile = resolve(checked.flatMap((c) => c.findings), severity);
+  const perFile = applySeverity(checked.flatMap((c) => c.findings), severity);
   const submissions = checked.flatMap((c) => (c.submission ? [c.submission] : []));
   markInvalid(submissions, perFile);
 
   const opdLocation = new Map(checked.flatMap((c) => (c.submission && c.opdLocation ? [[c.submission.file, c.opdLocation] as const] : [])));
   const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions)];
   const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder);
-  const crossDiags = resolve([...cross, ...coverageFindings], severity);
+  const crossDiags = applySeverity([...cross, ...coverageFindings], severity);
   markInvalid(submissions, crossDiags);
-  const diagnostics = sortDiagnostics([...resolve(findings, severity), ...perFile, ...crossDiags]);
+  const diagnostics = sortDiagnostics([...applySeverity(findings, severity), ...perFile, ...crossDiags]);
 
   return {
     schemaVersion: 1,
@@ -123,7 +115,7 @@ export async function readSafely(abs: string, display: string): Promise<ReadResu
 }
 
 function unreadableFile(display: string, detail: string): ReadResult {
-  return { status: 'unreadable', file: display, findings: [{ code: 'KLA-E002', params: { detail }, location: { file: display } }] };
+  return { status: 'unreadable', file: display, findings: [diag('KLA-E002', { detail }, { file: display })] };
 }
 
 /** One file after reading and the checks that need only it and the project. */
@@ -131,8 +123,8 @@ export interface Checked {
   report: FileReport;
   submission?: Submission;
   /** Where the OPD was recognised, for findings about the whole submission. */
-  opdLocation?: Finding['location'];
-  findings: Finding[];
+  opdLocation?: Location;
+  findings: Diagnostic[];
 }
 
 /** All checks of one file that need nothing but the file and the project. Pure. */
@@ -150,21 +142,12 @@ export function checkFile(r: ReadResult, project: Project): Checked {
     file: r.file,
     sha256: r.sha256,
     opdCode: id.opd.code,
+    savedAt: r.data.savedAt,
     identity: id.identity,
     identityCells: id.identityCells,
     answers: ans.answers,
   };
   return { report: { ...base, status: 'submission', opdCode: id.opd.code }, submission, opdLocation: id.opdLocation, findings: [...findings, ...ans.findings] };
-}
-
-/** Apply the registry's default severity and the district's overrides ('off' drops the finding). */
-export function resolve(findings: Finding[], overrides: Record<string, Severity | 'off'>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const f of findings) {
-    const s = overrides[f.code] ?? (isCode(f.code) ? CODES[f.code].severity : 'error');
-    if (s !== 'off') out.push({ ...f, severity: s });
-  }
-  return out;
 }
 
 /** An error about a question makes that OPD's answer to it unusable for scoring. */

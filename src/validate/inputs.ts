@@ -6,32 +6,29 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { KlaError } from '../i18n.js';
+import type { Diagnostic } from '../model.js';
+import { diag, refusal } from '../diagnostics/index.js';
+import { displayPath } from '../paths.js';
 
 export interface InputFile {
   abs: string;
   /** Relative to cwd, '/'-separated: the path every report shows. */
   display: string;
   /** Set when the file is not read, with the info code saying why. */
-  skip?: { code: 'KLA-I012' | 'KLA-I013'; params: Record<string, string> };
+  skip?: Diagnostic;
 }
 
 /** Extensions a spreadsheet may come with; anything else found in a folder is skipped. */
 const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|fods|csv)$/i;
 const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', '.ds_store']);
 
-export function displayPath(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
-  return (rel === '' ? path.basename(abs) : rel).split(path.sep).join('/');
-}
-
 /** Why a file found in a folder is not a workbook to read (undefined: read it). */
 function skipReason(abs: string, explicit: boolean): InputFile['skip'] {
   const name = path.basename(abs);
-  if (name.startsWith('~$')) return { code: 'KLA-I012', params: {} };
+  if (name.startsWith('~$')) return diag('KLA-I012', {});
   if (explicit) return undefined;
-  if (name.startsWith('.') || SYSTEM_FILES.has(name.toLowerCase())) return { code: 'KLA-I013', params: { kind: 'hidden', ext: '' } };
-  if (!SPREADSHEET.test(name)) return { code: 'KLA-I013', params: { kind: 'other', ext: path.extname(name).toLowerCase() || name } };
+  if (name.startsWith('.') || SYSTEM_FILES.has(name.toLowerCase())) return diag('KLA-I013', { kind: 'hidden', ext: '' });
+  if (!SPREADSHEET.test(name)) return diag('KLA-I013', { kind: 'other', ext: path.extname(name).toLowerCase() || name });
   return undefined;
 }
 
@@ -84,10 +81,7 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
     }
   }
   if (missing.length > 0) {
-    throw new KlaError(
-      { id: 'Berkas atau folder berikut tidak ditemukan (pola glob juga tidak cocok dengan berkas apa pun):', en: 'These files or folders were not found (glob patterns matched no file either):' },
-      missing.map((m) => ({ id: m, en: m })),
-    );
+    throw refusal('KLA-E515', { inputs: missing });
   }
   const files = [...found].map(([abs, explicit]): InputFile => {
     const skip = skipReason(abs, explicit);

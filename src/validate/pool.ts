@@ -64,7 +64,7 @@ export async function checkMany(
     new Promise((resolve, reject) => {
       // No resourceLimits: a heap cap made V8 collect far more often (40% slower, measured); memory is
       // already bounded by the size checks every file passes before exceljs sees it (src/workbook/sniff.ts).
-      const w = new Worker(file, { workerData: { configFile: project.configFile } });
+      const w = new Worker(file, { workerData: { project } });
       let current = -1;
       let settled = false;
       const feed = () => {

@@ -5,7 +5,9 @@
  */
 import type { AnswerValue } from '../model.js';
 import type { CatalogQuestion } from '../catalog/load.js';
-import type { RawCell, Finding } from '../workbook/read.js';
+import type { RawCell } from '../workbook/read.js';
+import type { Diagnostic } from '../model.js';
+import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
 
 export interface ParsedNumber {
   value: number;
@@ -60,7 +62,7 @@ export const optionKey = (s: string) =>
 
 export interface Interpreted {
   value: AnswerValue | null;
-  findings: Finding[];
+  findings: Diagnostic[];
   /** An error concerns this value: it must not be scored. */
   invalid: boolean;
 }
@@ -69,10 +71,11 @@ type Loc = { file: string; sheet: string };
 
 /** The answer (or previous-year) cell of a question, as the question's type. */
 export function interpretAnswer(raw: RawCell, q: CatalogQuestion, loc: Loc): Interpreted {
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
   const at = { ...loc, cell: raw.cell };
-  const add = (code: string, params: Record<string, string | number>) => findings.push({ code, params: { question: q.id, ...params }, location: at, questionId: q.id });
-  const fail = (code: string, params: Record<string, string | number>): Interpreted => {
+  const add = <C extends Code>(code: C, params: Omit<ParamsOf<C>, 'question'>) =>
+    findings.push(diag(code, { question: q.id, ...params } as ParamsOf<C>, at, q.id));
+  const fail = <C extends Code>(code: C, params: Omit<ParamsOf<C>, 'question'>): Interpreted => {
     add(code, params);
     return { value: null, findings, invalid: true };
   };

@@ -14,6 +14,7 @@ import type ExcelJS from 'exceljs';
 // reader and writer, which kla never uses (189 ms against 78 ms at start-up here).
 import Workbook from 'exceljs/lib/doc/workbook.js';
 import type { Diagnostic } from '../model.js';
+import { diag } from '../diagnostics/index.js';
 import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
@@ -59,18 +60,17 @@ export interface AnswerRowData {
 
 export interface WorkbookData {
   sheetNames: string[];
+  /** When the workbook says it was last saved (docProps/core.xml), ISO 8601; null when it does not say. */
+  savedAt: string | null;
   /** The hidden metadata sheet's key/value pairs, or null when the sheet is gone. */
   meta: { sheet: string; values: Partial<Record<MetaKey, RawCell>> } | null;
   identity: { sheet: string; fields: Partial<Record<IdentityKey, RawCell>> } | null;
   answers: { sheet: string; rows: AnswerRowData[] };
 }
 
-/** A diagnostic without severity: the validator assigns it from the code registry and the config. */
-export type Finding = Omit<Diagnostic, 'severity'>;
-
 export type ReadResult =
-  | { status: 'read'; file: string; sha256: string; data: WorkbookData; findings: Finding[] }
-  | { status: 'unreadable'; file: string; sha256?: string; findings: Finding[] };
+  | { status: 'read'; file: string; sha256: string; data: WorkbookData; findings: Diagnostic[] }
+  | { status: 'unreadable'; file: string; sha256?: string; findings: Diagnostic[] };
 
 /**
  * Sheet parts the reader never uses. Data validations matter most: they can
@@ -119,7 +119,7 @@ export async function readSubmissionFile(absPath: string, file: string, opts: Re
   const limits = opts.limits ?? LIMITS;
   const size = (await stat(absPath)).size;
   if (size > limits.fileBytes) {
-    return unreadable(file, undefined, 'KLA-E009', { what: 'file', size: mb(size), limit: mb(limits.fileBytes) });
+    return unreadable(file, undefined, diag('KLA-E009', { what: 'file', size: mb(size), limit: mb(limits.fileBytes) }));
   }
   const buf = await readFile(absPath);
   return readWorkbookBuffer(buf, file, opts);
@@ -129,17 +129,17 @@ export async function readSubmissionFile(absPath: string, file: string, opts: Re
 export async function readWorkbookBuffer(buf: Buffer, file: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const verdict = await checkContainer(buf, opts.limits ?? LIMITS);
-  if (!verdict.ok) return unreadable(file, sha256, verdict.refusal.code, verdict.refusal.params);
+  if (!verdict.ok) return unreadable(file, sha256, verdict.refusal);
 
-  const findings: Finding[] = [];
-  if (verdict.macro) findings.push({ code: 'KLA-W011', params: {}, location: { file } });
+  const findings: Diagnostic[] = [];
+  if (verdict.macro) findings.push(diag('KLA-W011', {}, { file }));
 
   const wb = new Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it really reads.
     await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0], { ignoreNodes: [...IGNORED_NODES] });
   } catch (e) {
-    return unreadable(file, sha256, 'KLA-E002', { detail: (e as Error).message });
+    return unreadable(file, sha256, diag('KLA-E002', { detail: (e as Error).message }));
   }
 
   const sheets = wb.worksheets;
@@ -147,19 +147,20 @@ export async function readWorkbookBuffer(buf: Buffer, file: string, opts: ReadOp
     const byName = sheets.find((s) => norm(s.name) === norm(name));
     if (byName) return byName;
     const byContent = sheets.find(looksRight);
-    if (byContent) findings.push({ code: 'KLA-W102', params: { expected: name, found: byContent.name }, location: { file, sheet: byContent.name } });
+    if (byContent) findings.push(diag('KLA-W102', { expected: name, found: byContent.name }, { file, sheet: byContent.name }));
     return byContent;
   };
 
   const answersWs = find(SHEETS.answers, isAnswerSheet);
   if (!answersWs) {
-    return { status: 'unreadable', file, sha256, findings: [...findings, { code: 'KLA-E101', params: { sheet: SHEETS.answers }, location: { file } }] };
+    return { status: 'unreadable', file, sha256, findings: [...findings, diag('KLA-E101', { sheet: SHEETS.answers }, { file })] };
   }
   const metaWs = find(SHEETS.meta, isMetaSheet);
   const identityWs = find(SHEETS.identity, isIdentitySheet);
 
   const data: WorkbookData = {
     sheetNames: sheets.map((s) => s.name),
+    savedAt: plausibleDate(wb.modified),
     meta: metaWs ? { sheet: metaWs.name, values: readMeta(metaWs) } : null,
     identity: identityWs ? { sheet: identityWs.name, fields: readIdentity(identityWs) } : null,
     answers: { sheet: answersWs.name, rows: readAnswerRows(answersWs, file, findings) },
@@ -167,8 +168,8 @@ export async function readWorkbookBuffer(buf: Buffer, file: string, opts: ReadOp
   return { status: 'read', file, sha256, data, findings };
 }
 
-function unreadable(file: string, sha256: string | undefined, code: string, params: Record<string, string | number>): ReadResult {
-  return { status: 'unreadable', file, ...(sha256 ? { sha256 } : {}), findings: [{ code, params, location: { file } }] };
+function unreadable(file: string, sha256: string | undefined, refusal: Diagnostic): ReadResult {
+  return { status: 'unreadable', file, ...(sha256 ? { sha256 } : {}), findings: [{ ...refusal, location: { file } }] };
 }
 
 // ---------------------------------------------------------------------------
@@ -234,7 +235,7 @@ function readIdentity(ws: ExcelJS.Worksheet): Partial<Record<IdentityKey, RawCel
   return out;
 }
 
-function readAnswerRows(ws: ExcelJS.Worksheet, file: string, findings: Finding[]): AnswerRowData[] {
+function readAnswerRows(ws: ExcelJS.Worksheet, file: string, findings: Diagnostic[]): AnswerRowData[] {
   const cols = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
   const lastLayoutCol = Math.max(...cols.map((c) => columnNumber(colLetter(c))));
   const lastRow = ANSWER_FIRST_ROW + READ_BOUNDS.answerRows - 1;
@@ -253,11 +254,11 @@ function readAnswerRows(ws: ExcelJS.Worksheet, file: string, findings: Finding[]
     }
   }
   if (ws.rowCount > lastRow && hasValuesAfter(ws, lastRow)) {
-    findings.push({ code: 'KLA-W015', params: { row: lastRow }, location: { file, sheet: ws.name, cell: `A${lastRow + 1}` } });
+    findings.push(diag('KLA-W015', { row: lastRow }, { file, sheet: ws.name, cell: `A${lastRow + 1}` }));
   }
   if (extraCols.size > 0) {
     const letters = [...extraCols].sort((a, b) => a - b).map(columnLetters);
-    findings.push({ code: 'KLA-I207', params: { columns: letters.join(', ') }, location: { file, sheet: ws.name, cell: `${letters[0]}${ANSWER_HEADER_ROW}` } });
+    findings.push(diag('KLA-I207', { columns: letters.join(', ') }, { file, sheet: ws.name, cell: `${letters[0]}${ANSWER_HEADER_ROW}` }));
   }
   const answerCols = (['answer', 'previous', 'evidence', 'note'] as const).map((c) => columnNumber(colLetter(c)));
   const [minC, maxC] = [Math.min(...answerCols), Math.max(...answerCols)];
@@ -266,7 +267,7 @@ function readAnswerRows(ws: ExcelJS.Worksheet, file: string, findings: Finding[]
     if (!m) continue;
     const [c1, r1, c2, r2] = [columnNumber(m[1]!), Number(m[2]), columnNumber(m[3]!), Number(m[4])];
     if (r2 >= ANSWER_FIRST_ROW && c2 >= minC && c1 <= maxC) {
-      findings.push({ code: 'KLA-W208', params: { range }, location: { file, sheet: ws.name, cell: `${m[1]}${r1}` } });
+      findings.push(diag('KLA-W208', { range }, { file, sheet: ws.name, cell: `${m[1]}${r1}` }));
     }
   }
   return rows;
@@ -357,3 +358,10 @@ function cellText(cell: ExcelJS.Cell | undefined): string {
 }
 
 const mb = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
+
+/** A saved date worth believing: Excel writes 1980-01-01 for "unknown", and a far future date says nothing either. */
+function plausibleDate(d: unknown): string | null {
+  if (!(d instanceof Date) || !Number.isFinite(d.getTime())) return null;
+  const y = d.getUTCFullYear();
+  return y > 1990 && y < 2200 ? d.toISOString() : null;
+}

@@ -6,6 +6,8 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
+import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
+import type { Diagnostic } from '../model.js';
 
 /**
  * Bounds that keep memory small whatever the input. A real KLA workbook is
@@ -29,15 +31,13 @@ export const LIMITS = {
 
 export type Limits = { [K in keyof typeof LIMITS]: number };
 
-/** Why a file cannot be read, as a diagnostic code and its parameters. */
-export interface Refusal {
-  code: string;
-  params: Record<string, string | number>;
-}
+/** Why a file cannot be read: a diagnostic without a location (the reader adds the file). */
+export type Verdict = { ok: true; macro: boolean } | { ok: false; refusal: Diagnostic };
 
-export type Verdict = { ok: true; macro: boolean } | { ok: false; refusal: Refusal };
-
-const refuse = (code: string, params: Record<string, string | number> = {}): Verdict => ({ ok: false, refusal: { code, params } });
+const refuse = <C extends Code>(code: C, ...params: ParamsOf<C> extends Record<never, never> ? [ParamsOf<C>?] : [ParamsOf<C>]): Verdict => ({
+  ok: false,
+  refusal: diag(code, (params[0] ?? {}) as ParamsOf<C>),
+});
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -49,26 +49,26 @@ export async function checkContainer(buf: Buffer, limits: Limits = LIMITS): Prom
   if (buf.length > limits.fileBytes) return refuse('KLA-E009', { what: 'file', size: mb(buf.length), limit: mb(limits.fileBytes) });
   if (startsWith(buf, ZIP) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) return inspectZip(buf, limits);
   if (startsWith(buf, OLE)) return inspectOle(buf);
-  return refuse(...classifyOther(buf));
+  return classifyOther(buf);
 }
 
 /** Text and foreign formats saved under a spreadsheet name. */
-function classifyOther(buf: Buffer): [string, Record<string, string | number>] {
-  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46])) return ['KLA-E010', { format: 'PDF' }];
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47])) return ['KLA-E010', { format: 'PNG' }];
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return ['KLA-E010', { format: 'JPEG' }];
-  if (startsWith(buf, [0x52, 0x61, 0x72, 0x21])) return ['KLA-E010', { format: 'RAR' }];
-  if (startsWith(buf, [0x37, 0x7a, 0xbc, 0xaf])) return ['KLA-E010', { format: '7z' }];
+function classifyOther(buf: Buffer): Verdict {
+  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46])) return refuse('KLA-E010', { format: 'PDF' });
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47])) return refuse('KLA-E010', { format: 'PNG' });
+  if (startsWith(buf, [0xff, 0xd8, 0xff])) return refuse('KLA-E010', { format: 'JPEG' });
+  if (startsWith(buf, [0x52, 0x61, 0x72, 0x21])) return refuse('KLA-E010', { format: 'RAR' });
+  if (startsWith(buf, [0x37, 0x7a, 0xbc, 0xaf])) return refuse('KLA-E010', { format: '7z' });
   const head = buf.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (head.length === 0) return ['KLA-E001', {}];
+  if (head.length === 0) return refuse('KLA-E001');
   if (head.startsWith('<')) {
-    if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return ['KLA-E003', { format: 'XML Spreadsheet 2003' }];
-    if (/<(html|!doctype html|table|head|body|meta)\b/.test(head)) return ['KLA-E003', { format: 'HTML' }];
-    return ['KLA-E003', { format: 'XML' }];
+    if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return refuse('KLA-E003', { format: 'XML Spreadsheet 2003' });
+    if (/<(html|!doctype html|table|head|body|meta)\b/.test(head)) return refuse('KLA-E003', { format: 'HTML' });
+    return refuse('KLA-E003', { format: 'XML' });
   }
   // Control characters other than tab/CR/LF mean binary we do not know.
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(head)) return ['KLA-E010', { format: '?' }];
-  return ['KLA-E004', {}];
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(head)) return refuse('KLA-E010', { format: '?' });
+  return refuse('KLA-E004');
 }
 
 /**
@@ -116,7 +116,7 @@ async function inspectZip(buf: Buffer, limits: Limits): Promise<Verdict> {
       const isXml = /\.(xml|rels|vml)$/i.test(e.fileName);
       total += e.uncompressedSize;
       if (isXml) xmlTotal += e.uncompressedSize;
-      const limit =
+      const limit: { what: 'part' | 'total'; size: number; limit: number } | undefined =
         isXml && e.uncompressedSize > limits.xmlEntryBytes
           ? { what: 'part', size: e.uncompressedSize, limit: limits.xmlEntryBytes }
           : xmlTotal > limits.xmlTotalBytes
@@ -135,7 +135,7 @@ async function inspectZip(buf: Buffer, limits: Limits): Promise<Verdict> {
     if (names.has('ppt/presentation.xml')) return refuse('KLA-E010', { format: 'PowerPoint (.pptx)' });
     if (names.has('xl/workbook.bin')) return refuse('KLA-E010', { format: 'Excel Binary (.xlsb)' });
     if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
-      return refuse(names.has('[Content_Types].xml') ? 'KLA-E002' : 'KLA-E010', { format: 'ZIP', detail: 'xl/workbook.xml' });
+      return names.has('[Content_Types].xml') ? refuse('KLA-E002', { detail: 'xl/workbook.xml missing' }) : refuse('KLA-E010', { format: 'ZIP' });
     }
 
     let contentTypes = '';

@@ -7,9 +7,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { fingerprintQuestions, type CatalogQuestion } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
-import { KlaError } from '../i18n.js';
-import { writeFileAtomic } from '../io/files.js';
-import type { Opd, Project } from '../project/config.js';
+import { refusal } from '../diagnostics/index.js';
+import { writeOutputs } from '../io/files.js';
+import { findOpd, questionsForOpd, type Opd, type Project } from '../project/config.js';
 import { toolVersion } from '../version.js';
 import {
   ANSWER_COLUMNS,
@@ -62,10 +62,13 @@ const thin: Partial<ExcelJS.Borders> = {
   right: { style: 'thin', color: { argb: COLOR.border } },
 };
 
-/** Workbook dates are fixed so that regenerating a template gives the same content. */
-function fixedDate(project: Project): Date {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(Date.UTC(project.config.year, 0, 1));
+export interface TemplateOptions {
+  /**
+   * The date the workbooks record as created and modified; fixed (default:
+   * 1 January of the evaluation year) so that regenerating a template gives
+   * the same content.
+   */
+  date?: Date;
 }
 
 /** A portable file name: no characters Windows refuses, no trailing dots or spaces. */
@@ -74,12 +77,12 @@ export function templateFileName(project: Project, opd: Opd): string {
   return `${raw.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '')}.xlsx`;
 }
 
-export async function buildTemplateWorkbook(project: Project, opd: Opd): Promise<ExcelJS.Workbook> {
-  const questions = project.questionsForOpd(opd.code);
+export async function buildTemplateWorkbook(project: Project, opd: Opd, opts: TemplateOptions = {}): Promise<ExcelJS.Workbook> {
+  const questions = questionsForOpd(project, opd.code);
   const wb = new ExcelJS.Workbook();
   wb.creator = `kla ${toolVersion()}`;
   wb.lastModifiedBy = wb.creator;
-  wb.created = fixedDate(project);
+  wb.created = opts.date ?? new Date(Date.UTC(project.config.year, 0, 1));
   wb.modified = wb.created;
   wb.calcProperties.fullCalcOnLoad = true;
 
@@ -93,36 +96,33 @@ export async function buildTemplateWorkbook(project: Project, opd: Opd): Promise
 }
 
 /**
- * Write one template per OPD (or the OPDs named by `codes`) into `outDir`; returns the files written.
- * `onWritten` is told about each file as it lands (for progress output).
+ * Write one template per OPD (or the OPDs named by `codes`) into `outDir`:
+ * all of them or, when one cannot be written, none. `onBuilt` is told about
+ * each workbook as it is ready (for progress output). Returns the files.
  */
 export async function writeTemplates(
   project: Project,
   outDir: string,
-  codes?: string[],
-  onWritten?: (file: string, opd: Opd, questions: number) => void,
-): Promise<string[]> {
-  // Resolve every code before writing anything, so a typo writes no half set.
-  const opds = codes && codes.length > 0 ? [...new Set(codes.map((c) => findByCode(project, c)))] : project.config.opds;
-  const written: string[] = [];
+  codes: readonly string[] = [],
+  opts: TemplateOptions & { onBuilt?: (file: string, opd: Opd) => void } = {},
+): Promise<{ file: string; opd: string }[]> {
+  // Resolve every code before building anything, so a typo writes no half set.
+  const opds = codes.length > 0 ? [...new Set(codes.map((c) => findByCode(project, c)))] : project.config.opds;
+  const outputs: { file: string; data: Buffer; opd: string }[] = [];
   for (const opd of opds) {
-    const wb = await buildTemplateWorkbook(project, opd);
+    const wb = await buildTemplateWorkbook(project, opd, opts);
     const file = path.join(outDir, templateFileName(project, opd));
-    writeFileAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
-    written.push(file);
-    onWritten?.(file, opd, project.questionsForOpd(opd.code).length);
+    outputs.push({ file, data: Buffer.from(await wb.xlsx.writeBuffer()), opd: opd.code });
+    opts.onBuilt?.(file, opd);
   }
-  return written;
+  writeOutputs(outputs);
+  return outputs.map((o) => ({ file: o.file, opd: o.opd }));
 }
 
 function findByCode(project: Project, code: string): Opd {
-  const opd = project.config.opds.find((o) => o.code.toLowerCase() === code.toLowerCase()) ?? project.findOpd(code);
+  const opd = project.config.opds.find((o) => o.code.toLowerCase() === code.toLowerCase()) ?? findOpd(project, code);
   if (opd) return opd;
-  const all = project.config.opds.map((o) => o.code).join(', ');
-  throw new KlaError({
-    id: `OPD dengan kode "${code}" tidak ada dalam konfigurasi. Kode yang tersedia: ${all}.`,
-    en: `There is no OPD with code "${code}" in the config. Available codes: ${all}.`,
-  });
+  throw refusal('KLA-E514', { code, codes: project.config.opds.map((o) => o.code) }, { location: { file: '', option: '--opd' } });
 }
 
 // ---------------------------------------------------------------------------

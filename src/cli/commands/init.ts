@@ -1,18 +1,15 @@
+/** `kla init <folder>`: a new district project. */
 import path from 'node:path';
-import type { CliContext } from '../context.js';
+import { shown, type CliContext } from '../context.js';
+import { refusal } from '../../diagnostics/index.js';
 import { initProject } from '../../project/init.js';
-import { KlaError } from '../../i18n.js';
+import { say } from '../messages.js';
 
 export default async function run(args: string[], opts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   let year: number | undefined;
   if (opts.year !== undefined) {
     year = Number(opts.year);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new KlaError({
-        id: `--year harus tahun empat digit (2000–2100), bukan "${String(opts.year)}".`,
-        en: `--year must be a four-digit year (2000–2100), not "${String(opts.year)}".`,
-      });
-    }
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw refusal('KLA-E507', { value: String(opts.year) }, { location: { file: '', option: '--year' } });
   }
   const r = initProject({
     dir: path.resolve(ctx.cwd, args[0]!),
@@ -21,26 +18,17 @@ export default async function run(args: string[], opts: Record<string, unknown>,
     province: opts.province as string | undefined,
     year,
   });
-  const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
   const c = r.config;
-  if (ctx.lang === 'id') {
-    ctx.out(
-      `${ctx.paint.ok('Proyek dibuat')}: ${rel(r.dir)} (${c.district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${c.district.name}, tahun ${c.year}, ${c.opds.length} OPD)\n` +
-        `  konfigurasi: ${rel(r.configFile)}\n` +
-        `  folder: ${r.folders.map(rel).join(', ')}\n\n` +
-        `Langkah berikutnya:\n` +
-        `  1. Periksa dan lengkapi ${rel(r.configFile)} (provinsi, penandatangan, daftar OPD).\n` +
-        `  2. Buat templat untuk OPD: kla template --project ${rel(r.dir)}\n`,
-    );
-  } else {
-    ctx.out(
-      `${ctx.paint.ok('Project created')}: ${rel(r.dir)} (${c.district.kind} ${c.district.name}, year ${c.year}, ${c.opds.length} OPDs)\n` +
-        `  config: ${rel(r.configFile)}\n` +
-        `  folders: ${r.folders.map(rel).join(', ')}\n\n` +
-        `Next steps:\n` +
-        `  1. Check and complete ${rel(r.configFile)} (province, signatories, OPD list).\n` +
-        `  2. Write the OPD templates: kla template --project ${rel(r.dir)}\n`,
-    );
-  }
+  const rel = (p: string) => shown(ctx, p);
+  const lines = [
+    ctx.paint.ok(say(ctx.lang, 'projectCreated', { dir: rel(r.dir), district: `${c.district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${c.district.name}`, year: c.year, opds: c.opds.length })),
+    say(ctx.lang, 'projectConfig', { file: rel(r.configFile) }),
+    say(ctx.lang, 'projectFolders', { folders: r.folders.map(rel).join(', ') }),
+    '',
+    say(ctx.lang, 'nextSteps'),
+    say(ctx.lang, 'nextCheckConfig', { file: rel(r.configFile) }),
+    say(ctx.lang, 'nextTemplates', { command: `kla template --project ${rel(r.dir)}` }),
+  ];
+  ctx.out(`${lines.join('\n')}\n`);
   return 0;
 }

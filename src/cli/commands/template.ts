@@ -1,37 +1,29 @@
-import path from 'node:path';
-import type { CliContext } from '../context.js';
-import { openProject } from '../project.js';
-import { writeTemplates } from '../../workbook/template.js';
-
 /** `kla template`: one Excel template per OPD (or per --opd code) into the project's templates folder. */
+import path from 'node:path';
+import { report as note, shown, type CliContext } from '../context.js';
+import { openProject } from '../project.js';
+import { questionsForOpd } from '../../project/config.js';
+import { writeTemplates } from '../../workbook/template.js';
+import { sourceDateEpoch } from '../options.js';
+import { say } from '../messages.js';
+
 export default async function run(_args: string[], opts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const project = openProject(opts.project as string | undefined, ctx.cwd);
-  for (const w of project.warnings) ctx.err(`${ctx.paint.warn(w[ctx.lang])}\n`);
+  for (const w of project.warnings) note(ctx, w);
   const outDir = opts.out !== undefined ? path.resolve(ctx.cwd, String(opts.out)) : project.paths.templates;
   const codes = (opts.opd as string[] | undefined) ?? [];
-  const id = ctx.lang === 'id';
-  // A folder outside the current one reads better as a full path than as ../../…
-  const shown = (p: string) => {
-    const r = path.relative(ctx.cwd, p);
-    return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? p : r;
-  };
-  const progress = await ctx.progress(id ? 'Menyusun templat OPD…' : 'Writing OPD templates…');
-  const lines: string[] = [];
-  let files: string[];
+  const progress = await ctx.progress(say(ctx.lang, 'writingTemplates'));
+  let files: { file: string; opd: string }[];
   try {
-    files = await writeTemplates(project, outDir, codes, (file, opd, n) => {
-      progress.update(id ? `Templat ${opd.code} selesai` : `Template ${opd.code} done`);
-      lines.push(`  ${opd.code.padEnd(12)} ${shown(file)} ${ctx.paint.dim(id ? `(${n} pertanyaan)` : `(${n} question${n === 1 ? '' : 's'})`)}\n`);
+    const date = sourceDateEpoch(ctx.env);
+    files = await writeTemplates(project, outDir, codes, {
+      ...(date ? { date } : {}),
+      onBuilt: (_file, opd) => progress.update(say(ctx.lang, 'templateDone', { opd: opd.code })),
     });
   } finally {
     progress.stop();
   }
-  for (const l of lines) ctx.out(l);
-  const n = files.length;
-  ctx.out(
-    id
-      ? `${ctx.paint.ok(`${n} templat ditulis`)} ke ${shown(outDir)}. Kirimkan setiap berkas kepada OPD yang bersangkutan.\n`
-      : `${ctx.paint.ok(`${n} template${n === 1 ? '' : 's'} written`)} to ${shown(outDir)}. Send each file to its OPD.\n`,
-  );
+  for (const f of files) ctx.out(`  ${say(ctx.lang, 'templateLine', { opd: f.opd, file: shown(ctx, f.file), questions: questionsForOpd(project, f.opd).length })}\n`);
+  ctx.out(`${ctx.paint.ok(say(ctx.lang, 'templatesWritten', { count: files.length, dir: shown(ctx, outDir) }))}\n`);
   return 0;
 }

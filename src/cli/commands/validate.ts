@@ -1,49 +1,35 @@
 /**
  * `kla validate`: check the workbooks the OPDs returned and report every
  * problem. Exit codes as ESLint: 0 no errors, 1 errors (or more warnings than
- * --max-warnings), 2 usage error or failure (thrown as KlaError, mapped in main).
+ * --max-warnings), 2 usage error or failure (a refusal, mapped in main).
  */
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CliContext } from '../context.js';
+import { report as note, shown, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
-import { KlaError } from '../../i18n.js';
+import { diag } from '../../diagnostics/index.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { validateInputs } from '../../validate/index.js';
-import { formatters, githubStepSummary, isFormatName, type FormatOptions } from '../../report/index.js';
+import { formatters, githubStepSummary, type FormatName, type FormatOptions } from '../../report/index.js';
+import { say } from '../messages.js';
+import { countOption } from '../options.js';
 
 interface ValidateOpts {
   project?: string;
-  format?: string;
+  format?: FormatName;
   out?: string;
   maxWarnings?: string;
-  /** Worker threads (default: the number of CPUs). */
   jobs?: string;
-}
-
-function parseCount(v: string | undefined, flag: string): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim())) {
-    throw new KlaError({
-      id: `Nilai ${flag} harus bilangan bulat 0 atau lebih, bukan "${v}".`,
-      en: `${flag} must be a whole number, 0 or more, not "${v}".`,
-    });
-  }
-  return Number(v);
 }
 
 export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const opts = rawOpts as ValidateOpts;
   const format = opts.format ?? 'pretty';
-  if (!isFormatName(format)) {
-    throw new KlaError({ id: `Format laporan "${format}" tidak dikenal.`, en: `Unknown report format "${format}".` });
-  }
-  const maxWarnings = parseCount(opts.maxWarnings, '--max-warnings');
-  const jobs = parseCount(opts.jobs, '--jobs');
-  if (jobs === 0) throw new KlaError({ id: 'Nilai --jobs paling kecil 1.', en: '--jobs must be at least 1.' });
+  const maxWarnings = countOption(opts.maxWarnings, '--max-warnings', 0);
+  const jobs = countOption(opts.jobs, '--jobs', 1);
   const project = openProject(opts.project, ctx.cwd);
 
-  const progress = await ctx.progress(ctx.lang === 'id' ? 'Memeriksa lembar kerja OPD…' : 'Checking the OPD workbooks…');
+  const progress = await ctx.progress(say(ctx.lang, 'checking'));
   let report;
   try {
     report = await validateInputs(project, inputs, { cwd: ctx.cwd, ...(jobs !== undefined ? { jobs } : {}) });
@@ -59,15 +45,11 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     groupLabels: Object.fromEntries(project.catalog.groups.map((g) => [g.id, g.label])),
   };
   const text = formatters[format](report, fmt);
+  const { errors, warnings } = report.summary;
   if (toFile) {
     const file = path.resolve(ctx.cwd, opts.out!);
     writeFileAtomic(file, text);
-    const { errors, warnings } = report.summary;
-    ctx.err(
-      ctx.lang === 'id'
-        ? `Laporan ditulis ke ${opts.out} (${errors} kesalahan, ${warnings} peringatan).\n`
-        : `Report written to ${opts.out} (${errors} errors, ${warnings} warnings).\n`,
-    );
+    ctx.err(`${say(ctx.lang, 'reportWritten', { file: shown(ctx, file), errors, warnings })}\n`);
   } else {
     ctx.out(text);
   }
@@ -76,22 +58,14 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   if (format === 'github' && summaryFile) {
     try {
       appendFileSync(summaryFile, githubStepSummary(report, { ...fmt, paint: undefined }));
-    } catch (e) {
-      ctx.err(
-        ctx.lang === 'id'
-          ? `Ringkasan job tidak dapat ditulis ke ${summaryFile}: ${(e as Error).message}\n`
-          : `The job summary could not be written to ${summaryFile}: ${(e as Error).message}\n`,
-      );
+    } catch {
+      ctx.err(`${say(ctx.lang, 'summaryNotWritten', { file: summaryFile })}\n`);
     }
   }
 
-  if (report.summary.errors > 0) return 1;
-  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) {
-    ctx.err(
-      ctx.lang === 'id'
-        ? `Jumlah peringatan (${report.summary.warnings}) melebihi batas --max-warnings ${maxWarnings}.\n`
-        : `Too many warnings (${report.summary.warnings}); --max-warnings is ${maxWarnings}.\n`,
-    );
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    note(ctx, diag('KLA-W519', { warnings, max: maxWarnings }));
     return 1;
   }
   return 0;

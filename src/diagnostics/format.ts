@@ -1,0 +1,104 @@
+/**
+ * Words for diagnostics: one sentence per diagnostic, from the message tables
+ * of the registry, in the language asked for. Paths in parameters are shown by
+ * the one display rule (src/paths.ts) relative to the folder given.
+ */
+import type { Diagnostic } from '../model.js';
+import type { Lang } from '../i18n.js';
+import { formatNumber } from '../i18n.js';
+import path from 'node:path';
+import { displayPath } from '../paths.js';
+import { CODES, isCode } from './codes/index.js';
+import type { Fmt } from './registry.js';
+
+const FIELD_LABELS: Record<Lang, Record<string, string>> = {
+  id: {
+    opdName: 'Nama OPD',
+    opdCode: 'Kode OPD',
+    district: 'Kabupaten/Kota',
+    year: 'Tahun yang dievaluasi',
+    officerName: 'Nama lengkap petugas data anak',
+    officerNip: 'NIP petugas data anak',
+    officerPosition: 'Jabatan petugas data anak',
+    officerPhone: 'Nomor telepon/WhatsApp petugas data anak',
+    officerEmail: 'Alamat e-mail petugas data anak',
+    headName: 'Nama lengkap Kepala Perangkat Daerah',
+    headNip: 'NIP Kepala Perangkat Daerah',
+    headPosition: 'Jabatan Kepala Perangkat Daerah',
+  },
+  en: {
+    opdName: 'OPD name',
+    opdCode: 'OPD code',
+    district: 'District',
+    year: 'Evaluated year',
+    officerName: "Data officer's full name",
+    officerNip: "Data officer's NIP",
+    officerPosition: "Data officer's position",
+    officerPhone: "Data officer's phone/WhatsApp number",
+    officerEmail: "Data officer's e-mail address",
+    headName: "Head of office's full name",
+    headNip: "Head of office's NIP",
+    headPosition: "Head of office's position",
+  },
+};
+
+/** Longest piece of outside text quoted in a message. */
+const QUOTE_MAX = 160;
+
+/** Where paths in parameters are relative to, and where they are shown from. */
+export interface FormatContext {
+  /** Relative paths in parameters are relative to this folder (the folder the run was made in). Absent: paths as stored. */
+  cwd?: string;
+  /** Paths are shown relative to this folder when inside it, else in full (default: `cwd`). A dossier shows them from the project. */
+  base?: string;
+}
+
+const quote = (v: string | number | undefined) => {
+  // Outside text may hold anything: no control or bidi characters, bounded length.
+  const s = String(v ?? '')
+    .normalize('NFC')
+    // Not trimmed: " Ya " must show the spaces that made it differ from "Ya".
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  return s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX - 1)}…` : s;
+};
+
+export function fmtFor(lang: Lang, ctx: FormatContext = {}): Fmt {
+  const and = lang === 'id' ? 'dan' : 'and';
+  const join = (items: readonly string[]) =>
+    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')}${lang === 'en' && items.length > 2 ? ',' : ''} ${and} ${items[items.length - 1]}`;
+  return {
+    n: (v) => {
+      const x = typeof v === 'number' ? v : Number(v);
+      if (!Number.isFinite(x)) return String(v ?? '');
+      // No thousands grouping: messages about ambiguous numbers must not add separators of their own.
+      const s = String(Math.round(x * 1e9) / 1e9);
+      return lang === 'id' ? s.replace('.', ',') : s;
+    },
+    pts: (v) => {
+      const x = typeof v === 'number' ? v : Number(v);
+      return Number.isFinite(x) ? formatNumber(x, lang) : String(v ?? '');
+    },
+    q: quote,
+    path: (v) => {
+      if (ctx.cwd === undefined || v === undefined || v === '') return quote(v);
+      return quote(displayPath(path.resolve(ctx.cwd, String(v)), ctx.base ?? ctx.cwd));
+    },
+    field: (k) => FIELD_LABELS[lang][String(k)] ?? String(k),
+    list: (v, max) => {
+      const items = (v ?? []).map((x) => quote(x));
+      if (max !== undefined && items.length > max) {
+        const rest = items.length - max;
+        return join([...items.slice(0, max), lang === 'id' ? `${rest} lainnya` : `${rest} more`]);
+      }
+      return join(items);
+    },
+    quoted: (v) => (v ?? []).map((x) => `"${quote(x)}"`).join(', '),
+  };
+}
+
+/** One sentence for a diagnostic, in the language asked for. */
+export function formatMessage(d: Diagnostic, lang: Lang, ctx: FormatContext = {}): string {
+  if (!isCode(d.code)) return lang === 'id' ? `Temuan ${d.code}.` : `Finding ${d.code}.`;
+  const message = CODES[d.code].message[lang] as (p: Diagnostic['params'], f: Fmt) => string;
+  return message(d.params, fmtFor(lang, ctx));
+}
