@@ -10,6 +10,7 @@ import type { Config } from '../project/config.js';
 import type { Answer, CellRef, GroupScore, IndicatorScore, QuestionStatus, ScoreResult, Severity, Submission } from '../model.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
 import { clean } from '../score/numbers.js';
+import { compareCells } from '../workbook/a1.js';
 import { bandsOf, nextPredikat, predikatThreshold, totalDigits } from '../score/predikat.js';
 import { answerText, cleanText, truncate as truncateText, count, dateText, decimal, LIMITS, percent, points, pointsWith } from './text.js';
 
@@ -431,18 +432,7 @@ function sortFindings(fs: readonly Finding[], input: DossierInput): Finding[] {
       cell: f.cell !== undefined ? cleanText(f.cell, 20) : undefined,
       message: cleanText(f.message, 600),
     }))
-    .sort((a, b) => cmp(a.file, b.file) || cmp(a.sheet ?? '', b.sheet ?? '') || cellOrder(a.cell, b.cell) || cmp(a.code, b.code) || cmp(a.message, b.message));
-}
-
-/** A1 cells in reading order (row, then column), so F10 follows F9. */
-function cellOrder(a: string | undefined, b: string | undefined): number {
-  const parse = (c: string | undefined) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(c ?? '');
-    return m ? [Number(m[2]), m[1]!.length, m[1]!] as const : ([0, 0, c ?? ''] as const);
-  };
-  const [ra, la, ca] = parse(a);
-  const [rb, lb, cb] = parse(b);
-  return ra - rb || la - lb || cmp(ca, cb);
+    .sort((a, b) => cmp(a.file, b.file) || cmp(a.sheet ?? '', b.sheet ?? '') || compareCells(a.cell, b.cell) || cmp(a.code, b.code) || cmp(a.message, b.message));
 }
 
 function trailRows(rows: QuestionRow[], answers: Map<string, Answer>, input: DossierInput): TrailRow[] {

@@ -11,6 +11,7 @@ import type { Diagnostic, Location, Submission } from '../model.js';
 import type { Project } from '../project/config.js';
 import { applySeverity, diag, refusal } from '../diagnostics/index.js';
 import type { ReadResult } from '../workbook/read.js';
+import { compareCells } from '../workbook/a1.js';
 import { checkIdentity } from './identity.js';
 import { checkAnswers } from './answers.js';
 import { checkConflicts, checkCoverage, checkDuplicates } from './cross.js';
@@ -160,27 +161,16 @@ function markInvalid(subs: Submission[], diags: Diagnostic[]): void {
   }
 }
 
-function cellOrder(cell: string | undefined): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell ?? '');
-  if (!m) return [0, 0];
-  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return [Number(m[2]), col];
-}
-
 const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** By file, sheet, row, column, code: the same input always gives the same order. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return [...ds].sort((a, b) => {
-    const [ra, ca] = cellOrder(a.location.cell);
-    const [rb, cb] = cellOrder(b.location.cell);
-    return (
+  return [...ds].sort(
+    (a, b) =>
       cmp(a.location.file, b.location.file) ||
       cmp(a.location.sheet ?? '', b.location.sheet ?? '') ||
-      cmp(ra, rb) ||
-      cmp(ca, cb) ||
+      compareCells(a.location.cell, b.location.cell) ||
       cmp(a.code, b.code) ||
-      cmp(a.questionId ?? '', b.questionId ?? '')
-    );
-  });
+      cmp(a.questionId ?? '', b.questionId ?? ''),
+  );
 }

@@ -28,6 +28,7 @@ import {
   type MetaKey,
 } from './layout.js';
 import { checkContainer, LIMITS, type Limits } from './sniff.js';
+import { cellRef, columnLetters, columnNumber, parseCell, parseRange } from './a1.js';
 
 /** A cell's content as stored, before any interpretation. */
 export type RawValue =
@@ -177,7 +178,6 @@ function unreadable(file: string, sha256: string | undefined, refusal: Diagnosti
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 const colLetter = (c: AnswerColumn) => ANSWER_COLUMNS[c];
-const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** A renamed answer sheet still has the template's column headers. */
 function isAnswerSheet(ws: ExcelJS.Worksheet): boolean {
@@ -196,7 +196,7 @@ function isMetaSheet(ws: ExcelJS.Worksheet): boolean {
 }
 
 function isIdentitySheet(ws: ExcelJS.Worksheet): boolean {
-  const hits = IDENTITY_FIELDS.filter((f) => norm(cellText(ws.getCell(`B${f.cell.slice(1)}`))) === norm(f.label)).length;
+  const hits = IDENTITY_FIELDS.filter((f) => norm(cellText(ws.getCell(`B${parseCell(f.cell)!.row}`))) === norm(f.label)).length;
   return hits >= 6;
 }
 
@@ -227,7 +227,7 @@ function readIdentity(ws: ExcelJS.Worksheet): Partial<Record<IdentityKey, RawCel
     const label = norm(f.label);
     const nth = seen.get(label) ?? 0;
     seen.set(label, nth + 1);
-    const row = Number(f.cell.slice(1));
+    const row = parseCell(f.cell)!.row;
     const atLayout = norm(cellText(ws.findCell(row, 2))) === label;
     const found = atLayout ? row : labelRows.get(label)?.[nth];
     out[f.key] = readCell(ws, found !== undefined ? `C${found}` : f.cell);
@@ -263,11 +263,10 @@ function readAnswerRows(ws: ExcelJS.Worksheet, file: string, findings: Diagnosti
   const answerCols = (['answer', 'previous', 'evidence', 'note'] as const).map((c) => columnNumber(colLetter(c)));
   const [minC, maxC] = [Math.min(...answerCols), Math.max(...answerCols)];
   for (const range of ws.model.merges ?? []) {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-    if (!m) continue;
-    const [c1, r1, c2, r2] = [columnNumber(m[1]!), Number(m[2]), columnNumber(m[3]!), Number(m[4])];
-    if (r2 >= ANSWER_FIRST_ROW && c2 >= minC && c1 <= maxC) {
-      findings.push(diag('KLA-W208', { range }, { file, sheet: ws.name, cell: `${m[1]}${r1}` }));
+    const r = parseRange(range);
+    if (!r) continue;
+    if (r.to.row >= ANSWER_FIRST_ROW && r.to.col >= minC && r.from.col <= maxC) {
+      findings.push(diag('KLA-W208', { range }, { file, sheet: ws.name, cell: cellRef(r.from) }));
     }
   }
   return rows;
@@ -280,12 +279,6 @@ function hasValuesAfter(ws: ExcelJS.Worksheet, lastRow: number): boolean {
     if (r > lastRow && row.hasValues) found = true;
   });
   return found;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 // ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { refusal } from '../diagnostics/index.js';
 import { writeOutputs } from '../io/files.js';
 import { findOpd, questionsForOpd, type Opd, type Project } from '../project/config.js';
 import { toolVersion } from '../version.js';
+import { columnLetters, parseCell } from './a1.js';
 import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
@@ -255,7 +256,7 @@ async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd): Pr
     year: project.config.year,
   };
   for (const f of IDENTITY_FIELDS) {
-    const row = f.cell.slice(1);
+    const row = parseCell(f.cell)!.row;
     const label = ws.getCell(`B${row}`);
     label.value = f.label;
     label.alignment = { vertical: 'middle' };
@@ -294,7 +295,7 @@ async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd): Pr
       h.font = font({ italic: true, color: { argb: 'FF7F7F7F' }, size: 9 });
       h.alignment = { vertical: 'middle' };
     }
-    ws.getRow(Number(row)).height = 20;
+    ws.getRow(row).height = 20;
   }
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
@@ -446,7 +447,7 @@ async function addAnswers(
 
 /** Option lists live on the hidden sheet: column i+1 holds rubric i's options. */
 function optionRange(r: Rubric, i: number): string {
-  const col = String.fromCharCode(65 + i);
+  const col = columnLetters(i + 1);
   const n = r.kind === 'options' ? r.options.length : 0;
   return `'${SHEETS.options}'!$${col}$1:$${col}$${n}`;
 }
