@@ -356,6 +356,53 @@ describe('workbooks saved by other programs, and sheets the template never had',
     expect(was.validations.length).toBeGreaterThan(0);
   });
 
+  it('a sheet with a picture and printer settings: both stay, the note drawing goes after the picture drawing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(SHEETS.answers);
+    ws.getCell('B2').value = 'Jawaban';
+    ws.getCell('B3').note = 'Petunjuk pengisian.';
+    // A 1x1 PNG, as a logo pasted into the sheet.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==', 'base64');
+    ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'D2:E4');
+    const written = await partsOf(Buffer.from(await wb.xlsx.writeBuffer()));
+    // Excel stores the printer's own settings as a binary part the sheet's page setup points at.
+    const sheet = sheetPart(written, SHEETS.answers);
+    const rels = `xl/worksheets/_rels/${path.posix.basename(sheet)}.rels`;
+    const settings = Buffer.from([0x50, 0x52, 0x4e, 0x54, 0, 1, 2, 3, 0xff]);
+    written.set('xl/printerSettings/printerSettings1.bin', settings);
+    written.set(
+      rels,
+      Buffer.from(written.get(rels)!.toString('utf8').replace('</Relationships>', '<Relationship Id="rIdPrn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"/></Relationships>')),
+    );
+    written.set(sheet, Buffer.from(written.get(sheet)!.toString('utf8').replace(/<pageSetup\b([^>]*?)\/>/, '<pageSetup$1 r:id="rIdPrn"/>')));
+    written.set('[Content_Types].xml', Buffer.from(written.get('[Content_Types].xml')!.toString('utf8').replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/></Types>')));
+    const original = await zipBuffer([...written].filter(([n]) => !n.endsWith('/')).map(([name, data]) => ({ name, data })));
+    expect(written.get(sheet)!.toString('utf8')).toContain('r:id="rIdPrn"');
+
+    const input: AnnotateInput = {
+      ...feedbackInput({ diagnostics: [] } as unknown as ValidationReport, 'gambar.xlsx', 'Dinas Uji'),
+      annotations: [
+        { sheet: SHEETS.answers, cell: 'B3', severity: 'error', message: 'Sel dengan catatan.' },
+        { sheet: SHEETS.answers, cell: 'B2', severity: 'warning', message: 'Sel tanpa catatan.' },
+      ],
+    };
+    const out = await annotateWorkbook(original, input);
+    const [before, after] = [await partsOf(original), await partsOf(out)];
+    const kept = [...before.keys()].filter((n) => /media\/|drawings\/(_rels\/)?drawing|printerSettings/.test(n));
+    expect(kept.length).toBeGreaterThanOrEqual(4);
+    for (const name of kept) expect(after.get(name)!.equals(before.get(name)!), name).toBe(true);
+    const xml = after.get(sheet)!.toString('utf8');
+    expect(xml).toContain('r:id="rIdPrn"');
+    expect(xml.indexOf('<drawing ')).toBeGreaterThan(0);
+    expect(xml.indexOf('<drawing ')).toBeLessThan(xml.indexOf('<legacyDrawing '));
+    const back = await load(out);
+    const got = back.getWorksheet(SHEETS.answers)!;
+    expect(got.getImages()).toHaveLength(1);
+    expect(noteText(got.getCell('B3'))).toBe(`Petunjuk pengisian.\n\n${NOTE_HEADING}\nSel dengan catatan.`);
+    expect(noteText(got.getCell('B2'))).toBe(`${NOTE_HEADING}\nSel tanpa catatan.`);
+    expect(after.get(rels)!.toString('utf8')).toContain('Target="../printerSettings/printerSettings1.bin"');
+  });
+
   it('a sheet without notes, named with spaces and an apostrophe, with a table: new notes, new cells and rows, links that land', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Lampiran O'Brien (2)");
