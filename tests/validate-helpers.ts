@@ -224,7 +224,7 @@ export function oleFile(streams: string[]): Buffer {
 }
 
 /** LibreOffice conversion in a private profile (concurrent runs must not share one); one process for all files. */
-export async function soffice(files: string | string[], to: 'xls' | 'ods' | 'xlsx', outDir: string): Promise<string> {
+export async function soffice(files: string | string[], to: 'xls' | 'ods' | 'xlsx' | 'pdf', outDir: string): Promise<string> {
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');
   const { pathToFileURL } = await import('node:url');

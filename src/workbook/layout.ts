@@ -16,7 +16,24 @@ export const SHEETS = {
   options: 'Opsi',
   /** Hidden: what the template was generated for. */
   meta: 'Meta',
+  /**
+   * First sheet of an annotated copy sent back to an OPD (kla's own findings):
+   * never read as an answer, identity or metadata sheet.
+   */
+  feedback: 'Catatan Pemeriksaan',
 } as const;
+
+/**
+ * A hidden workbook-level defined name that points at the feedback sheet, so
+ * that kla still knows its own sheet when an officer has renamed it.
+ */
+export const FEEDBACK_MARKER = 'KLA_Catatan_Pemeriksaan';
+
+/** The sheet a reference such as 'Catatan Pemeriksaan'!$A$1 names (quotes undone), or undefined. */
+export function sheetOfReference(ref: string): string | undefined {
+  const m = /^\s*=?\s*(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(ref);
+  return m ? (m[1]?.replace(/''/g, "'") ?? m[2]!.trim()) : undefined;
+}
 
 export type IdentityKey =
   | 'opdName'

@@ -20,9 +20,11 @@ import {
   ANSWER_FIRST_ROW,
   ANSWER_HEADER_ROW,
   ANSWER_HEADERS,
+  FEEDBACK_MARKER,
   IDENTITY_FIELDS,
   META_KEYS,
   SHEETS,
+  sheetOfReference,
   type AnswerColumn,
   type IdentityKey,
   type MetaKey,
@@ -143,7 +145,10 @@ export async function readWorkbookBuffer(buf: Buffer, file: string, opts: ReadOp
     return unreadable(file, sha256, diag('KLA-E002', { detail: (e as Error).message }));
   }
 
-  const sheets = wb.worksheets;
+  // kla's own feedback sheet (in an annotated copy sent back by the OPD) holds no answers: it is
+  // never taken for an answer, identity or metadata sheet, and does not count among the sheets.
+  const own = feedbackSheets(wb);
+  const sheets = wb.worksheets.filter((s) => !own.has(s));
   const find = (name: string, looksRight: (ws: ExcelJS.Worksheet) => boolean) => {
     const byName = sheets.find((s) => norm(s.name) === norm(name));
     if (byName) return byName;
@@ -167,6 +172,13 @@ export async function readWorkbookBuffer(buf: Buffer, file: string, opts: ReadOp
     answers: { sheet: answersWs.name, rows: readAnswerRows(answersWs, file, findings) },
   };
   return { status: 'read', file, sha256, data, findings };
+}
+
+/** The feedback sheet by its name, or by the marker name that follows it when an officer renames it. */
+function feedbackSheets(wb: ExcelJS.Workbook): Set<ExcelJS.Worksheet> {
+  const marker = wb.definedNames.model.find((d) => d.name === FEEDBACK_MARKER)?.ranges[0];
+  const marked = marker ? sheetOfReference(marker) : undefined;
+  return new Set(wb.worksheets.filter((ws) => norm(ws.name) === norm(SHEETS.feedback) || (marked !== undefined && norm(ws.name) === norm(marked))));
 }
 
 function unreadable(file: string, sha256: string | undefined, refusal: Diagnostic): ReadResult {
