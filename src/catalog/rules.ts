@@ -16,7 +16,9 @@ export type CatalogProblemCode =
   | 'sum-indicators'
   | 'sum-groups'
   | 'bands-invalid'
-  | 'percent-threshold';
+  | 'percent-threshold'
+  | 'scope-mismatch'
+  | 'unknown-question';
 
 export interface CatalogProblem {
   code: CatalogProblemCode;
@@ -37,6 +39,9 @@ export function checkCatalog(c: CatalogData): CatalogProblem[] {
   c.sources.forEach((s, i) => {
     if (sourceIds.has(s.id)) add('duplicate-id', `sources[${i}]`, { kind: 'source', id: s.id });
     sourceIds.add(s.id);
+  });
+  c.defaultOpds?.forEach((o, i) => {
+    for (const s of o.sources) if (!sourceIds.has(s)) add('unknown-source', `defaultOpds[${i}]`, { id: o.code, source: s });
   });
 
   for (const [rid, r] of Object.entries(c.rubrics)) checkRubric(rid, r, add);
@@ -69,18 +74,20 @@ export function checkCatalog(c: CatalogData): CatalogProblem[] {
         if (wantsOptions !== (r.kind === 'options')) {
           add('rubric-mismatch', qp, { id: q.id, rubric: q.rubric, answerType: q.answerType });
         }
+        const shareScope = q.scope === 'share-of-kecamatan' || q.scope === 'share-of-desa';
+        if ((shareScope && q.answerType !== 'percent') || (q.scope === 'each-desa' && q.answerType !== 'availability')) {
+          add('scope-mismatch', qp, { id: q.id, scope: q.scope, answerType: q.answerType });
+        }
         if (r.kind === 'trend' && !q.previousYear) add('trend-needs-previous-year', qp, { id: q.id, rubric: q.rubric });
         if (r.kind !== 'options' && q.answerType === 'percent') {
           const ts = r.kind === 'bands' ? r.bands.map((b) => b.threshold) : [];
           if (ts.some((t) => t < 0 || t > 100)) add('percent-threshold', qp, { id: q.id, rubric: q.rubric });
         }
       });
-      if (ind.questionMaxima === 'points' && Math.abs(qSum - ind.max) > EPS) {
-        add('sum-questions', ip, { id: ind.id, sum: round(qSum), max: ind.max });
-      }
-      if (ind.questionMaxima === 'weights' && qSum <= 0) {
-        add('sum-questions', ip, { id: ind.id, sum: round(qSum), max: ind.max });
-      }
+      // Questions adding up to more than the indicator are the instrument's own
+      // inconsistency, settled by `indicatorOverflow`; less would make the
+      // indicator's maximum unreachable, which no rule can settle.
+      if (qSum < ind.max - EPS) add('sum-questions', ip, { id: ind.id, sum: round(qSum), max: ind.max });
     });
     if (Math.abs(groupSum - g.max) > EPS) add('sum-indicators', gp, { id: g.id, sum: round(groupSum), max: g.max });
     total += g.max;
@@ -95,6 +102,9 @@ export function checkCatalog(c: CatalogData): CatalogProblem[] {
       (i === bands.length - 1 && b.max !== c.totalMax);
     if (broken) add('bands-invalid', `predikat.bands[${i}]`, { name: b.name });
   });
+
+  const listed = [...c.corrections.map((x, i) => ({ ids: x.questions, path: `corrections[${i}]` })), ...c.sourceProblems.map((x, i) => ({ ids: x.questions, path: `sourceProblems[${i}]` }))];
+  for (const l of listed) for (const q of l.ids) if (!seen.question.has(q)) add('unknown-question', l.path, { id: q });
   return out;
 }
 
@@ -133,11 +143,13 @@ const messages: Record<Lang, Record<CatalogProblemCode, (p: Record<string, strin
     'fraction-out-of-range': (p) => `Rubrik "${p.rubric}" memuat pecahan ${p.fraction}; pecahan harus antara 0 dan 1.`,
     'rubric-mismatch': (p) => `Rubrik "${p.rubric}" tidak sesuai dengan jenis jawaban "${p.answerType}" pada pertanyaan ${p.id}.`,
     'trend-needs-previous-year': (p) => `Pertanyaan ${p.id} memakai rubrik tren "${p.rubric}" tetapi tidak meminta nilai tahun sebelumnya.`,
-    'sum-questions': (p) => `Jumlah poin pertanyaan indikator ${p.id} adalah ${p.sum}, tidak sama dengan poin maksimum indikator ${p.max}.`,
+    'sum-questions': (p) => `Jumlah poin pertanyaan indikator ${p.id} adalah ${p.sum}, kurang dari poin maksimum indikator ${p.max}, sehingga maksimum itu tidak dapat dicapai.`,
     'sum-indicators': (p) => `Jumlah poin indikator kelompok ${p.id} adalah ${p.sum}, tidak sama dengan poin maksimum kelompok ${p.max}.`,
     'sum-groups': (p) => `Jumlah poin seluruh kelompok adalah ${p.sum}, tidak sama dengan total ${p.max}.`,
     'bands-invalid': (p) => `Rentang predikat "${p.name}" tidak berurutan, tumpang tindih, atau tidak berakhir pada nilai total.`,
     'percent-threshold': (p) => `Rubrik "${p.rubric}" (pertanyaan ${p.id}) memakai ambang persentase di luar 0–100.`,
+    'scope-mismatch': (p) => `Pertanyaan ${p.id} berlingkup "${p.scope}", yang tidak sesuai dengan jenis jawaban "${p.answerType}" (persentase kecamatan/desa harus berjenis persen; pertanyaan per desa berjenis pilihan).`,
+    'unknown-question': (p) => `Pertanyaan "${p.id}" tidak ada dalam katalog.`,
   },
   en: {
     'duplicate-id': (p) => `${p.kind} id "${p.id}" occurs more than once.`,
@@ -146,11 +158,13 @@ const messages: Record<Lang, Record<CatalogProblemCode, (p: Record<string, strin
     'fraction-out-of-range': (p) => `Rubric "${p.rubric}" contains fraction ${p.fraction}; fractions must lie between 0 and 1.`,
     'rubric-mismatch': (p) => `Rubric "${p.rubric}" does not fit answer type "${p.answerType}" of question ${p.id}.`,
     'trend-needs-previous-year': (p) => `Question ${p.id} uses trend rubric "${p.rubric}" but does not ask for the previous year.`,
-    'sum-questions': (p) => `Question points of indicator ${p.id} add up to ${p.sum}, not to the indicator maximum ${p.max}.`,
+    'sum-questions': (p) => `Question points of indicator ${p.id} add up to ${p.sum}, less than the indicator maximum ${p.max}, which can therefore never be reached.`,
     'sum-indicators': (p) => `Indicator points of group ${p.id} add up to ${p.sum}, not to the group maximum ${p.max}.`,
     'sum-groups': (p) => `Group points add up to ${p.sum}, not to the total ${p.max}.`,
     'bands-invalid': (p) => `Predikat band "${p.name}" is out of order, overlaps, or does not end at the total.`,
     'percent-threshold': (p) => `Rubric "${p.rubric}" (question ${p.id}) uses a percent threshold outside 0–100.`,
+    'scope-mismatch': (p) => `Question ${p.id} has scope "${p.scope}", which does not fit answer type "${p.answerType}" (a share of kecamatan/desa is a percent; a question asked of each desa is an availability question).`,
+    'unknown-question': (p) => `Question "${p.id}" is not in the catalog.`,
   },
 };
 

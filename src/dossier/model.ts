@@ -138,7 +138,7 @@ export interface DossierModel {
   };
   profile: { label: string; value: string }[];
   profileDescription: string;
-  catalog: { id: string; title: string; provenance: string; questions: number };
+  catalog: { id: string; title: string; provenance: string; questions: number; indicators: number };
   summary: {
     total: number;
     /** The total as shown: two decimals unless more are needed to agree with the predikat. */
@@ -282,7 +282,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     },
     profile: profileRows(config.profile),
     profileDescription: cleanText(config.profile.description ?? '', LIMITS.paragraph),
-    catalog: { id: catalog.id, title: cleanText(catalog.title, 300), provenance: cleanText(catalog.provenance, LIMITS.paragraph), questions: catalog.questionList.length },
+    catalog: { id: catalog.id, title: cleanText(catalog.title, 300), provenance: cleanText(catalog.provenance, LIMITS.paragraph), questions: catalog.questionList.length, indicators: catalog.indicatorCount },
     summary: {
       total: score.total,
       totalText: pointsWith(score.total, totalDigits(score.total, catalog.predikat)),

@@ -3,7 +3,7 @@
  * and score again. Parsing collects every problem and throws one KlaError
  * (a usage error, exit 2) naming each bad id or value.
  */
-import type { Catalog, CatalogQuestion } from '../catalog/load.js';
+import { findQuestion, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 import { formatNumber, KlaError, type Localized } from '../i18n.js';
 import type { Answer, AnswerValue } from '../model.js';
 import { compareScores, type ScoreComparison } from './compare.js';
@@ -81,9 +81,8 @@ function parsePoints(q: CatalogQuestion, input: unknown): Parsed<number> {
 }
 
 function question(catalog: Catalog, id: string): Parsed<CatalogQuestion> {
-  const want = id.trim();
-  // Ids are case-sensitive in the catalog, but "21a.3" can only mean "21A.3".
-  const q = catalog.questionById.get(want) ?? catalog.questionList.find((x) => x.id.toLowerCase() === want.toLowerCase());
+  // "21a.3" can only mean "21A.3", and a recap's "25.7 b" is "25.7b".
+  const q = findQuestion(catalog, id);
   if (q) return { ok: q };
   return { problem: { id: `pertanyaan "${id}" tidak ada dalam katalog ${catalog.id}.`, en: `question "${id}" is not in catalog ${catalog.id}.` } };
 }
@@ -98,7 +97,8 @@ export function parseSetArgs(catalog: Catalog, args: readonly string[], into: Wh
   for (const arg of args) {
     const eq = arg.indexOf('=');
     if (eq <= 0) {
-      problems.push({ id: `"${arg}" harus berbentuk ID=NILAI, mis. 12.3=92,5.`, en: `"${arg}" must look like ID=VALUE, e.g. 12.3=92.5.` });
+      const ex = exampleQuestion(catalog);
+      problems.push({ id: `"${arg}" harus berbentuk ID=NILAI, mis. ${ex}=92,5.`, en: `"${arg}" must look like ID=VALUE, e.g. ${ex}=92.5.` });
       continue;
     }
     const q = question(catalog, arg.slice(0, eq));
@@ -114,12 +114,16 @@ export function parseSetArgs(catalog: Catalog, args: readonly string[], into: Wh
   return into;
 }
 
-/** Parse the JSON of a what-if file: {"set": {"12.3": {"answer": 92.5}, "1.1": {"points": 12}}}. */
+/** A question to show in examples: the catalog's first percent question, since `92.5` fits it. */
+const exampleQuestion = (catalog: Catalog) => (catalog.questionList.find((q) => q.answerType === 'percent') ?? catalog.questionList[0]!).id;
+
+/** Parse the JSON of a what-if file: {"set": {"<id>": {"answer": 92.5}, "<id>": {"points": 12}}}. */
 export function parseWhatIfJson(catalog: Catalog, raw: unknown, file: string, into: WhatIfSettings = new Map()): WhatIfSettings {
   const where = { id: `Berkas what-if ${file} belum benar:`, en: `What-if file ${file} is not correct:` };
   const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   if (!isObject(raw) || !isObject(raw.set)) {
-    fail([{ id: 'isinya harus objek dengan kunci "set", mis. {"set": {"12.3": {"answer": 92.5}}}.', en: 'it must be an object with a "set" key, e.g. {"set": {"12.3": {"answer": 92.5}}}.' }], where);
+    const ex = exampleQuestion(catalog);
+    fail([{ id: `isinya harus objek dengan kunci "set", mis. {"set": {"${ex}": {"answer": 92.5}}}.`, en: `it must be an object with a "set" key, e.g. {"set": {"${ex}": {"answer": 92.5}}}.` }], where);
   }
   const extra = Object.keys(raw).filter((k) => k !== 'set' && k !== '$schema' && k !== 'description');
   const problems: Localized[] = extra.map((k) => ({ id: `kunci "${k}" tidak dikenal.`, en: `unknown key "${k}".` }));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CliContext } from '../context.js';
 import { initProject } from '../../project/init.js';
 import { KlaError } from '../../i18n.js';
+import { shippedCatalog } from '../../catalog/registry.js';
 
 export default async function run(args: string[], opts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   let year: number | undefined;
@@ -20,12 +21,13 @@ export default async function run(args: string[], opts: Record<string, unknown>,
     kind: opts.kind as 'kabupaten' | 'kota' | undefined,
     province: opts.province as string | undefined,
     year,
+    ...(typeof opts.catalog === 'string' ? { catalog: shippedCatalog(opts.catalog) ? opts.catalog : path.resolve(ctx.cwd, opts.catalog) } : {}),
   });
   const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
   const c = r.config;
   if (ctx.lang === 'id') {
     ctx.out(
-      `${ctx.paint.ok('Proyek dibuat')}: ${rel(r.dir)} (${c.district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${c.district.name}, tahun ${c.year}, ${c.opds.length} OPD)\n` +
+      `${ctx.paint.ok('Proyek dibuat')}: ${rel(r.dir)} (${c.district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${c.district.name}, tahun ${c.year}, katalog ${c.catalog}, ${c.opds.length} OPD)\n` +
         `  konfigurasi: ${rel(r.configFile)}\n` +
         `  folder: ${r.folders.map(rel).join(', ')}\n\n` +
         `Langkah berikutnya:\n` +
@@ -34,7 +36,7 @@ export default async function run(args: string[], opts: Record<string, unknown>,
     );
   } else {
     ctx.out(
-      `${ctx.paint.ok('Project created')}: ${rel(r.dir)} (${c.district.kind} ${c.district.name}, year ${c.year}, ${c.opds.length} OPDs)\n` +
+      `${ctx.paint.ok('Project created')}: ${rel(r.dir)} (${c.district.kind} ${c.district.name}, year ${c.year}, catalog ${c.catalog}, ${c.opds.length} OPDs)\n` +
         `  config: ${rel(r.configFile)}\n` +
         `  folders: ${r.folders.map(rel).join(', ')}\n\n` +
         `Next steps:\n` +
