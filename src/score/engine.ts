@@ -9,6 +9,11 @@
  *   significant digits, which removes binary noise (0.1 + 0.2 =
  *   0.30000000000000004) without touching any meaningful digit (totals up to
  *   1000 keep nine decimals), so a full indicator of 3 x 400/3 is exactly 400;
+ * - an indicator counts its questions' points up to its maximum: under the
+ *   catalog's `indicatorOverflow: "cap"` that is the maximum the instrument
+ *   states (indicator 19's questions offer 54 points, it counts at most 51);
+ *   under `"sum"` the loader has raised the maximum to the question sum, so
+ *   the same `min` leaves every point in;
  * - the predikat is decided on that value, by the catalog's decimal rule;
  * - display rounds half up to two decimals (see `roundShown`).
  */
@@ -202,13 +207,14 @@ export function score(catalog: Catalog, answers: readonly Answer[], options: Sco
     const inGroup: IndicatorScore[] = [];
     for (const ind of g.indicators) {
       const qs = questions.filter((q) => q.indicatorId === ind.id);
+      const capped = (xs: number[]) => Math.min(sum(xs), ind.max);
       inGroup.push({
         id: ind.id,
         groupId: g.id,
         name: ind.name,
         max: ind.max,
-        points: sum(qs.map((q) => q.points)),
-        forecastPoints: sum(qs.map((q) => q.forecastPoints)),
+        points: capped(qs.map((q) => q.points)),
+        forecastPoints: capped(qs.map((q) => q.forecastPoints)),
       });
     }
     indicators.push(...inGroup);
