@@ -99,6 +99,8 @@ export interface TrailRow {
 
 export interface RubricEntry {
   id: string;
+  /** The rubric's heading as the catalog words it (the id is not shown to readers). */
+  title: string;
   kind: Rubric['kind'];
   description: string;
   lines: string[];
@@ -330,9 +332,14 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       .map((f) => ({ file: label(input, f.file), sha256: f.sha256, opdCode: f.opdCode ?? '' }))
       .sort((a, b) => cmp(a.file, b.file)),
     trail: trailRows(allRows, answerIndex, input),
-    rubrics: Object.entries(catalog.rubrics)
-      .sort(([a], [b]) => cmp(a, b))
-      .map(([id, r]) => ({ id, kind: r.kind, description: cleanText(r.description, 600), lines: rubricLines(r) })),
+    // In catalog order: the catalog lists its rubrics as the instrument's questions use them.
+    rubrics: Object.entries(catalog.rubrics).map(([id, r]) => ({
+      id,
+      title: cleanText(r.title, 200),
+      kind: r.kind,
+      description: cleanText(r.description, 600),
+      lines: rubricLines(r),
+    })),
     resolutions: catalog.resolutions.map((r) => ({ issue: cleanText(r.issue, 600), resolution: cleanText(r.resolution, 1200) })),
   };
 }
