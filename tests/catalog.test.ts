@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { initProject } from '../src/project/init.js';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCatalog, findQuestion, loadCatalog, resolveCatalogFile, fingerprintQuestions } from '../src/catalog/load.js';
@@ -321,6 +322,23 @@ describe('the registry of shipped catalogs', () => {
     const dir2 = mkdtempSync(path.join(os.tmpdir(), 'kla-reg-'));
     write(dir2, 'a.json', { id: 'tanpa-tahun' });
     expect(() => shippedCatalogs(dir2)).toThrowError(KlaError);
+  });
+
+  it('kla init proposes the newest shipped catalog and refuses an unknown one, naming the shipped ids', () => {
+    const base = mkdtempSync(path.join(os.tmpdir(), 'kla-init-'));
+    const made = initProject({ dir: path.join(base, 'baru'), district: 'Uji', province: 'Jambi', year: 2026 });
+    expect(made.config.catalog).toBe(newestCatalog().id);
+    expect(made.config.opds).toEqual(loadCatalog(newestCatalog().id).defaultOpds);
+    let err: unknown;
+    try {
+      initProject({ dir: path.join(base, 'lain'), catalog: 'kla-1999' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(KlaError);
+    expect((err as KlaError).render('id')).toContain('Katalog "kla-1999" tidak ditemukan');
+    expect((err as KlaError).render('id')).toContain(`"${newestCatalog().id}" (instrumen tahun ${newestCatalog().year})`);
+    expect(existsSync(path.join(base, 'lain', 'kla.config.json'))).toBe(false);
   });
 
   it('loads a catalog named by path by the id inside it, whatever the file is called', () => {

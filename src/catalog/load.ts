@@ -77,8 +77,8 @@ export function loadCatalog(ref: string, baseDir?: string): Catalog {
   if (!existsSync(file)) {
     const list = shippedCatalogList();
     throw new KlaError({
-      id: `Katalog "${ref}" tidak ditemukan (${file}). Gunakan ID katalog bawaan (${list}) atau path ke berkas katalog JSON.`,
-      en: `Catalog "${ref}" not found (${file}). Use the id of a shipped catalog (${list}) or a path to a catalog JSON file.`,
+      id: `Katalog "${ref}" tidak ditemukan (${file}). Gunakan ID katalog bawaan, yaitu ${list.id}, atau path ke berkas katalog JSON.`,
+      en: `Catalog "${ref}" not found (${file}). Use the id of a shipped catalog, that is ${list.en}, or a path to a catalog JSON file.`,
     });
   }
   let raw: unknown;

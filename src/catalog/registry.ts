@@ -80,7 +80,11 @@ export function newestCatalog(dir = catalogsDir): CatalogEntry {
   return last;
 }
 
-/** The shipped catalogs as a reader-friendly list: `"<id>" (<year>)`, … */
-export function shippedCatalogList(dir = catalogsDir): string {
-  return shippedCatalogs(dir).map((e) => `"${e.id}" (${e.year})`).join(', ');
+/** The shipped catalogs as a reader-friendly list, in each language. */
+export function shippedCatalogList(dir = catalogsDir): { id: string; en: string } {
+  const all = shippedCatalogs(dir);
+  return {
+    id: all.map((e) => `"${e.id}" (instrumen tahun ${e.year})`).join(', '),
+    en: all.map((e) => `"${e.id}" (instrument year ${e.year})`).join(', '),
+  };
 }

@@ -18,10 +18,12 @@ export interface InitOptions {
   province?: string;
   year?: number;
   /**
-   * A shipped catalog's id, or a path to a catalog file (relative to the
-   * current folder); default: the newest shipped catalog by its year.
+   * A shipped catalog's id, or a path to a catalog file (relative to `cwd`);
+   * default: the newest shipped catalog by its year.
    */
   catalog?: string;
+  /** The folder a catalog path is relative to (default: the current folder). */
+  cwd?: string;
 }
 
 export interface InitResult {
@@ -50,8 +52,10 @@ export function initProject(o: InitOptions): InitResult {
       en: `Folder ${dir} already contains ${existing}; it is not overwritten. Choose another folder or edit that config.`,
     });
   }
-  const catalogRef = catalogReference(o.catalog, dir);
-  const catalog = loadCatalog(catalogRef, dir);
+  // Loaded as the user named it (so a refusal quotes their words), recorded relative to the project.
+  const cwd = o.cwd ?? process.cwd();
+  const catalog = loadCatalog(o.catalog ?? newestCatalog().id, cwd);
+  const catalogRef = catalogReference(o.catalog, dir, cwd);
   const opds =
     catalog.defaultOpds ??
     catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
@@ -86,10 +90,10 @@ export function initProject(o: InitOptions): InitResult {
  * file as a path relative to the project with forward slashes, so the project
  * folder can be moved or opened on another system.
  */
-function catalogReference(ref: string | undefined, dir: string): string {
+function catalogReference(ref: string | undefined, dir: string, cwd: string): string {
   if (ref === undefined) return newestCatalog().id;
   if (shippedCatalog(ref)) return ref;
-  const rel = path.relative(dir, path.resolve(ref));
+  const rel = path.relative(dir, path.resolve(cwd, ref));
   return path.isAbsolute(rel) ? rel : rel.split(path.sep).join('/');
 }
 

@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { CliContext } from '../context.js';
 import { initProject } from '../../project/init.js';
 import { KlaError } from '../../i18n.js';
-import { shippedCatalog } from '../../catalog/registry.js';
 
 export default async function run(args: string[], opts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   let year: number | undefined;
@@ -21,7 +20,7 @@ export default async function run(args: string[], opts: Record<string, unknown>,
     kind: opts.kind as 'kabupaten' | 'kota' | undefined,
     province: opts.province as string | undefined,
     year,
-    ...(typeof opts.catalog === 'string' ? { catalog: shippedCatalog(opts.catalog) ? opts.catalog : path.resolve(ctx.cwd, opts.catalog) } : {}),
+    ...(typeof opts.catalog === 'string' ? { catalog: opts.catalog, cwd: ctx.cwd } : {}),
   });
   const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
   const c = r.config;
