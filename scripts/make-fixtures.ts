@@ -628,7 +628,7 @@ function evidenceFor(project: Project, q: CatalogQuestion, opd: Opd, value: Answ
   const out: string[] = [];
   if (q.rubric === 'regulasi') {
     // The regulation itself is the evidence, named as the legal office files it.
-    const topic = /terkait (.*?)(?:\?|\(|$)/.exec(text)?.[1]?.split(/\s+/).slice(0, 6).join(' ').replace(/[,;:]$/, '').replace(/\//g, '-') ?? q.id;
+    const topic = /terkait (.*?)(?:\?|\(|$)/.exec(text)?.[1]?.trim().split(/\s+/).slice(0, 6).join(' ').replace(/[,;:]$/, '').replace(/\//g, '-') ?? q.id;
     const form = String(value).includes('Daerah') ? 'Perda' : String(value).includes('Bupati') ? 'Perbup' : String(value).includes('penyusunan') ? 'Draf Perbup' : 'SK Bupati';
     return [`${form} Merangin tentang ${topic}.pdf`];
   }
