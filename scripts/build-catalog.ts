@@ -1,312 +1,266 @@
 /**
- * Builds catalogs/kla-2024.json from the transcribed 2024 instrument
- * (../shared/reference/kla-2024-instrument.json by default, or the path given).
+ * Builds a catalog (catalogs/<id>.json) from a transcribed instrument and its
+ * recipe (catalogs/recipes/<id>.json). The instrument is the source as it was
+ * transcribed; the recipe holds every decision taken about it: sources and how
+ * the source's names map onto them, the rubrics and which questions use which,
+ * text corrections (each with the source text), source problems left as they
+ * are, scopes, evidence exemptions and the resolutions printed for officials.
+ * A new instrument year is a new instrument file and a new recipe; this script
+ * does not change.
  *
- * The shipped catalog is the committed JSON, not this script: the script records
- * how every field was derived and how the source's inconsistencies were
- * resolved, so the derivation can be reviewed and repeated. docs/catalog.md
- * explains the same in prose.
+ *   npx tsx scripts/build-catalog.ts                         # every recipe in catalogs/recipes/
+ *   npx tsx scripts/build-catalog.ts <recipe.json> [instrument.json]
  *
- *   npx tsx scripts/build-catalog.ts [path/to/kla-2024-instrument.json]
+ * Without an instrument path, the recipe's `instrument` file is read from
+ * ../shared/reference/ beside the repository. The shipped catalog is the
+ * committed JSON; tests/catalog-build.test.ts checks the script reproduces it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { buildCatalog } from '../src/catalog/load.js';
-import type { CatalogData, Rubric } from '../src/catalog/schema.js';
+import { answerTypes, catalogSchema, defaultOpdSchema, rubricSchema, scopes, sourceSchema, type CatalogData, type Scope } from '../src/catalog/schema.js';
+import { writeFileAtomic } from '../src/io/files.js';
 import { catalogsDir, packageRoot } from '../src/paths.js';
 
-interface SrcQuestion {
-  id: string;
-  text: string;
-  max: number;
-  opds: string[];
-  for_kecamatan: boolean;
-  for_desa: boolean;
-  evidence_requested: boolean;
-  answer_hint: 'availability' | 'percent' | 'count' | 'narrative';
-}
-interface SrcIndicator { id: string; name: string; max: number; questions: SrcQuestion[] }
-interface SrcGroup { id: string; label: string; name: string; max_as_labelled: number; indicators: SrcIndicator[] }
-interface Src { title: string; source: string; predikat_bands: { name: string; min: number; max: number }[]; groups: SrcGroup[] }
+/** The transcribed instrument (the format of kla-2024-instrument.json). */
+const instrumentSchema = z.object({
+  title: z.string(),
+  predikat_bands: z.array(z.object({ name: z.string(), min: z.number(), max: z.number() })),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      name: z.string(),
+      indicators: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          max: z.number(),
+          questions: z.array(
+            z.object({
+              id: z.string(),
+              text: z.string(),
+              max: z.number(),
+              opds: z.array(z.string()),
+              for_kecamatan: z.boolean(),
+              for_desa: z.boolean(),
+              answer_hint: z.enum(answerTypes),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+export type Instrument = z.infer<typeof instrumentSchema>;
 
-const input = process.argv[2] ?? path.resolve(packageRoot, '../shared/reference/kla-2024-instrument.json');
-const src = JSON.parse(readFileSync(input, 'utf8')) as Src;
+/** A catalog rubric plus the questions that use it. */
+const recipeRubric = z.looseObject({ questions: z.array(z.string()).optional() }).transform((r, ctx) => {
+  const { questions, ...rest } = r;
+  const rubric = rubricSchema.safeParse(rest);
+  if (!rubric.success) {
+    for (const i of rubric.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
+    return z.NEVER;
+  }
+  return { ...rubric.data, ...(questions ? { questions } : {}) };
+});
 
-/** The instrument's source names, with the office each stands for and the spellings seen in practice. */
-const sources: CatalogData['sources'] = [
-  { id: 'DPPPAPPKB', name: 'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana', aliases: ['DPPPA', 'DP3A', 'DP3AP2KB', 'DPPPAPPKB', 'Dinas PPPA'] },
-  { id: 'Dinkes', name: 'Dinas Kesehatan', aliases: ['Dinkes', 'Dinas Kesehatan'] },
-  { id: 'Dinsos', name: 'Dinas Sosial', aliases: ['Dinsos', 'Dinas Sosial'] },
-  { id: 'Disdikbud', name: 'Dinas Pendidikan dan Kebudayaan', aliases: ['Disdik', 'Disdikbud', 'Dinas Pendidikan'] },
-  { id: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah', aliases: ['Bappeda', 'Bappedalitbang'] },
-  { id: 'Kemenag', name: 'Kantor Kementerian Agama', aliases: ['Kemenag', 'Kantor Kemenag'] },
-  { id: 'Bagian Hukum', name: 'Bagian Hukum Sekretariat Daerah', aliases: ['Bagian Hukum', 'Bag. Hukum', 'Kabag Hukum'] },
-  { id: 'JDIH', name: 'Jaringan Dokumentasi dan Informasi Hukum', aliases: ['JDIH'] },
-  { id: 'Kominfo', name: 'Dinas Komunikasi dan Informatika', aliases: ['Kominfo', 'Diskominfo'] },
-  { id: 'Disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', aliases: ['Disdukcapil', 'Dukcapil', 'Capil', 'CAPIL'] },
-  { id: 'BPBD', name: 'Badan Penanggulangan Bencana Daerah', aliases: ['BPBD'] },
-  { id: 'UPTD PPA', name: 'UPTD Perlindungan Perempuan dan Anak', aliases: ['UPTD PPA', 'P2TP2A'] },
-  { id: 'Disnaker', name: 'Dinas Tenaga Kerja', aliases: ['Disnaker', 'Disnakertrans'] },
-  { id: 'Kejaksaan', name: 'Kejaksaan Negeri', aliases: ['Kejari', 'Kejaksaan'] },
-  { id: 'UPPA Polres', name: 'Unit Pelayanan Perempuan dan Anak Polres', aliases: ['UPPA', 'Unit PPA Polres'] },
-  { id: 'Polres', name: 'Kepolisian Resor', aliases: ['Polres'] },
-  { id: 'Satpol PP', name: 'Satuan Polisi Pamong Praja', aliases: ['Satpol PP'] },
-  { id: 'Perpustakaan', name: 'Dinas Perpustakaan dan Kearsipan', aliases: ['Perpustakaan', 'Dispusip', 'Dinas Perpustakaan'] },
-  { id: 'BNN', name: 'Badan Narkotika Nasional Kabupaten/Kota', aliases: ['BNN', 'BNNK'] },
-  { id: 'Dinas PUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', aliases: ['PUPR', 'Dinas PUPR', 'Dinas PU'] },
-  { id: 'Dinas PU Perkim', name: 'Dinas Perumahan dan Kawasan Permukiman', aliases: ['Perkim', 'Disperkim', 'Dinas PU Perkim'] },
-  { id: 'Dishub', name: 'Dinas Perhubungan', aliases: ['Dishub'] },
-  { id: 'Kesbangpol', name: 'Badan Kesatuan Bangsa dan Politik', aliases: ['Kesbangpol'] },
-  { id: 'Dinas Pariwisata', name: 'Dinas Pariwisata', aliases: ['Dispar', 'Dinas Pariwisata'] },
-  { id: 'Disparpor', name: 'Dinas Pariwisata, Pemuda dan Olahraga', aliases: ['Disparpora', 'Disparpor'] },
-  { id: 'Dispora', name: 'Dinas Pemuda dan Olahraga', aliases: ['Dispora'] },
-  { id: 'DLH', name: 'Dinas Lingkungan Hidup', aliases: ['DLH'] },
-  { id: 'Bapenda', name: 'Badan Pendapatan Daerah', aliases: ['Bapenda'] },
-  { id: 'Forum Anak Daerah (FAD)', name: 'Forum Anak Daerah', aliases: ['FAD', 'Forum Anak'] },
-  { id: 'Dunia Usaha', name: 'Dunia Usaha (Forum CSR/APSAI)', aliases: ['Dunia Usaha', 'APSAI', 'Forum CSR'] },
-  { id: 'Pengadilan Agama', name: 'Pengadilan Agama', aliases: ['PA', 'PAN'] },
-];
+/**
+ * A flag set for every question of `answerTypes`, every question whose text
+ * matches `textPattern.pattern` (case-insensitive; only among its
+ * `answerTypes`, when given) and every question listed in `questions`.
+ */
+const textRule = z
+  .object({
+    answerTypes: z.array(z.enum(answerTypes)).default([]),
+    textPattern: z.object({ pattern: z.string(), answerTypes: z.array(z.enum(answerTypes)).optional() }).strict().optional(),
+    questions: z.array(z.string()).default([]),
+  })
+  .strict();
+const resolution = z.object({ issue: z.string().min(1), resolution: z.string().min(1) }).strict();
 
-/** Source names in the transcription mapped onto the list above. */
-const sourceRename: Record<string, string> = { 'Dinas PU': 'Dinas PUPR', PAN: 'Pengadilan Agama' };
+export const recipeSchema = z
+  .object({
+    $comment: z.string().optional(),
+    recipeVersion: z.literal(1),
+    id: z.string(),
+    year: z.number().int(),
+    /** File name of the instrument in ../shared/reference/, used when no path is given. */
+    instrument: z.string(),
+    title: z.string(),
+    provenance: z.string(),
+    totalMax: z.number(),
+    indicatorOverflow: z.enum(['cap', 'sum']),
+    predikatRule: z.literal('upper-inclusive'),
+    groupKinds: z.record(z.string(), z.enum(['kelembagaan', 'klaster', 'kelana-dekela'])),
+    sources: z.array(sourceSchema),
+    /** Source names of the transcription mapped onto the list above. */
+    sourceRenames: z.record(z.string(), z.string()),
+    /** Sources for questions the transcription lists without any. */
+    sourceFills: z.record(z.string(), z.array(z.string())),
+    /** Rubrics; `questions` lists ids (or "1.2*" for every id starting "1.2") that use it. */
+    rubrics: z.record(z.string(), recipeRubric),
+    /** The rubric of every question no rubric lists. */
+    rubricByAnswerType: z.record(z.enum(answerTypes), z.string()),
+    previousYear: textRule,
+    noteRequired: textRule,
+    /** Question id -> why it needs no evidence although it earns points. */
+    evidenceExemptions: z.record(z.string(), z.string().min(1)),
+    scopes: z.partialRecord(z.enum(scopes), z.array(z.string())),
+    corrections: z.array(z.object({ questions: z.array(z.string()).min(1), from: z.string().min(1), to: z.string() }).strict()),
+    sourceProblems: z.array(z.object({ questions: z.array(z.string()), problem: z.string().min(1) }).strict()),
+    /** The resolution of indicators whose questions add up to more than their maximum, worded for each rule. */
+    overflowResolution: z.object({ cap: resolution, sum: resolution }).strict(),
+    resolutions: z.array(resolution),
+    defaultOpds: z.array(defaultOpdSchema),
+  })
+  .strict();
+export type Recipe = z.infer<typeof recipeSchema>;
 
-/** Questions the transcription lists without any source. */
-const sourceFill: Record<string, string[]> = {
-  '25.11': ['Dinkes', 'DPPPAPPKB'],
-  '25.12': ['DPPPAPPKB'],
-  '25.13': ['DPPPAPPKB'],
-  '26.2': ['DPPPAPPKB', 'Bagian Hukum'],
-  '26.3': ['DPPPAPPKB', 'BAPPEDA'],
-  '26.15': ['DPPPAPPKB'],
-  '26.16': ['DPPPAPPKB'],
-  '26.17': ['Disnaker', 'DPPPAPPKB'],
-  '26.18': ['Disnaker', 'DPPPAPPKB'],
-};
+/** A recipe that does not fit its instrument: every problem at once, so one edit fixes them all. */
+class RecipeError extends Error {}
 
-/** Obvious typing slips in question texts. */
-const textFix: Record<string, [string, string]> = {
-  '21A.2': ['ApakaKLASh', 'Apakah'],
-  '1.3zg': ['pakah ada', 'Apakah ada'],
-};
+/** The catalog the recipe makes of the instrument. Pure. */
+export function buildFromRecipe(instrument: Instrument, recipe: Recipe): CatalogData {
+  const problems: string[] = [];
+  const used = new Set<string>();
+  const ids = new Set<string>();
+  const matches = (pattern: string, id: string) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : pattern === id);
 
-const rubrics: Record<string, Rubric> = {
-  regulasi: {
-    kind: 'options',
-    description: 'Bentuk hukum kebijakan: Perda penuh, Peraturan Kepala Daerah tiga perempat, SK/Instruksi/Surat Edaran separuh.',
-    options: [
-      { value: 'Ada, Peraturan Daerah', fraction: 1 },
-      { value: 'Ada, Peraturan Bupati/Wali Kota', fraction: 0.75 },
-      { value: 'Ada, SK/Instruksi/Surat Edaran', fraction: 0.5 },
-      { value: 'Dalam proses penyusunan', fraction: 0.25 },
-      { value: 'Tidak ada', fraction: 0 },
-    ],
-  },
-  anggaran: {
-    kind: 'options',
-    description: 'Anggaran: APBD bersama sumber lain penuh, APBD saja 0,75, sumber lain saja 0,5.',
-    options: [
-      { value: 'Ada, APBD dan sumber lain', fraction: 1 },
-      { value: 'Ada, APBD saja', fraction: 0.75 },
-      { value: 'Ada, sumber lain saja', fraction: 0.5 },
-      { value: 'Tidak ada', fraction: 0 },
-    ],
-  },
-  ketersediaan: {
-    kind: 'options',
-    description: 'Ketersediaan bertingkat: lengkap dan berjalan penuh, sebagian separuh, baru direncanakan seperlima.',
-    options: [
-      { value: 'Ada, lengkap dan berjalan', fraction: 1 },
-      { value: 'Ada, sebagian', fraction: 0.5 },
-      { value: 'Direncanakan', fraction: 0.2 },
-      { value: 'Tidak ada', fraction: 0 },
-    ],
-  },
-  'ketersediaan-negatif': {
-    kind: 'options',
-    description: 'Pertanyaan yang jawaban baiknya "Tidak" (misalnya masih menerima sponsor rokok).',
-    options: [
-      { value: 'Tidak', fraction: 1 },
-      { value: 'Ya', fraction: 0 },
-    ],
-  },
-  narasi: {
-    kind: 'options',
-    description: 'Uraian dengan MATRIKS dan dokumen penuh, uraian tanpa MATRIKS separuh; uraiannya ditulis pada kolom Catatan.',
-    options: [
-      { value: 'Ada, dengan MATRIKS dan dokumen', fraction: 1 },
-      { value: 'Ada, tanpa MATRIKS', fraction: 0.5 },
-      { value: 'Tidak ada', fraction: 0 },
-    ],
-  },
-  'persen-naik': {
-    kind: 'bands',
-    description: 'Persentase yang makin tinggi makin baik: >= 90 penuh, >= 75 tiga perempat, >= 50 separuh, >= 25 seperempat.',
-    better: 'higher',
-    bands: [
-      { threshold: 90, fraction: 1 },
-      { threshold: 75, fraction: 0.75 },
-      { threshold: 50, fraction: 0.5 },
-      { threshold: 25, fraction: 0.25 },
-    ],
-    otherwise: 0,
-  },
-  'persen-turun': {
-    kind: 'bands',
-    description: 'Persentase yang makin rendah makin baik (masalah gizi, MP-ASI dini): <= 5 penuh, <= 10 tiga perempat, <= 20 separuh, <= 30 seperempat.',
-    better: 'lower',
-    bands: [
-      { threshold: 5, fraction: 1 },
-      { threshold: 10, fraction: 0.75 },
-      { threshold: 20, fraction: 0.5 },
-      { threshold: 30, fraction: 0.25 },
-    ],
-    otherwise: 0,
-  },
-  jumlah: {
-    kind: 'bands',
-    description: 'Jumlah lembaga/layanan/SDM: >= 5 penuh, >= 3 tiga perempat, >= 1 separuh, 0 tidak mendapat poin.',
-    better: 'higher',
-    bands: [
-      { threshold: 5, fraction: 1 },
-      { threshold: 3, fraction: 0.75 },
-      { threshold: 1, fraction: 0.5 },
-    ],
-    otherwise: 0,
-  },
-  'tren-turun': {
-    kind: 'trend',
-    description: 'Jumlah yang harus turun (kematian bayi/ibu): nol atau turun dari tahun sebelumnya penuh, tetap separuh, naik seperempat; tanpa data tahun sebelumnya separuh.',
-    better: 'lower',
-    improved: 1,
-    unchanged: 0.5,
-    worsened: 0.25,
-    noPrevious: 0.5,
-  },
-};
+  const rubricOf = (id: string, answerType: (typeof answerTypes)[number]): string => {
+    const listed = Object.entries(recipe.rubrics).filter(([, r]) => r.questions?.some((p) => matches(p, id)));
+    if (listed.length > 1) problems.push(`${id}: listed by rubrics ${listed.map(([k]) => k).join(', ')}`);
+    for (const [k, r] of listed) for (const p of r.questions ?? []) if (matches(p, id)) used.add(`rubric:${k}:${p}`);
+    return listed[0]?.[0] ?? recipe.rubricByAnswerType[answerType] ?? '';
+  };
+  const scopeOf = (id: string, flagged: boolean): Scope => {
+    const listed = (Object.entries(recipe.scopes) as [Scope, string[]][]).filter(([, list]) => list.includes(id));
+    if (listed.length > 1) problems.push(`${id}: listed in scopes ${listed.map(([k]) => k).join(', ')}`);
+    const scope = listed[0]?.[0] ?? 'kabupaten';
+    // The transcription marks some questions as asked per kecamatan or desa; none may be lost.
+    if (flagged && scope === 'kabupaten') problems.push(`${id}: the instrument asks it per kecamatan or desa, but no scope lists it`);
+    return scope;
+  };
+  const byText = (rule: z.infer<typeof textRule>, id: string, answerType: (typeof answerTypes)[number], text: string) =>
+    rule.answerTypes.includes(answerType) ||
+    (rule.textPattern !== undefined &&
+      (rule.textPattern.answerTypes ?? answerTypes).includes(answerType) &&
+      new RegExp(rule.textPattern.pattern, 'i').test(text)) ||
+    rule.questions.includes(id);
 
-/** Questions where a lower value or a "no" is the good answer. */
-const lowerIsBetter = new Set(['13.1', '13.2', '13.3', '14.3', '25.7a', '25.7b', '25.7c', '25.7d', '26.8a', '26.8b', '26.8c', '26.8d']);
-const negativeYesNo = new Set(['17.5', '17.6', '24A.4', '26.17']);
-const trendDown = new Set(['12.4', '12.5']);
+  const correct = (id: string, source: string): string => {
+    let text = source;
+    recipe.corrections.forEach((c, i) => {
+      if (!c.questions.includes(id)) return;
+      if (!text.includes(c.from)) problems.push(`corrections[${i}]: "${c.from}" does not occur in ${id}`);
+      text = text.split(c.from).join(c.to);
+    });
+    return text;
+  };
 
-const TWO_YEARS = /(2|dua) tahun terakhir|tahun sebelumn?ya|tahun sebelumya/i;
-
-function rubricFor(id: string, q: SrcQuestion, indicatorId: string): string {
-  if (q.answer_hint === 'narrative') return 'narasi';
-  if (q.answer_hint === 'percent') return lowerIsBetter.has(id) ? 'persen-turun' : 'persen-naik';
-  if (q.answer_hint === 'count') return trendDown.has(id) ? 'tren-turun' : 'jumlah';
-  if (negativeYesNo.has(id)) return 'ketersediaan-negatif';
-  if (indicatorId === '1' && (id === '1.1' || id.startsWith('1.2'))) return 'regulasi';
-  if (indicatorId === '1' && id.startsWith('1.3')) return 'anggaran';
-  return 'ketersediaan';
-}
-
-const groups: CatalogData['groups'] = src.groups.map((g) => {
-  const indicators = g.indicators.map((ind) => {
-    const qSum = ind.questions.reduce((s, q) => s + q.max, 0);
-    return {
-      id: ind.id,
+  const groups: CatalogData['groups'] = instrument.groups.map((g) => {
+    const kind = recipe.groupKinds[g.id];
+    if (!kind) problems.push(`group ${g.id}: no kind in groupKinds`);
+    const indicators = g.indicators.map((ind) => ({
+      id: ind.id.replace(/\s+/g, ''),
       name: ind.name.trim(),
       max: ind.max,
-      questionMaxima: (Math.abs(qSum - ind.max) > 1e-9 ? 'weights' : 'points') as 'weights' | 'points',
       questions: ind.questions.map((q) => {
         const id = q.id.replace(/\s+/g, '');
-        let text = q.text.replace(/\r\n?/g, '\n').trim();
-        const fix = textFix[id];
-        if (fix) text = text.replace(fix[0], fix[1]);
-        const rubric = rubricFor(id, q, ind.id);
-        const numeric = q.answer_hint === 'percent' || q.answer_hint === 'count';
-        const qSources = q.opds.length > 0 ? q.opds.map((o) => sourceRename[o] ?? o) : (sourceFill[id] ?? []);
+        ids.add(id);
+        const text = correct(id, q.text.replace(/\r\n?/g, '\n').trim());
+        const sources = q.opds.length > 0 ? q.opds.map((o) => recipe.sourceRenames[o] ?? o) : (recipe.sourceFills[id] ?? []);
+        if (q.opds.length > 0 && recipe.sourceFills[id]) problems.push(`sourceFills.${id}: the instrument names sources for it`);
+        const exemption = recipe.evidenceExemptions[id];
         return {
           id,
           text,
           max: q.max,
-          sources: [...new Set(qSources)],
+          sources: [...new Set(sources)],
           answerType: q.answer_hint,
-          rubric,
-          previousYear: numeric && (TWO_YEARS.test(text) || trendDown.has(id)),
-          evidenceRequired: q.evidence_requested,
-          noteRequired: q.answer_hint === 'narrative' || /catatan/i.test(text),
-          scope: (q.for_desa ? 'desa' : q.for_kecamatan ? 'kecamatan' : 'kabupaten') as 'desa' | 'kecamatan' | 'kabupaten',
+          rubric: rubricOf(id, q.answer_hint),
+          previousYear: byText(recipe.previousYear, id, q.answer_hint, text),
+          ...(exemption ? { evidenceExemption: exemption } : {}),
+          noteRequired: byText(recipe.noteRequired, id, q.answer_hint, text),
+          scope: scopeOf(id, q.for_kecamatan || q.for_desa),
         };
       }),
-    };
+    }));
+    return { id: g.id, kind: kind ?? 'klaster', label: g.label, name: g.name, max: indicators.reduce((s, i) => s + i.max, 0), indicators };
   });
-  return {
-    id: g.id,
-    label: g.label,
-    name: g.name,
-    max: indicators.reduce((s, i) => s + i.max, 0),
-    indicators,
+
+  // Recipe entries that match nothing are stale: say so rather than ship them silently.
+  for (const [k, r] of Object.entries(recipe.rubrics)) for (const p of r.questions ?? []) if (!used.has(`rubric:${k}:${p}`)) problems.push(`rubrics.${k}: "${p}" matches no question`);
+  const known = (where: string, list: Iterable<string>) => {
+    for (const id of list) if (!ids.has(id)) problems.push(`${where}: no question "${id}"`);
   };
-});
+  known('scopes', Object.values(recipe.scopes).flat());
+  known('sourceFills', Object.keys(recipe.sourceFills));
+  known('evidenceExemptions', Object.keys(recipe.evidenceExemptions));
+  known('previousYear.questions', recipe.previousYear.questions);
+  known('noteRequired.questions', recipe.noteRequired.questions);
+  if (problems.length > 0) throw new RecipeError(`Recipe ${recipe.id} does not fit its instrument:\n  ${problems.join('\n  ')}`);
 
-const catalog: CatalogData = {
-  schemaVersion: 1,
-  id: 'kla-2024',
-  title: 'Instrumen Evaluasi Mandiri KLA 2024',
-  provenance:
-    'Ditranskripsi dari "Rekap Penilaian Mandiri KLA 2024" sebuah kabupaten yang dipublikasikan di repositori publik; ' +
-    'bukan teks resmi peraturan. Poin dan redaksi pertanyaan adalah bacaan publik terbaik dan perlu dicocokkan dengan juknis KemenPPPA tahun berjalan. ' +
-    'Rubrik penilaian (jawaban -> pecahan poin) adalah rubrik acuan kla, bukan rubrik resmi: rubrik resmi tidak dipublikasikan. ' +
-    'Semua nilai yang dihitung kla adalah perkiraan hasil evaluasi mandiri.',
-  totalMax: 1000,
-  predikat: { decimalRule: 'upper-inclusive', bands: src.predikat_bands },
-  sources,
-  rubrics,
-  groups,
-  resolutions: [
-    {
-      issue: 'Klaster I diberi label 150 poin, tetapi poin indikatornya (4, 5, 6) berjumlah 115.',
-      resolution: 'Poin maksimum kelompok dihitung dari jumlah poin indikatornya (115); hanya dengan itu total seluruh indikator tepat 1000.',
-    },
-    {
-      issue: 'Indikator 19: poin pertanyaan berjumlah 54, poin maksimum indikator 51.',
-      resolution: 'Poin maksimum indikator (51) yang berlaku; poin pertanyaan dipakai sebagai bobot relatif di dalamnya (questionMaxima "weights"), jadi tiap pertanyaan bernilai poinnya x 51/54.',
-    },
-    {
-      issue: 'Indikator 21B: poin pertanyaan berjumlah 18, poin maksimum indikator 17.',
-      resolution: 'Sama seperti indikator 19: poin maksimum indikator (17) yang berlaku; poin pertanyaan adalah bobot relatif (x 17/18).',
-    },
-    {
-      issue: 'Nama OPD dalam sumber tidak seragam: Dinas PU, Dinas PU Perkim dan Dinas PUPR; "PAN" tidak dijelaskan.',
-      resolution:
-        'Dinas PU digabung ke Dinas PUPR (nama generik untuk dinas yang sama). Dinas PU Perkim tetap sumber tersendiri (Dinas Perumahan dan Kawasan Permukiman) karena disebut berdampingan dengan Dinas PUPR pada pertanyaan yang sama. ' +
-        'PAN dibaca sebagai Pengadilan Agama (pertanyaan 7.2 tentang pencatatan perkawinan anak, tempat dispensasi kawin diputus); ini dugaan dan dicatat sebagai alias. ' +
-        'Kabupaten memetakan OPD-nya sendiri ke sumber-sumber ini di kla.config.json, sehingga satu OPD dapat menjawab untuk beberapa sumber (mis. Bagian Hukum untuk JDIH).',
-    },
-    {
-      issue: 'Sembilan pertanyaan Kelana/Dekela (25.11, 25.12, 25.13, 26.2, 26.3, 26.15, 26.16, 26.17, 26.18) tidak menyebut OPD sumber.',
-      resolution: 'Diberikan kepada DPPPAPPKB sebagai koordinator KLA, ditambah OPD teknis yang jelas dari teksnya (Dinkes untuk KTR, Bagian Hukum dan BAPPEDA untuk peraturan dan anggaran desa, Disnaker untuk pekerja anak).',
-    },
-    {
-      issue: 'ID pertanyaan "21A.4 a", "21A.4 b", "25.7 a", "25.7 b" memuat spasi, tidak seperti ID lainnya.',
-      resolution: 'Spasi dihapus: 21A.4a, 21A.4b, 25.7a, 25.7b. ID lain dipertahankan apa adanya dan stabil.',
-    },
-    {
-      issue: 'Jenis jawaban (answer_hint) dan permintaan data dukung (evidence_requested) adalah heuristik dari teks pertanyaan, bukan bagian sumber.',
-      resolution:
-        'Dipakai apa adanya sebagai titik awal. Nilai tahun sebelumnya diminta untuk pertanyaan angka yang teksnya menyebut "2 tahun terakhir"/"tahun sebelumnya" dan untuk jumlah kematian bayi/ibu (12.4, 12.5); ' +
-        'catatan wajib diisi bila pertanyaan naratif atau teksnya meminta penjelasan "pada catatan". Kabupaten dapat menyesuaikan semuanya di katalog sendiri.',
-    },
-    {
-      issue: 'Beberapa pertanyaan bernilai baik bila jawabannya "Tidak" atau angkanya rendah (17.5, 17.6, 24A.4, 26.17; 13.1–13.3, 14.3, 25.7a–d, 26.8a–d; 12.4, 12.5).',
-      resolution: 'Diberi rubrik acuan terbalik ("ketersediaan-negatif", "persen-turun", "tren-turun").',
-    },
-    {
-      issue: 'Pertanyaan 7.1 dan 7.2 bertulisan sama dalam sumber; 26.17 bernilai 0 poin; sumber tidak memuat 25.1 dan 26.1.',
-      resolution: 'Dipertahankan seperti sumber (tidak menebak teks yang benar); 26.17 tetap ditanyakan sebagai data tanpa poin.',
-    },
-    {
-      issue: 'Batas predikat untuk nilai desimal (mis. 600,5) tidak diatur sumber mana pun.',
-      resolution: 'Aturan "upper-inclusive": nilai dibandingkan dengan presisi penuh; predikat berlaku bila nilai melebihi batas atas predikat di bawahnya dan tidak melebihi batas atasnya sendiri; Pratama mulai tepat 500. Jadi 600 = Pratama, 600,01 = Madya.',
-    },
-  ],
-};
+  const rubrics = Object.fromEntries(Object.entries(recipe.rubrics).map(([k, { questions: _q, ...r }]) => [k, r]));
+  const [first, ...rest] = recipe.resolutions;
+  return catalogSchema.parse({
+    schemaVersion: 2,
+    id: recipe.id,
+    year: recipe.year,
+    title: recipe.title,
+    provenance: recipe.provenance,
+    totalMax: recipe.totalMax,
+    indicatorOverflow: recipe.indicatorOverflow,
+    predikat: { decimalRule: recipe.predikatRule, bands: instrument.predikat_bands },
+    sources: recipe.sources,
+    rubrics,
+    groups,
+    // The rule for overflowing indicators follows the first resolution (the group sums), in the words of the chosen rule.
+    resolutions: [...(first ? [first] : []), recipe.overflowResolution[recipe.indicatorOverflow], ...rest],
+    corrections: recipe.corrections,
+    sourceProblems: recipe.sourceProblems,
+    defaultOpds: recipe.defaultOpds,
+  });
+}
 
-// Refuse to write a catalog that would not load.
-buildCatalog(catalog, 'kla-2024 (generated)');
-const out = path.join(catalogsDir, 'kla-2024.json');
-writeFileSync(out, JSON.stringify(catalog, null, 2) + '\n');
-const n = catalog.groups.flatMap((g) => g.indicators.flatMap((i) => i.questions)).length;
-console.log(`wrote ${path.relative(process.cwd(), out)}: ${n} questions`);
+export const recipesDir = path.join(catalogsDir, 'recipes');
+export const referenceDir = path.resolve(packageRoot, '../shared/reference');
+
+export function readRecipe(file: string): Recipe {
+  return recipeSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+export function readInstrument(file: string): Instrument {
+  return instrumentSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** The catalog file's text, exactly as committed. */
+export function catalogText(catalog: CatalogData): string {
+  return JSON.stringify(catalog, null, 2) + '\n';
+}
+
+/** Build one catalog and write it to catalogs/<id>.json; refuses to write one that would not load. */
+export function buildOne(recipeFile: string, instrumentFile?: string): string {
+  const recipe = readRecipe(recipeFile);
+  const catalog = buildFromRecipe(readInstrument(instrumentFile ?? path.join(referenceDir, recipe.instrument)), recipe);
+  buildCatalog(catalog, `${recipe.id} (generated)`);
+  const out = path.join(catalogsDir, `${recipe.id}.json`);
+  writeFileAtomic(out, catalogText(catalog));
+  const n = catalog.groups.flatMap((g) => g.indicators.flatMap((i) => i.questions)).length;
+  console.log(`wrote ${path.relative(process.cwd(), out)}: ${n} questions`);
+  return out;
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const [recipe, instrument] = process.argv.slice(2);
+  try {
+    if (recipe) buildOne(path.resolve(recipe), instrument ? path.resolve(instrument) : undefined);
+    else for (const f of readdirSync(recipesDir).filter((n) => n.endsWith('.json')).sort()) buildOne(path.join(recipesDir, f));
+  } catch (e) {
+    console.error(e instanceof RecipeError || e instanceof z.ZodError ? String(e.message) : e);
+    process.exitCode = 1;
+  }
+}

@@ -332,7 +332,7 @@ const STRENGTH: Record<string, number> = {
 /** Hand-set answers: [answer, previous?]. Percentages of kecamatan are k/24, of desa/kelurahan k/215. */
 const KEY: Record<string, [AnswerInput, AnswerInput?]> = {
   // Regulations (Bagian Hukum leads): Perda KLA since 2022, most topics by Perbup or SK.
-  '1.1': ['Ada, Peraturan Daerah'],
+  '1.1': ['Peraturan Daerah (Perda)'],
   '1.2a': ['Ada, Peraturan Bupati/Wali Kota'],
   '1.2b': ['Ada, SK/Instruksi/Surat Edaran'],
   '1.2c': ['Ada, SK/Instruksi/Surat Edaran'],
@@ -498,8 +498,15 @@ const KEY: Record<string, [AnswerInput, AnswerInput?]> = {
   '26.18': ['Ada, sebagian'],
 };
 
-/** Questions whose required evidence no OPD names: the verification forecast drops here. */
-const EVIDENCE_NOT_NAMED = new Set(['2.5', '5.7', '7.1', '11.2', '11.6', '12.6', '14.5', '15.2', '24B.2']);
+/**
+ * Questions whose required evidence no OPD names: the verification forecast drops here. Besides
+ * documents OPDs forget, the usual gaps: regulations the legal office has not located, and
+ * kecamatan/desa shares typed without their matrix.
+ */
+const EVIDENCE_NOT_NAMED = new Set([
+  '2.5', '5.7', '7.1', '11.2', '11.6', '12.6', '14.5', '15.2', '24B.2',
+  '1.2e', '1.2o', '1.2s', '18.2', '25.3', '26.9', '26.13',
+]);
 
 /** Evidence files deliberately absent from evidence/ (so `kla score --evidence` finds gaps). */
 const EVIDENCE_NOT_SENT = new Set([
@@ -515,6 +522,7 @@ const EVIDENCE_NOT_SENT = new Set([
 
 /** Hand-written evidence for the key questions (lead OPD). */
 const KEY_EVIDENCE: Record<string, string[]> = {
+  '1.1': ['Perda Kabupaten Merangin Nomor 4 Tahun 2022 tentang Penyelenggaraan Kabupaten Layak Anak.pdf'],
   '1.2a': ['Perbup Merangin Nomor 18 Tahun 2023 tentang Percepatan Kepemilikan Akta Kelahiran.pdf'],
   '2.1': ['SK Bupati Merangin tentang Gugus Tugas KLA 2025.pdf'],
   '2.2': ['Sertifikat pelatihan KHA DPPPA.pdf', 'Daftar hadir Bimtek KHA Gugus Tugas 2025.pdf'],
@@ -618,6 +626,12 @@ function evidenceFor(project: Project, q: CatalogQuestion, opd: Opd, value: Answ
   const group = project.catalog.groupById.get(q.groupId)!.label;
   const text = q.text;
   const out: string[] = [];
+  if (q.rubric === 'regulasi') {
+    // The regulation itself is the evidence, named as the legal office files it.
+    const topic = /terkait (.*?)(?:\?|\(|$)/.exec(text)?.[1]?.trim().split(/\s+/).slice(0, 6).join(' ').replace(/[,;:]$/, '').replace(/\//g, '-') ?? q.id;
+    const form = String(value).includes('Daerah') ? 'Perda' : String(value).includes('Bupati') ? 'Perbup' : String(value).includes('penyusunan') ? 'Draf Perbup' : 'SK Bupati';
+    return [`${form} Merangin tentang ${topic}.pdf`];
+  }
   if (q.rubric === 'anggaran') {
     const v = String(value);
     if (v.includes('APBD')) out.push(`DPA ${p.abbr} TA 2026.pdf`);

@@ -18,10 +18,12 @@ export { writeOutputs } from './io/files.js';
 export type { Output } from './io/files.js';
 
 // Catalog
-export { loadCatalog, buildCatalog, resolveCatalogFile, builtinCatalogIds, fingerprintQuestions } from './catalog/load.js';
-export type { Catalog, CatalogQuestion } from './catalog/load.js';
+export { loadCatalog, buildCatalog, resolveCatalogFile, findQuestion, fingerprintQuestions } from './catalog/load.js';
+export type { Catalog, CatalogGroup, CatalogIndicator, CatalogQuestion } from './catalog/load.js';
+export { shippedCatalogs, newestCatalog } from './catalog/registry.js';
+export type { CatalogEntry } from './catalog/registry.js';
 export { checkCatalog } from './catalog/rules.js';
-export type { CatalogData, Group, Indicator, Question, Rubric, Option, Source, AnswerType } from './catalog/schema.js';
+export type { CatalogData, Group, GroupKind, Indicator, Question, Rubric, Option, Source, AnswerType, Scope } from './catalog/schema.js';
 
 // District project
 export { loadProject, findProjectDir, parseConfig, findOpd, opdsForQuestion, questionsForOpd, CONFIG_FILE, CONFIG_FILES } from './project/config.js';

@@ -119,6 +119,7 @@ export interface IndicatorScore {
   groupId: string;
   name: string;
   max: number;
+  /** The sum of its questions' points, counted up to `max` (see the catalog's `indicatorOverflow`). */
   points: number;
   forecastPoints: number;
 }

@@ -9,13 +9,10 @@ import type { Answer, AnswerValue, Submission } from '../src/model.js';
 import { score as scoreAnswers, gapPlan, type ScoreReport } from '../src/score/index.js';
 import { createHash } from 'node:crypto';
 import type { DossierInput, Finding } from '../src/dossier/model.js';
-import { readFileSync } from 'node:fs';
-import { catalogsDir } from '../src/paths.js';
-import path from 'node:path';
 
 export const catalog: Catalog = loadCatalog('kla-2024');
 
-export const opds = (JSON.parse(readFileSync(path.join(catalogsDir, 'kla-2024.default-opds.json'), 'utf8')) as { opds: Config['opds'] }).opds;
+export const opds: Config['opds'] = catalog.defaultOpds!;
 
 export const config: DossierInput['config'] = {
   district: { kind: 'kabupaten', name: 'Contoh', province: 'Jambi' },

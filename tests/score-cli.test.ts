@@ -123,7 +123,7 @@ describe('kla score', () => {
 
   it('--set shows baseline, scenario, deltas per group and whether the predikat changes', async () => {
     setReport(all.filter((a) => a.questionId !== '12.3'));
-    const r = await kla(['--set', '12.3=92,5', '--set', '1.1=Ada, Peraturan Daerah']);
+    const r = await kla(['--set', '12.3=92,5', '--set', '1.1=Peraturan Daerah (Perda)']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Skenario what-if (2 perubahan)');
     expect(r.stdout).toContain('12.3 = 92,50');

@@ -109,7 +109,7 @@ describe('scoring', () => {
     expect(r.max).toBe(1000);
   });
 
-  it('scales weighted questions so a full indicator is exactly its maximum', () => {
+  it('adds three questions of 400/3 to exactly the indicator maximum when all are full', () => {
     const full = [answer('b1', 'DB', num(7)), answer('b2', 'DB', num(0)), answer('b3', 'DB', opt('Ada, Peraturan Daerah'), { evidence: ['x.pdf'] })];
     const r = score(c, full);
     expect(r.indicators.find((i) => i.id === 'B')!.points).toBe(400);

@@ -4,11 +4,13 @@ import type { Answer, AnswerValue } from '../src/model.js';
 
 /**
  * Total 1000 in two groups:
- *   G1 (600): indicator A (points): a1 regulation options, max 400; a2 percent bands, max 200, evidence required.
- *   G2 (400): indicator B (weights 1:1:1 of 400, so 133.333… each): b1 count bands; b2 count trend (lower is better);
- *             b3 options, evidence required.
+ *   G1 (600): indicator A: a1 regulation options, max 400; a2 percent bands, max 200, evidence required.
+ *   G2 (400): indicator B, three questions of 400/3 = 133.333… each: b1 count bands; b2 count trend (lower is
+ *             better); b3 options, evidence required.
+ * a1, b1 and b2 are exempt from evidence (`evidenceExemption`), so the forecast tests can tell both kinds apart.
  */
 export function miniCatalog(): Catalog {
+  const exempt = { evidenceExemption: 'Pertanyaan uji tanpa data dukung.' };
   const q = (id: string, max: number, answerType: string, rubric: string, extra: Record<string, unknown> = {}) => ({
     id,
     text: `Pertanyaan ${id}?`,
@@ -17,18 +19,20 @@ export function miniCatalog(): Catalog {
     answerType,
     rubric,
     previousYear: false,
-    evidenceRequired: false,
     noteRequired: false,
     scope: 'kabupaten',
     ...extra,
   });
+  const third = 400 / 3;
   return buildCatalog(
     {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: 'mini',
+      year: 2030,
       title: 'Katalog uji',
       provenance: 'uji',
       totalMax: 1000,
+      indicatorOverflow: 'cap',
       predikat: {
         decimalRule: 'upper-inclusive',
         bands: [
@@ -46,6 +50,7 @@ export function miniCatalog(): Catalog {
       rubrics: {
         regulasi: {
           kind: 'options',
+          title: 'Bentuk kebijakan',
           description: '',
           options: [
             { value: 'Ada, Peraturan Daerah', fraction: 1 },
@@ -54,14 +59,15 @@ export function miniCatalog(): Catalog {
             { value: 'Tidak ada', fraction: 0 },
           ],
         },
-        persen: { kind: 'bands', description: '', better: 'higher', bands: [{ threshold: 90, fraction: 1 }, { threshold: 50, fraction: 0.5 }], otherwise: 0 },
-        turun: { kind: 'bands', description: '', better: 'lower', bands: [{ threshold: 5, fraction: 1 }, { threshold: 20, fraction: 0.25 }], otherwise: 0 },
-        jumlah: { kind: 'bands', description: '', better: 'higher', bands: [{ threshold: 5, fraction: 1 }, { threshold: 1, fraction: 0.2 }], otherwise: 0 },
-        tren: { kind: 'trend', description: '', better: 'lower', improved: 1, unchanged: 0.5, worsened: 0.25, noPrevious: 0.33 },
+        persen: { kind: 'bands', title: 'Persentase', description: '', better: 'higher', bands: [{ threshold: 90, fraction: 1 }, { threshold: 50, fraction: 0.5 }], otherwise: 0 },
+        turun: { kind: 'bands', title: 'Persentase turun', description: '', better: 'lower', bands: [{ threshold: 5, fraction: 1 }, { threshold: 20, fraction: 0.25 }], otherwise: 0 },
+        jumlah: { kind: 'bands', title: 'Jumlah', description: '', better: 'higher', bands: [{ threshold: 5, fraction: 1 }, { threshold: 1, fraction: 0.2 }], otherwise: 0 },
+        tren: { kind: 'trend', title: 'Tren', description: '', better: 'lower', improved: 1, unchanged: 0.5, worsened: 0.25, noPrevious: 0.33 },
       },
       groups: [
         {
           id: 'G1',
+          kind: 'kelembagaan',
           label: 'Kelompok 1',
           name: 'Kelompok satu',
           max: 600,
@@ -70,13 +76,13 @@ export function miniCatalog(): Catalog {
               id: 'A',
               name: 'Indikator A',
               max: 600,
-              questionMaxima: 'points',
-              questions: [q('a1', 400, 'availability', 'regulasi'), q('a2', 200, 'percent', 'persen', { evidenceRequired: true })],
+              questions: [q('a1', 400, 'availability', 'regulasi', exempt), q('a2', 200, 'percent', 'persen')],
             },
           ],
         },
         {
           id: 'G2',
+          kind: 'klaster',
           label: 'Kelompok 2',
           name: 'Kelompok dua',
           max: 400,
@@ -85,11 +91,10 @@ export function miniCatalog(): Catalog {
               id: 'B',
               name: 'Indikator B',
               max: 400,
-              questionMaxima: 'weights',
               questions: [
-                q('b1', 1, 'count', 'jumlah', { sources: ['Dinas B'] }),
-                q('b2', 1, 'count', 'tren', { previousYear: true, sources: ['Dinas B'] }),
-                q('b3', 1, 'availability', 'regulasi', { evidenceRequired: true, sources: ['Dinas A', 'Dinas B'] }),
+                q('b1', third, 'count', 'jumlah', { sources: ['Dinas B'], ...exempt }),
+                q('b2', third, 'count', 'tren', { previousYear: true, sources: ['Dinas B'], ...exempt }),
+                q('b3', third, 'availability', 'regulasi', { sources: ['Dinas A', 'Dinas B'] }),
               ],
             },
           ],

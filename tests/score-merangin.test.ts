@@ -32,6 +32,17 @@ describe('kla score on the example district (Merangin)', () => {
     expect(Math.abs(j.groups.reduce((s, g) => s + g.points, 0) - j.total)).toBeLessThan(1e-6);
   });
 
+  it('no answer without evidence keeps points in the forecast: every question that earns points needs it', () => {
+    const j = json(['--evidence', evidence]);
+    expect(j.questions).toHaveLength(274);
+    for (const q of j.questions) {
+      if (q.points > 0) expect(q.evidenceRequired, q.questionId).toBe(true);
+      if (q.evidence.length === 0) expect(q.forecastPoints, q.questionId).toBe(0);
+    }
+    // The example names no evidence for some answers that earn points (regulations among them), and loses them.
+    expect(j.questions.filter((q) => q.points > 0 && q.evidence.length === 0).map((q) => q.questionId)).toEqual(expect.arrayContaining(['1.2e', '18.2']));
+  });
+
   it('the JSON of one run fed back as --baseline gives zero change', () => {
     const file = path.join(out, 'nilai.json');
     const w = kla(['score', '-p', project, '--format', 'json', '-o', file]);

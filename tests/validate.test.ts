@@ -34,7 +34,7 @@ async function validateOne(opd: string, edit: Edit, p: Project = project): Promi
 const q = (pred: (q: CatalogQuestion) => boolean, opd = 'DINKES') => questionOf(project, opd, pred);
 const pct = () => q((x) => x.answerType === 'percent' && !x.previousYear);
 const count = () => q((x) => x.answerType === 'count' && !x.previousYear);
-const avail = () => q((x) => x.rubric === 'ketersediaan' && !x.evidenceRequired && !x.noteRequired && !x.previousYear);
+const avail = () => q((x) => x.rubric === 'ketersediaan' && !x.noteRequired && !x.previousYear);
 const set = (wb: ExcelJS.Workbook, qid: string, col: keyof typeof ANSWER_COLUMNS, v: ExcelJS.CellValue) => {
   wb.getWorksheet(SHEETS.answers)!.getCell(cellOf(wb, qid, col)).value = v;
 };

@@ -1,51 +1,81 @@
 /**
- * Loading a catalog: a built-in id ("kla-2024") or a path to a district's own
- * JSON file. Shape is checked by the zod schema, meaning by `checkCatalog`;
- * either failure is a `KlaError` naming the file and every problem.
+ * Loading a catalog: a shipped catalog by its id or a district's
+ * own JSON file by path. Shape is checked by the zod schema, meaning by
+ * `checkCatalog`; either failure is a refusal naming the file and every
+ * problem. The indexed catalog carries the maxima the scoring works with:
+ * under `indicatorOverflow: "sum"` they grow to the question sums, so every
+ * consumer (scores, percentages, printed maxima, the top predikat edge)
+ * follows the one setting without knowing it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { catalogSchema, type CatalogData, type Group, type Indicator, type Question, type Rubric } from './schema.js';
 import { checkCatalog } from './rules.js';
+import { newestCatalog, shippedCatalog, shippedCatalogs } from './registry.js';
 import { refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
-import { catalogsDir } from '../paths.js';
 
 /** A question with everything needed to place and score it. */
 export interface CatalogQuestion extends Question {
   groupId: string;
   indicatorId: string;
-  /** Maximum points this question can earn (scaled when the indicator uses weights). */
+  /** Maximum points this question can earn: its maximum as the instrument states it. */
   points: number;
+  /** Every answer that earns points needs evidence, unless the question names an exemption (or is worth nothing). */
+  evidenceRequired: boolean;
   rubricDef: Rubric;
 }
 
-/** A validated catalog with lookup indexes. */
-export interface Catalog extends CatalogData {
+/** An indicator with the maximum scoring uses. */
+export interface CatalogIndicator extends Indicator {
+  groupId: string;
+  /** The maximum scores count against: `statedMax`, or the question sum under `indicatorOverflow: "sum"`. */
+  max: number;
+  /** The maximum as the instrument states it. */
+  statedMax: number;
+  /** The sum of its questions' maxima (above `statedMax` where the instrument disagrees with itself). */
+  questionSum: number;
+}
+
+export interface CatalogGroup extends Omit<Group, 'indicators'> {
+  /** The sum of its indicators' maxima as scoring uses them. */
+  max: number;
+  statedMax: number;
+  indicators: CatalogIndicator[];
+}
+
+/** A validated catalog with lookup indexes; maxima and predikat bands as scoring uses them. */
+export interface Catalog extends Omit<CatalogData, 'groups'> {
+  groups: CatalogGroup[];
+  /** The total maximum scores count against (`statedTotalMax`, or more under `indicatorOverflow: "sum"`). */
+  totalMax: number;
+  statedTotalMax: number;
+  /**
+   * The framework's count of indicators: distinct indicator numbers in the
+   * kelembagaan and klaster groups (21A, 21B and 21C are parts of indicator 21).
+   */
+  indicatorCount: number;
   /** All questions in catalog order. */
   questionList: CatalogQuestion[];
   questionById: Map<string, CatalogQuestion>;
-  indicatorById: Map<string, Indicator & { groupId: string }>;
-  groupById: Map<string, Group>;
+  indicatorById: Map<string, CatalogIndicator>;
+  groupById: Map<string, CatalogGroup>;
   /** The file it was loaded from. */
   file: string;
 }
 
-/** Built-in catalogs shipped with the package. */
-export function builtinCatalogIds(): string[] {
-  return ['kla-2024'];
-}
+const looksLikePath = (ref: string) => /[\\/]/.test(ref) || /\.json$/i.test(ref);
 
-/** Resolve a catalog reference from a config: a built-in id or a path relative to `baseDir`. */
+/** Resolve a catalog reference from a config: a shipped catalog's id, or a path relative to `baseDir`. */
 export function resolveCatalogFile(ref: string, baseDir = process.cwd()): string {
-  if (builtinCatalogIds().includes(ref)) return path.join(catalogsDir, `${ref}.json`);
-  return path.resolve(baseDir, ref);
+  const shipped = looksLikePath(ref) ? undefined : shippedCatalog(ref);
+  return shipped ? shipped.file : path.resolve(baseDir, ref);
 }
 
 export function loadCatalog(ref: string, baseDir?: string): Catalog {
   const file = resolveCatalogFile(ref, baseDir);
-  if (!existsSync(file)) throw refusal('KLA-E601', { ref, file, known: builtinCatalogIds() }, { location: { file: '', key: 'catalog' } });
+  if (!existsSync(file)) throw refusal('KLA-E601', { ref, file, known: shippedCatalogs().map((c) => c.id) }, { location: { file: '', key: 'catalog' } });
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -57,6 +87,12 @@ export function loadCatalog(ref: string, baseDir?: string): Catalog {
 
 /** Validate raw catalog data (schema, then semantic rules) and index it. */
 export function buildCatalog(raw: unknown, file = '<catalog>'): Catalog {
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version === 1) {
+    // Format 1 rescaled question points and made evidence optional per question;
+    // reading it as format 2 would change scores silently.
+    throw refusal('KLA-E604', { file, newest: newestCatalog().id }, { location: { file, key: 'schemaVersion' } });
+  }
   const parsed = catalogSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     throw refusal('KLA-E603', { file }, { location: { file }, details: schemaDiagnostics(parsed.error.issues.slice(0, 20), file) });
@@ -67,36 +103,62 @@ export function buildCatalog(raw: unknown, file = '<catalog>'): Catalog {
   return index(data, file);
 }
 
+/** Sums of decimal maxima (4.5 + 1.25 …) without binary noise. */
+const sum = (xs: readonly number[]) => Number(xs.reduce((s, x) => s + x, 0).toPrecision(12));
+
 function index(data: CatalogData, file: string): Catalog {
   const questionList: CatalogQuestion[] = [];
-  const indicatorById = new Map<string, Indicator & { groupId: string }>();
-  const groupById = new Map<string, Group>();
-  for (const g of data.groups) {
-    groupById.set(g.id, g);
-    for (const ind of g.indicators) {
-      indicatorById.set(ind.id, { ...ind, groupId: g.id });
-      const weightSum = ind.questions.reduce((s, q) => s + q.max, 0);
-      const scale = ind.questionMaxima === 'weights' ? ind.max / weightSum : 1;
+  const indicatorById = new Map<string, CatalogIndicator>();
+  const groupById = new Map<string, CatalogGroup>();
+  const groups: CatalogGroup[] = data.groups.map((g) => {
+    const indicators = g.indicators.map((ind): CatalogIndicator => {
+      const questionSum = sum(ind.questions.map((q) => q.max));
+      const max = data.indicatorOverflow === 'sum' ? Math.max(ind.max, questionSum) : ind.max;
+      const entry: CatalogIndicator = { ...ind, groupId: g.id, max, statedMax: ind.max, questionSum };
+      indicatorById.set(ind.id, entry);
       for (const q of ind.questions) {
         questionList.push({
           ...q,
           groupId: g.id,
           indicatorId: ind.id,
-          points: q.max * scale,
+          points: q.max,
+          evidenceRequired: q.max > 0 && q.evidenceExemption === undefined,
           // checkCatalog guarantees the rubric exists.
           rubricDef: data.rubrics[q.rubric]!,
         });
       }
-    }
-  }
+      return entry;
+    });
+    const group: CatalogGroup = { ...g, max: sum(indicators.map((i) => i.max)), statedMax: g.max, indicators };
+    groupById.set(g.id, group);
+    return group;
+  });
+  const totalMax = data.indicatorOverflow === 'sum' ? sum(groups.map((g) => g.max)) : data.totalMax;
+  // checkCatalog guarantees the bands end at the stated total: the top edge moves with the total.
+  const bands = data.predikat.bands.map((b) => (b.max === data.totalMax ? { ...b, max: totalMax } : b));
+  const framework = groups.filter((g) => g.kind !== 'kelana-dekela').flatMap((g) => g.indicators.map((i) => /^\d+/.exec(i.id)?.[0] ?? i.id));
   return {
     ...data,
+    groups,
+    totalMax,
+    statedTotalMax: data.totalMax,
+    predikat: { ...data.predikat, bands },
+    indicatorCount: new Set(framework).size,
     questionList,
     questionById: new Map(questionList.map((q) => [q.id, q])),
     indicatorById,
     groupById,
     file,
   };
+}
+
+/**
+ * A question by its id as a person or a source writes it: "21A.4a", but also
+ * "21A.4 a" (the source's spelling) or "21a.4A". Exact ids win.
+ */
+export function findQuestion(catalog: Catalog, id: string): CatalogQuestion | undefined {
+  const want = id.normalize('NFC').replace(/\s+/g, '');
+  return catalog.questionById.get(want) ?? catalog.questionList.find((q) => q.id.toLowerCase() === want.toLowerCase());
 }
 
 /**

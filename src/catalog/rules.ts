@@ -21,6 +21,9 @@ export function checkCatalog(c: CatalogData, file = ''): Diagnostic[] {
     if (sourceIds.has(s.id)) add('KLA-E611', { at: `sources[${i}]`, kind: 'source', id: s.id });
     sourceIds.add(s.id);
   });
+  c.defaultOpds?.forEach((o, i) => {
+    for (const s of o.sources) if (!sourceIds.has(s)) add('KLA-E612', { at: `defaultOpds[${i}]`, id: o.code, source: s });
+  });
 
   for (const [rid, r] of Object.entries(c.rubrics)) checkRubric(rid, r, add);
 
@@ -52,18 +55,20 @@ export function checkCatalog(c: CatalogData, file = ''): Diagnostic[] {
         if (wantsOptions !== (r.kind === 'options')) {
           add('KLA-E615', { at: qp, id: q.id, rubric: q.rubric, answerType: q.answerType });
         }
+        const shareScope = q.scope === 'share-of-kecamatan' || q.scope === 'share-of-desa';
+        if ((shareScope && q.answerType !== 'percent') || (q.scope === 'each-desa' && q.answerType !== 'availability')) {
+          add('KLA-E622', { at: qp, id: q.id, scope: q.scope, answerType: q.answerType });
+        }
         if (r.kind === 'trend' && !q.previousYear) add('KLA-E616', { at: qp, id: q.id, rubric: q.rubric });
         if (r.kind !== 'options' && q.answerType === 'percent') {
           const ts = r.kind === 'bands' ? r.bands.map((b) => b.threshold) : [];
           if (ts.some((t) => t < 0 || t > 100)) add('KLA-E621', { at: qp, id: q.id, rubric: q.rubric });
         }
       });
-      if (ind.questionMaxima === 'points' && Math.abs(qSum - ind.max) > EPS) {
-        add('KLA-E617', { at: ip, id: ind.id, sum: round(qSum), max: ind.max });
-      }
-      if (ind.questionMaxima === 'weights' && qSum <= 0) {
-        add('KLA-E617', { at: ip, id: ind.id, sum: round(qSum), max: ind.max });
-      }
+      // Questions adding up to more than the indicator are the instrument's own
+      // inconsistency, settled by `indicatorOverflow`; less would make the
+      // indicator's maximum unreachable, which no rule can settle.
+      if (qSum < ind.max - EPS) add('KLA-E617', { at: ip, id: ind.id, sum: round(qSum), max: ind.max });
     });
     if (Math.abs(groupSum - g.max) > EPS) add('KLA-E618', { at: gp, id: g.id, sum: round(groupSum), max: g.max });
     total += g.max;
@@ -78,11 +83,14 @@ export function checkCatalog(c: CatalogData, file = ''): Diagnostic[] {
       (i === bands.length - 1 && b.max !== c.totalMax);
     if (broken) add('KLA-E620', { at: `predikat.bands[${i}]`, name: b.name });
   });
+
+  const listed = [...c.corrections.map((x, i) => ({ ids: x.questions, path: `corrections[${i}]` })), ...c.sourceProblems.map((x, i) => ({ ids: x.questions, path: `sourceProblems[${i}]` }))];
+  for (const l of listed) for (const q of l.ids) if (!seen.question.has(q)) add('KLA-E623', { at: l.path, id: q });
   return out;
 }
 
 function checkRubric(rid: string, r: Rubric, add: Add): void {
-  const at = `rubrics.${rid}`;
+  const path = `rubrics.${rid}`;
   const fractions: number[] =
     r.kind === 'options'
       ? r.options.map((o) => o.fraction)
@@ -90,13 +98,13 @@ function checkRubric(rid: string, r: Rubric, add: Add): void {
         ? [...r.bands.map((b) => b.fraction), r.otherwise]
         : [r.improved, r.unchanged, r.worsened, r.noPrevious];
   for (const f of fractions) {
-    if (!(f >= 0 && f <= 1)) add('KLA-E614', { at, rubric: rid, fraction: f });
+    if (!(f >= 0 && f <= 1)) add('KLA-E614', { at: path, rubric: rid, fraction: f });
   }
   if (r.kind === 'options') {
     const vals = new Set<string>();
     for (const o of r.options) {
       const k = o.value.trim().toLowerCase();
-      if (vals.has(k)) add('KLA-E611', { at, kind: 'option', id: o.value });
+      if (vals.has(k)) add('KLA-E611', { at: path, kind: 'option', id: o.value });
       vals.add(k);
     }
   }

@@ -43,6 +43,7 @@ const T = {
     kind: 'kabupaten atau kota',
     province: 'nama provinsi, mis. "Jambi"',
     year: 'tahun yang dievaluasi',
+    catalog: 'katalog instrumen: ID katalog bawaan atau path ke berkas katalog JSON (bawaan: katalog bawaan terbaru)',
     template: 'membuat satu templat Excel untuk setiap OPD',
     templateOut: 'folder tujuan (bawaan: folder templates di proyek)',
     opd: 'hanya OPD dengan kode ini (dapat diulang)',
@@ -79,6 +80,7 @@ const T = {
     kind: 'kabupaten or kota',
     province: 'province name, e.g. "Jambi"',
     year: 'evaluated year',
+    catalog: 'instrument catalog: the id of a shipped catalog or a path to a catalog JSON file (default: the newest shipped catalog)',
     template: 'write one Excel template per OPD',
     templateOut: 'output folder (default: the project templates folder)',
     opd: 'only the OPD with this code (repeatable)',
@@ -137,6 +139,7 @@ export function buildProgram(
     .addOption(new Option('--kind <kind>', t.kind).choices(['kabupaten', 'kota']))
     .option('--province <name>', t.province)
     .option('--year <year>', t.year)
+    .option('--catalog <id-or-file>', t.catalog)
     .action((dir: string, opts) => run('init', [dir], opts));
 
   program

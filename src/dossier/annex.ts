@@ -141,7 +141,7 @@ function rubric(m: DossierModel, n: Narrative): PdfNode[] {
       caption: 'Tabel E.1 Rubrik acuan: bagian nilai maksimum yang diperoleh setiap jawaban',
       widths: [80, '*', 150],
       header: ['Rubrik', 'Keterangan', 'Ketentuan'],
-      rows: m.rubrics.map((r) => [{ text: r.id, bold: true }, r.description, textLines(r.lines)]),
+      rows: m.rubrics.map((r) => [{ text: r.title, bold: true }, r.description, textLines(r.lines)]),
     }),
     table({
       caption: 'Tabel E.2 Ketidaksesuaian dalam sumber instrumen dan cara penyelesaiannya',

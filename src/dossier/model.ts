@@ -101,6 +101,8 @@ export interface TrailRow {
 
 export interface RubricEntry {
   id: string;
+  /** The rubric's heading as the catalog words it (the id is not shown to readers). */
+  title: string;
   kind: Rubric['kind'];
   description: string;
   lines: string[];
@@ -140,7 +142,7 @@ export interface DossierModel {
   };
   profile: { label: string; value: string }[];
   profileDescription: string;
-  catalog: { id: string; title: string; provenance: string; questions: number };
+  catalog: { id: string; title: string; provenance: string; questions: number; indicators: number };
   summary: {
     total: number;
     /** The total as shown: two decimals unless more are needed to agree with the predikat. */
@@ -283,7 +285,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     },
     profile: profileRows(config.profile),
     profileDescription: cleanText(config.profile.description ?? '', LIMITS.paragraph),
-    catalog: { id: catalog.id, title: cleanText(catalog.title, 300), provenance: cleanText(catalog.provenance, LIMITS.paragraph), questions: catalog.questionList.length },
+    catalog: { id: catalog.id, title: cleanText(catalog.title, 300), provenance: cleanText(catalog.provenance, LIMITS.paragraph), questions: catalog.questionList.length, indicators: catalog.indicatorCount },
     summary: {
       total: score.total,
       totalText: pointsWith(score.total, totalDigits(score.total, catalog.predikat)),
@@ -331,9 +333,14 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       .map((f) => ({ file: label(input, f.file), sha256: f.sha256, opdCode: f.opdCode ?? '' }))
       .sort((a, b) => cmp(a.file, b.file)),
     trail: trailRows(allRows, answerIndex, input),
-    rubrics: Object.entries(catalog.rubrics)
-      .sort(([a], [b]) => cmp(a, b))
-      .map(([id, r]) => ({ id, kind: r.kind, description: cleanText(r.description, 600), lines: rubricLines(r) })),
+    // In catalog order: the catalog lists its rubrics as the instrument's questions use them.
+    rubrics: Object.entries(catalog.rubrics).map(([id, r]) => ({
+      id,
+      title: cleanText(r.title, 200),
+      kind: r.kind,
+      description: cleanText(r.description, 600),
+      lines: rubricLines(r),
+    })),
     resolutions: catalog.resolutions.map((r) => ({ issue: cleanText(r.issue, 600), resolution: cleanText(r.resolution, 1200) })),
   };
 }

@@ -31,7 +31,7 @@ export const VIEW_SPEC = {
     persenAnak: 'value',
     uraian: 'value',
   },
-  katalog: { judul: 'value', jumlahPertanyaan: 'value' },
+  katalog: { judul: 'value', jumlahPertanyaan: 'value', jumlahIndikator: 'value' },
   nilai: {
     total: 'value',
     maksimum: 'value',
@@ -106,7 +106,7 @@ export function buildView(m: DossierModel, profile: { areaKm2?: number | undefin
       persenAnak: profile.children !== undefined && profile.population ? percent(profile.children, profile.population) : '',
       uraian: m.profileDescription,
     },
-    katalog: { judul: m.catalog.title, jumlahPertanyaan: m.catalog.questions },
+    katalog: { judul: m.catalog.title, jumlahPertanyaan: m.catalog.questions, jumlahIndikator: m.catalog.indicators },
     nilai: {
       total: s.totalText,
       maksimum: p(s.max),

@@ -3,11 +3,11 @@
  * folders the other commands use. The config written is validated exactly as
  * a loaded one would be, so init never leaves a project that does not load.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
-import { catalogsDir } from '../paths.js';
 import { loadCatalog } from '../catalog/load.js';
+import { newestCatalog, shippedCatalog } from '../catalog/registry.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, type Config } from './config.js';
 import { writeFileAtomic } from '../io/files.js';
 
@@ -17,7 +17,13 @@ export interface InitOptions {
   kind?: 'kabupaten' | 'kota';
   province?: string;
   year?: number;
+  /**
+   * A shipped catalog's id, or a path to a catalog file (relative to `cwd`);
+   * default: the newest shipped catalog by its year.
+   */
   catalog?: string;
+  /** The folder a catalog path is relative to (default: the current folder). */
+  cwd?: string;
 }
 
 export interface InitResult {
@@ -41,12 +47,13 @@ export function initProject(o: InitOptions): InitResult {
   const configFile = path.join(dir, CONFIG_FILE);
   const existing = CONFIG_FILES.find((f) => existsSync(path.join(dir, f)));
   if (existing) throw refusal('KLA-E406', { dir, file: existing }, { location: { file: path.join(dir, existing) } });
-  const catalogRef = o.catalog ?? 'kla-2024';
-  const catalog = loadCatalog(catalogRef, dir);
-  const defaultsFile = path.join(catalogsDir, `${catalog.id}.default-opds.json`);
-  const opds = existsSync(defaultsFile)
-    ? (JSON.parse(readFileSync(defaultsFile, 'utf8')) as { opds: Config['opds'] }).opds
-    : catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
+  // Loaded as the user named it (so a refusal quotes their words), recorded relative to the project.
+  const cwd = o.cwd ?? process.cwd();
+  const catalog = loadCatalog(o.catalog ?? newestCatalog().id, cwd);
+  const catalogRef = catalogReference(o.catalog, dir, cwd);
+  const opds =
+    catalog.defaultOpds ??
+    catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
 
   const name = o.district ?? titleCase(path.basename(dir));
   const kind = o.kind ?? 'kabupaten';
@@ -71,6 +78,18 @@ export function initProject(o: InitOptions): InitResult {
   if (!existsSync(path.join(dir, 'BACA-SAYA.txt'))) writeFileSync(path.join(dir, 'BACA-SAYA.txt'), README);
   writeFileAtomic(configFile, JSON.stringify(raw, null, 2) + '\n');
   return { dir, configFile, config, folders };
+}
+
+/**
+ * What the config records for the catalog: a shipped catalog's id as it is, a
+ * file as a path relative to the project with forward slashes, so the project
+ * folder can be moved or opened on another system.
+ */
+function catalogReference(ref: string | undefined, dir: string, cwd: string): string {
+  if (ref === undefined) return newestCatalog().id;
+  if (shippedCatalog(ref)) return ref;
+  const rel = path.relative(dir, path.resolve(cwd, ref));
+  return path.isAbsolute(rel) ? rel : rel.split(path.sep).join('/');
 }
 
 function titleCase(s: string): string {

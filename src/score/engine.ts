@@ -3,8 +3,12 @@
  * No file system, no process: the CLI and the dossier pass in everything,
  * including which evidence files exist.
  *
- * Precision: see numbers.ts; the predikat is decided on the cleaned total, by
- * the catalog's decimal rule (predikat.ts).
+ * Precision: see numbers.ts. An indicator counts its questions' points up to
+ * its maximum: under the catalog's `indicatorOverflow: "cap"` that is the
+ * maximum the instrument states (indicator 19's questions offer 54 points, it
+ * counts at most 51); under `"sum"` the loader has raised the maximum to the
+ * question sum, so the same `min` leaves every point in. The predikat is
+ * decided on the cleaned total, by the catalog's decimal rule (predikat.ts).
  */
 import type { Catalog, CatalogQuestion } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
@@ -145,13 +149,14 @@ export function score(catalog: Catalog, answers: readonly Answer[], options: Sco
     const inGroup: IndicatorScore[] = [];
     for (const ind of g.indicators) {
       const qs = questions.filter((q) => q.indicatorId === ind.id);
+      const capped = (xs: number[]) => Math.min(sum(xs), ind.max);
       inGroup.push({
         id: ind.id,
         groupId: g.id,
         name: ind.name,
         max: ind.max,
-        points: sum(qs.map((q) => q.points)),
-        forecastPoints: sum(qs.map((q) => q.forecastPoints)),
+        points: capped(qs.map((q) => q.points)),
+        forecastPoints: capped(qs.map((q) => q.forecastPoints)),
       });
     }
     indicators.push(...inGroup);

@@ -119,6 +119,9 @@ function stepsOf(q: QuestionScoreDetail): Draft[] {
  * The cheapest path from the verification forecast to `target`: evidence-only
  * gaps first (the quickest wins), then missing answers, then better answers;
  * within a kind, the largest gain first (fewest steps), then catalog order.
+ * An indicator counts at most its maximum, so a step's gain is what its
+ * indicator still has room for when the step is taken; a step whose points
+ * the maximum would swallow whole is not offered.
  * Returns null when `target` is not a predikat of the catalog.
  */
 export function gapPlan(r: ScoreReport, predikat: CatalogData['predikat'], target: string): GapPlan | null {
@@ -126,24 +129,44 @@ export function gapPlan(r: ScoreReport, predikat: CatalogData['predikat'], targe
   if (!threshold) return null;
   const name = bandNamed(target, predikat)?.name ?? target;
   const start = r.forecast.total;
+  // Per indicator: the unrounded sum of its questions' forecast points, and the most it counts.
+  const room = new Map(r.indicators.map((i) => [i.id, { sum: 0, max: i.max }]));
+  for (const q of r.questions) {
+    const ind = room.get(q.indicatorId);
+    if (ind) ind.sum += q.forecastPoints;
+  }
+  const counted = (ind: { sum: number; max: number }) => Math.min(ind.sum, ind.max);
+  const headroom = (id: string) => {
+    const ind = room.get(id);
+    return ind ? ind.max - counted(ind) : Infinity;
+  };
   const ordered = r.questions
-    .flatMap((q, i) => stepsOf(q).map((s) => ({ s, i })))
-    .sort((a, b) => kindRank[a.s.kind] - kindRank[b.s.kind] || b.s.gain - a.s.gain || a.i - b.i)
+    .flatMap((q, i) => stepsOf(q).map((s) => ({ s, i, key: Math.min(s.raw, headroom(q.indicatorId)) })))
+    .sort((a, b) => kindRank[a.s.kind] - kindRank[b.s.kind] || b.key - a.key || a.i - b.i)
     .map(({ s }) => s);
-  // Accumulate unrounded question values; clean only what is shown and compared.
-  let raw = r.questions.reduce((sum, q) => sum + q.forecastPoints, 0);
+  // Accumulate unrounded values; clean only what is shown and compared.
+  let raw = [...room.values()].reduce((s, ind) => s + counted(ind), 0);
   let reached = reaches(start, threshold);
   let end = start;
-  const steps: PlanStep[] = ordered.map((s) => {
+  const steps: PlanStep[] = [];
+  for (const s of ordered) {
+    const ind = room.get(s.indicatorId);
+    let gain = s.raw;
+    if (ind) {
+      const before = counted(ind);
+      ind.sum += s.raw;
+      gain = counted(ind) - before;
+    }
+    if (gain <= EPSILON) continue;
     const needed = !reached;
-    raw += s.raw;
+    raw += gain;
     const cumulative = clean(raw);
     if (needed) {
       end = cumulative;
       reached = reaches(cumulative, threshold);
     }
-    return { ...strip(s), cumulative, needed };
-  });
+    steps.push({ ...strip(s), gain: clean(gain), cumulative, needed });
+  }
   const status = reaches(start, threshold) ? 'reached' : reached ? 'reachable' : 'unreachable';
   const byOpd: GapPlan['byOpd'] = [];
   for (const s of steps.filter((x) => x.needed)) {

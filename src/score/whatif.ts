@@ -1,9 +1,9 @@
 /**
  * What-if scenarios: change answers (through the rubric) or points (directly)
- * and score again. Parsing collects every problem and throws one KlaError
+ * and score again. Parsing collects every problem and throws one refusal
  * (a usage error, exit 2) naming each bad id or value.
  */
-import type { Catalog, CatalogQuestion } from '../catalog/load.js';
+import { findQuestion, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 import type { Answer, AnswerValue, Diagnostic } from '../model.js';
 import { diag, refusal } from '../diagnostics/index.js';
 import { compareScores, type ScoreComparison } from './compare.js';
@@ -60,9 +60,8 @@ function parsePoints(q: CatalogQuestion, input: unknown): Parsed<number> {
 }
 
 function question(catalog: Catalog, id: string): Parsed<CatalogQuestion> {
-  const want = id.trim();
-  // Ids are case-sensitive in the catalog, but "21a.3" can only mean "21A.3".
-  const q = catalog.questionById.get(want) ?? catalog.questionList.find((x) => x.id.toLowerCase() === want.toLowerCase());
+  // "21a.3" can only mean "21A.3", and a recap's "25.7 b" is "25.7b".
+  const q = findQuestion(catalog, id);
   if (q) return { ok: q };
   return { problem: diag('KLA-E524', { question: id, catalog: catalog.id }) };
 }
@@ -73,7 +72,7 @@ export function parseSetArgs(catalog: Catalog, args: readonly string[], into: Wh
   for (const arg of args) {
     const eq = arg.indexOf('=');
     if (eq <= 0) {
-      problems.push(diag('KLA-E531', { arg }, { file: '', option: '--set' }));
+      problems.push(diag('KLA-E531', { arg, example: exampleQuestion(catalog) }, { file: '', option: '--set' }));
       continue;
     }
     const q = question(catalog, arg.slice(0, eq));
@@ -89,12 +88,15 @@ export function parseSetArgs(catalog: Catalog, args: readonly string[], into: Wh
   return into;
 }
 
-/** Parse the JSON of a what-if file: {"set": {"12.3": {"answer": 92.5}, "1.1": {"points": 12}}}. */
+/** A question to show in examples: the catalog's first percent question, since `92.5` fits it. */
+const exampleQuestion = (catalog: Catalog) => (catalog.questionList.find((q) => q.answerType === 'percent') ?? catalog.questionList[0]!).id;
+
+/** Parse the JSON of a what-if file: {"set": {"<id>": {"answer": 92.5}, "<id>": {"points": 12}}}. */
 export function parseWhatIfJson(catalog: Catalog, raw: unknown, file: string, into: WhatIfSettings = new Map()): WhatIfSettings {
   const at = (key?: string) => ({ file, ...(key !== undefined ? { key } : {}) });
   const fail = (problems: Diagnostic[]) => refusal('KLA-E521', { file }, { location: at(), details: problems });
   const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-  if (!isObject(raw) || !isObject(raw.set)) throw fail([diag('KLA-E522', {}, at('set'))]);
+  if (!isObject(raw) || !isObject(raw.set)) throw fail([diag('KLA-E522', { example: exampleQuestion(catalog) }, at('set'))]);
   const extra = Object.keys(raw).filter((k) => k !== 'set' && k !== '$schema' && k !== 'description');
   const problems: Diagnostic[] = extra.map((k) => diag('KLA-E523', { key: k }, at(k)));
   for (const [id, entry] of Object.entries(raw.set)) {

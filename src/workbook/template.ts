@@ -144,7 +144,7 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
     [
       'Kabupaten/Kota Layak Anak (KLA) adalah kabupaten/kota yang mempunyai sistem pembangunan yang menjamin pemenuhan hak anak dan ' +
         'pelindungan khusus anak yang dilakukan secara terencana, menyeluruh, dan berkelanjutan (Peraturan Presiden Nomor 25 Tahun 2021). ' +
-        `Setiap tahun ${project.districtName} melaksanakan evaluasi mandiri atas 24 indikator KLA; hasilnya diverifikasi oleh pemerintah provinsi dan KemenPPPA.`,
+        `Setiap tahun ${project.districtName} melaksanakan evaluasi mandiri atas ${project.catalog.indicatorCount} indikator KLA; hasilnya diverifikasi oleh pemerintah provinsi dan KemenPPPA.`,
       'text',
     ],
     ['Maksud lembar kerja ini', 'head'],
@@ -188,7 +188,7 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
   ];
   for (const rid of [...new Set(questions.map((q) => q.rubric))]) {
     const r = project.catalog.rubrics[rid]!;
-    lines.push([`${rubricTitle(rid)}: ${r.description}`, 'text']);
+    lines.push([`${r.title}: ${r.description}`, 'text']);
     if (r.kind === 'options') {
       for (const o of r.options) lines.push([`    • ${o.value} — ${Math.round(o.fraction * 100)}% dari poin maksimum`, 'text']);
     }
@@ -218,21 +218,6 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
     }
   });
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-}
-
-function rubricTitle(id: string): string {
-  const names: Record<string, string> = {
-    regulasi: 'Bentuk kebijakan',
-    anggaran: 'Anggaran',
-    ketersediaan: 'Ketersediaan',
-    'ketersediaan-negatif': 'Pertanyaan yang jawaban baiknya "Tidak"',
-    narasi: 'Uraian',
-    'persen-naik': 'Persentase (makin tinggi makin baik)',
-    'persen-turun': 'Persentase (makin rendah makin baik)',
-    jumlah: 'Jumlah',
-    'tren-turun': 'Jumlah yang diharapkan turun',
-  };
-  return names[id] ?? id;
 }
 
 async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd): Promise<void> {

@@ -17,11 +17,12 @@ export default async function run(args: string[], opts: Record<string, unknown>,
     kind: opts.kind as 'kabupaten' | 'kota' | undefined,
     province: opts.province as string | undefined,
     year,
+    ...(typeof opts.catalog === 'string' ? { catalog: opts.catalog, cwd: ctx.cwd } : {}),
   });
   const c = r.config;
   const rel = (p: string) => shown(ctx, p);
   const lines = [
-    ctx.paint.ok(say(ctx.lang, 'projectCreated', { dir: rel(r.dir), district: `${c.district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${c.district.name}`, year: c.year, opds: c.opds.length })),
+    ctx.paint.ok(say(ctx.lang, 'projectCreated', { dir: rel(r.dir), district: `${c.district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${c.district.name}`, year: c.year, catalog: c.catalog, opds: c.opds.length })),
     say(ctx.lang, 'projectConfig', { file: rel(r.configFile) }),
     say(ctx.lang, 'projectFolders', { folders: r.folders.map(rel).join(', ') }),
     '',

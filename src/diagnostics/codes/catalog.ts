@@ -78,10 +78,10 @@ export const CATALOG_CODES = {
   ),
   'KLA-E617': def<{ at: string; id: string; sum: number; max: number }>(
     'error',
-    { id: 'Jumlah poin pertanyaan tidak sesuai', en: 'Question points do not add up' },
-    { id: 'Samakan jumlah poin pertanyaan dengan poin maksimum indikator.', en: 'Make the question points add up to the indicator maximum.' },
-    (p, f) => `${p.at}: jumlah poin pertanyaan indikator ${p.id} adalah ${f.n(p.sum)}, tidak sama dengan poin maksimum indikator ${f.n(p.max)}.`,
-    (p, f) => `${p.at}: question points of indicator ${p.id} add up to ${f.n(p.sum)}, not to the indicator maximum ${f.n(p.max)}.`,
+    { id: 'Poin pertanyaan kurang dari maksimum indikator', en: 'Question points below the indicator maximum' },
+    { id: 'Naikkan poin pertanyaan atau turunkan poin maksimum indikator; poin yang melebihi maksimum diatur oleh "indicatorOverflow".', en: 'Raise the question points or lower the indicator maximum; points above the maximum are settled by "indicatorOverflow".' },
+    (p, f) => `${p.at}: jumlah poin pertanyaan indikator ${p.id} adalah ${f.n(p.sum)}, kurang dari poin maksimum indikator ${f.n(p.max)}, sehingga maksimum itu tidak dapat dicapai.`,
+    (p, f) => `${p.at}: question points of indicator ${p.id} add up to ${f.n(p.sum)}, less than the indicator maximum ${f.n(p.max)}, which can therefore never be reached.`,
   ),
   'KLA-E618': def<{ at: string; id: string; sum: number; max: number }>(
     'error',
@@ -110,5 +110,50 @@ export const CATALOG_CODES = {
     { id: 'Ambang persentase harus antara 0 dan 100.', en: 'Percent thresholds lie between 0 and 100.' },
     (p) => `${p.at}: rubrik "${p.rubric}" (pertanyaan ${p.id}) memakai ambang persentase di luar 0–100.`,
     (p) => `${p.at}: rubric "${p.rubric}" (question ${p.id}) uses a percent threshold outside 0–100.`,
+  ),
+  'KLA-E622': def<{ at: string; id: string; scope: string; answerType: string }>(
+    'error',
+    { id: 'Lingkup pertanyaan tidak sesuai jenis jawaban', en: 'Question scope does not fit the answer type' },
+    { id: 'Persentase kecamatan/desa berjenis persen; pertanyaan per desa berjenis pilihan.', en: 'A share of kecamatan/desa is a percent; a question asked of each desa is an availability question.' },
+    (p) => `${p.at}: pertanyaan ${p.id} berlingkup "${p.scope}", yang tidak sesuai dengan jenis jawaban "${p.answerType}".`,
+    (p) => `${p.at}: question ${p.id} has scope "${p.scope}", which does not fit answer type "${p.answerType}".`,
+  ),
+  'KLA-E623': def<{ at: string; id: string }>(
+    'error',
+    { id: 'Pertanyaan tidak ada dalam katalog', en: 'Question not in the catalog' },
+    { id: 'Perbaiki nomor pertanyaan pada daftar koreksi atau masalah sumber.', en: 'Correct the question number in the list of corrections or source problems.' },
+    (p, f) => `${p.at}: pertanyaan "${f.q(p.id)}" tidak ada dalam katalog.`,
+    (p, f) => `${p.at}: question "${f.q(p.id)}" is not in the catalog.`,
+  ),
+  'KLA-E604': def<{ file: string; newest: string }>(
+    'error',
+    { id: 'Format katalog lama', en: 'Old catalog format' },
+    { id: 'Salin katalog bawaan terbaru, lalu terapkan kembali penyesuaian kabupaten/kota (lihat docs/catalog.md).', en: 'Copy the newest shipped catalog and apply the district\'s adjustments again (see docs/catalog.md).' },
+    (p, f) => `Berkas katalog ${f.path(p.file)} memakai format katalog versi 1, yang tidak dipakai lagi. Salin katalog bawaan terbaru ("${p.newest}") lalu terapkan kembali penyesuaian kabupaten/kota; perubahan formatnya dijelaskan dalam docs/catalog.md.`,
+    (p, f) => `Catalog file ${f.path(p.file)} uses catalog format version 1, which is no longer read. Copy the newest shipped catalog ("${p.newest}") and apply the district's adjustments again; docs/catalog.md describes the changes.`,
+  ),
+  'KLA-E606': def<{ file: string; problem: 'json' | 'no-id' | 'same-id'; other?: string; id?: string }>(
+    'error',
+    { id: 'Katalog bawaan rusak', en: 'Shipped catalog damaged' },
+    { id: 'Pasang ulang kla.', en: 'Reinstall kla.' },
+    (p, f) =>
+      p.problem === 'json'
+        ? `Katalog bawaan ${f.path(p.file)} bukan JSON yang sah. Mohon pasang ulang kla.`
+        : p.problem === 'no-id'
+          ? `Katalog bawaan ${f.path(p.file)} tidak memuat "id" dan "year" (tahun instrumen). Mohon pasang ulang kla.`
+          : `Katalog bawaan ${f.path(p.other)} dan ${f.path(p.file)} memakai ID yang sama, "${f.q(p.id)}". Mohon pasang ulang kla.`,
+    (p, f) =>
+      p.problem === 'json'
+        ? `Shipped catalog ${f.path(p.file)} is not valid JSON. Please reinstall kla.`
+        : p.problem === 'no-id'
+          ? `Shipped catalog ${f.path(p.file)} has no "id" and "year" (the instrument's year). Please reinstall kla.`
+          : `Shipped catalogs ${f.path(p.other)} and ${f.path(p.file)} use the same id, "${f.q(p.id)}". Please reinstall kla.`,
+  ),
+  'KLA-E607': def<{ dir: string }>(
+    'error',
+    { id: 'Tidak ada katalog bawaan', en: 'No shipped catalog' },
+    { id: 'Pasang ulang kla, atau sebutkan berkas katalog dengan --catalog.', en: 'Reinstall kla, or name a catalog file with --catalog.' },
+    (p, f) => `Tidak ada katalog bawaan di ${f.path(p.dir)}. Mohon pasang ulang kla, atau sebutkan berkas katalog dengan --catalog.`,
+    (p, f) => `There is no shipped catalog in ${f.path(p.dir)}. Please reinstall kla, or name a catalog file with --catalog.`,
   ),
 } satisfies Record<string, AnyCodeDef>;

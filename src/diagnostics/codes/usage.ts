@@ -139,12 +139,12 @@ export const USAGE_CODES = {
     (p, f) => `Berkas what-if ${f.path(p.file)} belum benar:`,
     (p, f) => `What-if file ${f.path(p.file)} is not correct:`,
   ),
-  'KLA-E522': def(
+  'KLA-E522': def<{ example: string }>(
     'error',
     { id: 'Berkas what-if tanpa "set"', en: 'What-if file without "set"' },
     { id: 'Tulis {"set": {"ID": {"answer": …}}}.', en: 'Write {"set": {"ID": {"answer": …}}}.' },
-    () => 'isinya harus objek dengan kunci "set", mis. {"set": {"12.3": {"answer": 92.5}}}.',
-    () => 'it must be an object with a "set" key, e.g. {"set": {"12.3": {"answer": 92.5}}}.',
+    (p) => `isinya harus objek dengan kunci "set", mis. {"set": {"${p.example}": {"answer": 92.5}}}.`,
+    (p) => `it must be an object with a "set" key, e.g. {"set": {"${p.example}": {"answer": 92.5}}}.`,
   ),
   'KLA-E523': def<{ key: string }>(
     'error',
@@ -208,12 +208,12 @@ export const USAGE_CODES = {
     (p, f) => `poin pertanyaan ${p.question} harus angka antara 0 dan ${f.pts(p.max)}, bukan ${f.q(p.value)}.`,
     (p, f) => `the points of question ${p.question} must be a number between 0 and ${f.pts(p.max)}, not ${f.q(p.value)}.`,
   ),
-  'KLA-E531': def<{ arg: string }>(
+  'KLA-E531': def<{ arg: string; example: string }>(
     'error',
     { id: 'Bentuk --set salah', en: 'Malformed --set' },
-    { id: 'Tulis --set ID=NILAI, mis. --set 12.3=92,5.', en: 'Write --set ID=VALUE, e.g. --set 12.3=92.5.' },
-    (p, f) => `"${f.q(p.arg)}" harus berbentuk ID=NILAI, mis. 12.3=92,5.`,
-    (p, f) => `"${f.q(p.arg)}" must look like ID=VALUE, e.g. 12.3=92.5.`,
+    { id: 'Tulis --set ID=NILAI: nomor pertanyaan, tanda sama dengan, lalu jawabannya.', en: 'Write --set ID=VALUE: the question number, an equals sign, then the answer.' },
+    (p, f) => `"${f.q(p.arg)}" harus berbentuk ID=NILAI, mis. ${p.example}=92,5.`,
+    (p, f) => `"${f.q(p.arg)}" must look like ID=VALUE, e.g. ${p.example}=92.5.`,
   ),
   'KLA-E532': def(
     'error',
