@@ -60,8 +60,8 @@ export {
 export type { ScoreOptions, ScoreReport, GapPlan, WhatIfSettings } from './score/index.js';
 
 // Dossier
-export { renderDossier, buildDossierModel, loadTemplates } from './dossier/index.js';
-export type { DossierInput, DossierModel, LoadedTemplates } from './dossier/index.js';
+export { renderDocuments, buildDossierModel, loadTemplates } from './dossier/index.js';
+export type { DossierInput, DossierModel, LoadedTemplates, Documents } from './dossier/index.js';
 
 // Shared data
 export type * from './model.js';

@@ -13,12 +13,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './model.js';
 import { diag, formatMessage, refusal } from './diagnostics/index.js';
+import { isPlaceholder } from './dossier/model.js';
+import type { DistrictProfile } from './profile.js';
 import { displayPath } from './paths.js';
 import { opdsForQuestion, type Project } from './project/config.js';
 import { validateInputs, type ValidationReport } from './validate/index.js';
 import { applyWhatIf, gapPlan, planTarget, score, type GapPlan, type ScoreOptions, type ScoreReport, type WhatIfResult, type WhatIfSettings } from './score/index.js';
 import { readEvidenceFolder } from './score/evidence-files.js';
-import { toolVersion } from './version.js';
 
 export interface AssessOptions {
   /** Files, folders (walked) and glob patterns; default: the project's submissions folder. */
@@ -139,7 +140,7 @@ export interface BuildOptions extends Omit<AssessOptions, 'allowInvalid' | 'targ
 
 /** A document a build produced: what it is, the file name it is written under by default, its bytes. */
 export interface BuiltDocument {
-  kind: 'dossier' | 'recap';
+  kind: 'dossier' | 'report' | 'recap';
   /** File name inside the project's output folder. */
   fileName: string;
   bytes: Buffer;
@@ -149,14 +150,47 @@ export interface BuiltDocument {
 
 export interface Build extends Assessment {
   draft: boolean;
+  /** What stops the final dossier (empty for a final build, which refuses otherwise). */
+  blockers: Diagnostic[];
   documents: BuiltDocument[];
+}
+
+/**
+ * What stops the final dossier, each a diagnostic naming where to fix it:
+ * validation errors, an open conflict between OPDs, the document date, the
+ * signatories, the emblem, and the district profile. Pure.
+ */
+export function finalBlockers(project: Project, a: Pick<Assessment, 'report' | 'result'>, hasEmblem: boolean): Diagnostic[] {
+  const { config, configFile } = project;
+  const at = (key: string) => ({ file: configFile, key });
+  const out: Diagnostic[] = [];
+  const errors = a.report.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) out.push(diag('KLA-E725', { errors: errors.length, files: new Set(errors.map((d) => d.location.file)).size }));
+  for (const c of openConflicts(a.result)) out.push(diag('KLA-E724', { question: c.questionId, opds: c.opds }, at('chosenAnswers'), c.questionId));
+  if (config.document.date === undefined) out.push(diag('KLA-E720', { key: 'document.date' }, at('document.date')));
+  for (const role of ['head', 'coordinator'] as const) {
+    for (const field of ['name', 'title'] as const) {
+      const v = config.signatories[role][field];
+      if (isPlaceholder(v)) out.push(diag('KLA-E721', { key: `signatories.${role}.${field}`, role, field, found: v.trim() }, at(`signatories.${role}.${field}`)));
+    }
+  }
+  if (!hasEmblem) out.push(diag('KLA-E722', { key: 'district.logo' }, at('district.logo')));
+  const profile = (a.report as ValidationReport & { profile?: unknown }).profile;
+  if (profile === undefined || profile === null) out.push(diag('KLA-E723', {}));
+  return out;
+}
+
+/** Questions OPDs answer differently with no answer chosen yet (the scorer reports them). */
+function openConflicts(r: ScoreReport): { questionId: string; opds: string[] }[] {
+  const conflicts = (r as ScoreReport & { conflicts?: readonly { questionId: string; chosen?: string | null; answers: readonly { opdCode: string }[] }[] }).conflicts ?? [];
+  return conflicts.filter((c) => !c.chosen).map((c) => ({ questionId: c.questionId, opds: [...new Set(c.answers.map((x) => x.opdCode))] }));
 }
 
 /** Validate, score and render the documents (nothing is written). */
 export async function build(project: Project, opts: BuildOptions = {}): Promise<Build> {
   const cwd = opts.cwd ?? process.cwd();
   // Everything that needs no workbook is checked first: a typo in a template fails in a second.
-  const [{ loadTemplates }, { renderDossier }, { preparePdfmake }, { recapSheets }, { documentDate }] = await Promise.all([
+  const [{ loadTemplates }, { renderDocuments }, { preparePdfmake }, { recapSheets }, { documentDate }] = await Promise.all([
     import('./dossier/templates.js'),
     import('./dossier/index.js'),
     import('./dossier/render.js'),
@@ -176,48 +210,53 @@ export async function build(project: Project, opts: BuildOptions = {}): Promise<
   const draft = Boolean(opts.draft);
   const a = await evaluate(project, opts, draft ? 'allow' : 'refuse-build');
   const { report, result } = a;
+  const blockers = finalBlockers(project, a, logo !== null);
+  if (!draft && blockers.length > 0) throw refusal('KLA-E719', { blockers: blockers.length }, { details: blockers, exitCode: 1 });
+
   const target = planTarget(result.predikat, result.forecast.predikat, project.catalog.predikat);
   const plan = target === null ? null : gapPlan(result, project.catalog.predikat, target);
   const label = (f: string) => displayPath(path.resolve(cwd, f), project.dir);
-  const date = documentDate(opts.date, report.submissions.map((s) => s.savedAt), project.config.year);
+  const printed = project.config.document.date !== undefined ? new Date(`${project.config.document.date}T00:00:00Z`) : null;
+  // The PDF's own date (and so its id) is never the clock: the one fixed by the caller, the printed date, or the data's.
+  const pdfDate = opts.date ?? printed ?? documentDate(undefined, report.submissions.map((s) => s.savedAt), project.config.year);
+  const word = (d: Diagnostic) => formatMessage(d, 'id', { cwd, base: project.dir });
 
   opts.onStage?.('rendering');
-  const { pdf, model, pages } = await renderDossier(
+  const { dossier, report: working, model } = await renderDocuments(
     {
       catalog: project.catalog,
       config: project.config,
       districtName: project.districtName,
       submissions: report.submissions,
+      profile: (report as ValidationReport & { profile?: DistrictProfile | null }).profile ?? null,
       files: report.files.filter((f) => f.sha256 !== undefined).map((f) => ({ file: f.file, sha256: f.sha256!, opdCode: f.opdCode ?? null })),
-      // Paths in messages are shown relative to the project, so the PDF is the same from any folder.
-      findings: report.diagnostics.map((d) => ({
-        code: d.code,
-        severity: d.severity,
-        file: d.location.file,
-        ...(d.location.sheet !== undefined ? { sheet: d.location.sheet } : {}),
-        ...(d.location.cell !== undefined ? { cell: d.location.cell } : {}),
-        ...(d.questionId !== undefined ? { questionId: d.questionId } : {}),
-        message: formatMessage(d, 'id', { cwd, base: project.dir }),
-      })),
+      diagnostics: report.diagnostics,
+      word,
       score: result,
       plan,
       draft,
-      date,
-      toolVersion: toolVersion(),
+      blockers,
+      date: printed,
       logo,
       evidenceChecked: a.evidenceDir !== null,
       fileLabel: label,
     },
     templates,
+    { place: project.config.document.place, pdfDate },
   );
-  const documents: BuiltDocument[] = [{ kind: 'dossier', fileName: `dokumen-kla-${project.config.year}.pdf`, bytes: pdf, pages }];
+  const year = project.config.year;
+  const suffix = draft ? '-draf' : '';
+  const documents: BuiltDocument[] = [
+    { kind: 'dossier', fileName: `dokumen-kla-${year}${suffix}.pdf`, bytes: dossier.pdf, pages: dossier.pages },
+    { kind: 'report', fileName: `laporan-kerja-kla-${year}${suffix}.pdf`, bytes: working.pdf, pages: working.pages },
+  ];
   if (opts.recap) {
     const { recapWorkbook } = await import('./workbook/recap.js');
-    documents.push({ kind: 'recap', fileName: `rekap-kla-${project.config.year}.xlsx`, bytes: await recapWorkbook(recapSheets(model, project.catalog, report.submissions), date) });
+    documents.push({ kind: 'recap', fileName: `rekap-kla-${year}${suffix}.xlsx`, bytes: await recapWorkbook(recapSheets(model, project.catalog, report.submissions), pdfDate) });
   }
   const notes = [...templates.warnings, ...a.notes];
   if (draft && report.summary.errors > 0) notes.push(diag('KLA-W717', { errors: report.summary.errors }));
-  return { ...a, plan, notes: notes.filter((n) => n.code !== 'KLA-W718'), draft, documents };
+  return { ...a, plan, notes: notes.filter((n) => n.code !== 'KLA-W718'), draft, blockers: draft ? blockers : [], documents };
 }
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];

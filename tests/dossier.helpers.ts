@@ -1,29 +1,37 @@
 /**
- * Synthetic dossier inputs built from the shipped catalog: every question
- * answered deterministically (no randomness), so layout tests do not depend on
- * the validator or the scorer.
+ * Synthetic document inputs built from the shipped catalog: every question
+ * answered deterministically (no randomness), a district profile, findings and
+ * conflicts, so layout tests do not depend on the validator or on fixtures.
  */
-import { loadCatalog, type Catalog } from '../src/catalog/load.js';
-import type { Config } from '../src/project/config.js';
-import type { Answer, AnswerValue, Submission } from '../src/model.js';
-import { score as scoreAnswers, gapPlan, type ScoreReport } from '../src/score/index.js';
 import { createHash } from 'node:crypto';
-import type { DossierInput, Finding } from '../src/dossier/model.js';
+import { loadCatalog, type Catalog } from '../src/catalog/load.js';
+import { parseConfig, type Config } from '../src/project/config.js';
+import type { Answer, AnswerValue, Diagnostic, Submission } from '../src/model.js';
+import type { DistrictProfile } from '../src/profile.js';
+import { score as scoreAnswers, gapPlan, planTarget, type ScoreReport } from '../src/score/index.js';
+import { diag, formatMessage } from '../src/diagnostics/index.js';
+import type { DossierInput } from '../src/dossier/model.js';
 
 export const catalog: Catalog = loadCatalog('kla-2024');
 
 export const opds: Config['opds'] = catalog.defaultOpds!;
 
-export const config: DossierInput['config'] = {
-  district: { kind: 'kabupaten', name: 'Contoh', province: 'Jambi' },
-  year: 2024,
-  signatories: {
-    head: { title: 'Bupati Contoh', name: 'H. Budi Santoso, S.E.' },
-    coordinator: { title: 'Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak', name: 'Dra. Siti Aminah, M.Si.', nip: '196805121990032004' },
+export const config: Config = parseConfig(
+  {
+    schemaVersion: 1,
+    district: { kind: 'kabupaten', name: 'Contoh', province: 'Jambi' },
+    year: 2026,
+    catalog: 'kla-2024',
+    opds,
+    signatories: {
+      head: { title: 'Bupati Contoh', name: 'H. Budi Santoso, S.E.' },
+      coordinator: { title: 'Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak', name: 'Dra. Siti Aminah, M.Si.', nip: '196805121990032004' },
+    },
+    profile: { capital: 'Kota Contoh', areaKm2: 7679, kecamatan: 3, desaKelurahan: 6, population: 404000, children: 132000, description: 'Kabupaten Contoh adalah kabupaten agraris di bagian barat provinsi.' },
+    document: { date: '2026-03-05' },
   },
-  profile: { capital: 'Kota Contoh', areaKm2: 7679, kecamatan: 24, desaKelurahan: 215, population: 404000, children: 132000, description: 'Kabupaten Contoh adalah kabupaten agraris di bagian barat provinsi.' },
-  opds,
-};
+  'kla.config.json',
+);
 
 /** The OPD of the district answering a question: the first one covering one of its sources. */
 export function opdFor(sources: readonly string[]): string | null {
@@ -33,8 +41,50 @@ export function opdFor(sources: readonly string[]): string | null {
 export interface SyntheticOptions {
   /** Text put into every note and evidence cell (to test hostile input). */
   hostile?: string;
+  /** A long unbreakable text (an e-mail, a link) put into identity and evidence cells. */
+  long?: string;
   /** Leave every n-th question unanswered. */
   gapEvery?: number;
+}
+
+const at = (file: string, cell: string) => ({ file, sheet: 'Profil', cell });
+
+/** A small district profile: three kecamatan, children by age group and sex, regulations, narratives, history, activities. */
+export function sampleProfile(opts: SyntheticOptions = {}): DistrictProfile {
+  const file = 'submissions/Profil Daerah (DPPPA).xlsx';
+  const kec = ['Kota Contoh', 'Sungai Jernih', 'Bukit Indah'];
+  return {
+    file,
+    sha256: createHash('sha256').update('profil').digest('hex'),
+    savedAt: null,
+    areas: kec.map((name, i) => ({ code: `15.99.0${i + 1}`, name, at: at(file, `B${i + 4}`), desa: [0, 1].map((j) => ({ code: '', name: `${name} ${j === 0 ? 'Hulu' : 'Hilir'}`, kind: j === 0 ? 'kelurahan' : 'desa', at: at(file, `E${i * 2 + j + 4}`) })) })),
+    children: {
+      year: 2025,
+      source: 'Dinas Kependudukan dan Pencatatan Sipil',
+      ageGroups: ['0–4', '5–9', '10–14', '15–17'],
+      rows: kec.map((name, i) => ({ kecamatan: name, male: [9000 + i * 100, 9500, 10000, 6000], female: [8800, 9200 + i * 50, 9800, 5900], at: at(file, `B${i + 20}`) })),
+    },
+    regulations: [
+      { kind: 'perda', number: 'Nomor 5 Tahun 2019', year: 2019, title: 'tentang Penyelenggaraan Kabupaten Layak Anak', at: at(file, 'C40') },
+      { kind: 'sk-gugus-tugas', number: 'Nomor 188.45/112/2025', year: 2025, title: 'tentang Gugus Tugas Kabupaten Layak Anak', at: at(file, 'C41') },
+    ],
+    gugusTugas: { decree: 'Keputusan Bupati Contoh Nomor 188.45/112/2025', chair: opts.long ?? 'Sekretaris Daerah Kabupaten Contoh', members: 32, at: at(file, 'C45') },
+    narratives: catalog.groups.map((g, i) => ({
+      groupId: g.id,
+      capaian: opts.hostile ?? `Capaian ${g.label}: layanan bagi anak telah menjangkau seluruh kecamatan, dengan peningkatan cakupan dibandingkan tahun sebelumnya.`,
+      kendala: i % 2 === 0 ? `Kendala ${g.label}: keterbatasan tenaga terlatih di kecamatan terjauh.` : '',
+      upaya: `Upaya ${g.label}: pelatihan berjenjang dan pendampingan oleh Perangkat Daerah penanggung jawab.`,
+      at: at(file, `C${60 + i}`),
+    })),
+    history: [
+      { year: 2021, predikat: 'Pratama', total: 552.4, note: 'Penghargaan Kabupaten Layak Anak pertama', at: at(file, 'B80') },
+      { year: 2023, predikat: 'Pratama', total: 588.4, note: '', at: at(file, 'B81') },
+    ],
+    activities: [
+      { opdCode: 'DINKES', indicatorId: '12', activity: opts.hostile ?? 'Pelatihan konselor menyusui di seluruh puskesmas', timing: 'Triwulan II 2026', responsible: 'Bidang Kesehatan Masyarakat', at: at(file, 'B100') },
+      { opdCode: 'DPPPA', indicatorId: '1', activity: 'Penyusunan rancangan peraturan bupati tentang pelaksanaan KLA', timing: 'Maret–Mei 2026', responsible: 'Bidang Pemenuhan Hak Anak', at: at(file, 'B101') },
+    ],
+  };
 }
 
 /** Submissions for every catalog question answered in a fixed pattern, scored by the real scorer. */
@@ -58,7 +108,7 @@ export function synthetic(opts: SyntheticOptions = {}): { submissions: Submissio
       opdCode: opd,
       value,
       previous: q.previousYear ? value : null,
-      evidence: q.evidenceRequired && i % 3 !== 0 ? [opts.hostile ?? `SK ${q.id.replace(/\W/g, '_')} tahun 2024.pdf`] : [],
+      evidence: q.evidenceRequired && i % 3 !== 0 ? [opts.hostile ?? opts.long ?? `SK ${q.id.replace(/\W/g, '_')} tahun 2025.pdf`] : [],
       note: opts.hostile ?? (i % 5 === 0 ? 'Sudah ditetapkan dan disosialisasikan kepada seluruh kecamatan.' : ''),
       cells: { answer: cell('F'), previous: cell('G'), evidence: cell('H'), note: cell('I') },
     };
@@ -76,8 +126,9 @@ export function synthetic(opts: SyntheticOptions = {}): { submissions: Submissio
       officerNip: '198001012005011001',
       officerPosition: 'Analis Data',
       officerPhone: '0812 3456 7890',
-      officerEmail: `${code.toLowerCase()}@contoh.go.id`,
+      officerEmail: opts.long ?? `${code.toLowerCase()}@contoh.go.id`,
       headName: `Kepala ${code}`,
+      headPosition: `Kepala ${code}`,
     },
     identityCells: {},
     answers,
@@ -96,30 +147,31 @@ export function synthetic(opts: SyntheticOptions = {}): { submissions: Submissio
   return { submissions, files: submissions.map((s) => ({ file: s.file, sha256: s.sha256, opdCode: s.opdCode })), score };
 }
 
-export const sampleFindings: Finding[] = [
-  { code: 'KLA-W003', severity: 'warning', file: 'submissions/DINKES (jawaban).xlsx', sheet: 'Jawaban', cell: 'F12', questionId: '12.1', message: 'Nilai persentase 100 sama dengan tahun sebelumnya; mohon diperiksa.' },
-  { code: 'KLA-E010', severity: 'error', file: 'submissions/DINSOS (jawaban).xlsx', sheet: 'Jawaban', cell: 'F30', questionId: '9.2', message: 'Jawaban "Mungkin" bukan salah satu pilihan.' },
+export const sampleFindings: Diagnostic[] = [
+  diag('KLA-W221', { question: '12.3', year: 2024 }, { file: 'submissions/DINKES (jawaban).xlsx', sheet: 'Jawaban', cell: 'G12' }, '12.3'),
+  diag('KLA-E210', { question: '9.2', found: 'Mungkin', options: '"Ya", "Tidak"' }, { file: 'submissions/DINSOS (jawaban).xlsx', sheet: 'Jawaban', cell: 'F30' }, '9.2'),
 ];
 
 export function sampleInput(over: Partial<DossierInput> = {}, opts: SyntheticOptions = {}): DossierInput {
   const s = synthetic(opts);
+  const target = planTarget(s.score.predikat, s.score.forecast.predikat, catalog.predikat);
   return {
     catalog,
     config,
     districtName: 'Kabupaten Contoh',
     submissions: s.submissions,
+    profile: sampleProfile(opts),
     files: s.files,
-    findings: sampleFindings,
+    diagnostics: sampleFindings,
+    word: (d) => formatMessage(d, 'id'),
     score: s.score,
-    plan: gapPlan(s.score, catalog.predikat, nextPredikat(s.score.predikat)),
+    plan: target === null ? null : gapPlan(s.score, catalog.predikat, target),
     draft: false,
-    date: new Date(Date.UTC(2025, 2, 5)),
-    toolVersion: '0.0.0-test',
+    blockers: [],
+    date: new Date(Date.UTC(2026, 2, 5)),
+    logo: null,
+    evidenceChecked: true,
+    fileLabel: (f) => f,
     ...over,
   };
-}
-
-function nextPredikat(current: string | null): string {
-  const names = catalog.predikat.bands.map((b) => b.name);
-  return names[Math.min(names.length - 1, current === null ? 0 : names.indexOf(current) + 1)]!;
 }

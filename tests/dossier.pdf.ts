@@ -29,3 +29,99 @@ export async function pdfInfo(data: Uint8Array): Promise<Record<string, unknown>
   await doc.destroy();
   return info as Record<string, unknown>;
 }
+
+/** A text item where it is drawn, in PDF points with the origin at the page's bottom left. */
+export interface PlacedText {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Drawn at an angle (a watermark). */
+  rotated: boolean;
+}
+
+export interface PageLayout {
+  width: number;
+  height: number;
+  items: PlacedText[];
+  /** Vertical rules drawn on the page (table column borders): x, and the span y1 < y2. */
+  vlines: { x: number; y1: number; y2: number }[];
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/** Where every text item and every vertical rule of every page lies (pdfjs positions and operator list). */
+export async function pdfLayout(data: Uint8Array): Promise<PageLayout[]> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
+  const out: PageLayout[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    const tc = await page.getTextContent();
+    const items: PlacedText[] = [];
+    for (const it of tc.items) {
+      if (!('str' in it) || it.str.trim() === '') continue;
+      const t = it.transform as number[];
+      items.push({ str: it.str, x: t[4]!, y: t[5]!, w: it.width, h: it.height, rotated: Math.abs(t[1]!) > 1e-6 || Math.abs(t[2]!) > 1e-6 });
+    }
+    // Vertical rules: stroked paths whose bounding box is a thin vertical line, under the current transform.
+    const ops = await page.getOperatorList();
+    const vlines: PageLayout['vlines'] = [];
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+    const stack: Matrix[] = [];
+    ops.fnArray.forEach((fn, k) => {
+      const args = ops.argsArray[k] as unknown[];
+      if (fn === OPS.save) stack.push(ctm);
+      else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+      else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+      else if (fn === OPS.constructPath) {
+        const box = args[2] as Record<string, number> | undefined;
+        if (!box) return;
+        const [ax, ay] = apply(ctm, box[0]!, box[1]!);
+        const [bx, by] = apply(ctm, box[2]!, box[3]!);
+        if (Math.abs(ax - bx) < 0.01 && Math.abs(ay - by) > 4) vlines.push({ x: ax, y1: Math.min(ay, by), y2: Math.max(ay, by) });
+      }
+    });
+    out.push({ width: x1 - x0, height: y1 - y0, items, vlines });
+  }
+  await doc.destroy();
+  return out;
+}
+
+/**
+ * What is wrong with a page's layout: text outside the page, text crossing a
+ * column rule, text overlapping other text. Empty when the page is sound.
+ */
+export function layoutProblems(p: PageLayout, page: number): string[] {
+  const out: string[] = [];
+  const items = p.items.filter((it) => !it.rotated);
+  for (const it of items) {
+    if (it.x < 0 || it.x + it.w > p.width + 0.5 || it.y < 0 || it.y + it.h > p.height + 0.5) out.push(`page ${page}: "${it.str}" lies outside the page`);
+    const mid = it.y + it.h * 0.35;
+    const crossed = p.vlines.find((v) => v.y1 <= mid && mid <= v.y2 && v.x > it.x + 0.6 && v.x < it.x + it.w - 0.6);
+    if (crossed) out.push(`page ${page}: "${it.str}" crosses the column rule at x=${crossed.x.toFixed(1)}`);
+  }
+  // Boxes of glyphs: from the baseline up to most of the font size (descenders may touch the next line).
+  const box = (it: PlacedText) => ({ l: it.x, r: it.x + it.w, b: it.y, t: it.y + it.h * 0.7 });
+  for (let a = 0; a < items.length; a++) {
+    const A = box(items[a]!);
+    for (let b = a + 1; b < items.length; b++) {
+      const B = box(items[b]!);
+      const w = Math.min(A.r, B.r) - Math.max(A.l, B.l);
+      const h = Math.min(A.t, B.t) - Math.max(A.b, B.b);
+      if (w > 0.8 && h > 0.8) out.push(`page ${page}: "${items[a]!.str}" overlaps "${items[b]!.str}"`);
+    }
+  }
+  return out;
+}

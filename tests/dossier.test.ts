@@ -1,27 +1,30 @@
 /**
- * The dossier without the CLI: content model, narrative templates, layout and
- * the rendered PDF, from synthetic inputs scored by the real scorer. The PDFs
- * are real: their text is read back with pdfjs-dist.
+ * The documents without the CLI: content model, outline and numbering,
+ * narrative templates, layout and the rendered PDFs, from synthetic inputs
+ * scored by the real scorer. The PDFs are real: their text and positions are
+ * read back with pdfjs-dist.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildDossierModel, renderDossier } from '../src/dossier/index.js';
+import { buildDossierModel, renderDocuments, type Documents } from '../src/dossier/index.js';
 import { buildView, VIEW_SPEC } from '../src/dossier/narrative.js';
 import { checkTemplate, loadTemplates, TEMPLATE_NAMES, toBlocks } from '../src/dossier/templates.js';
-import { cleanText } from '../src/dossier/text.js';
+import { cleanText, percentValue, maximum, points, truncate } from '../src/dossier/text.js';
 import { neutralize, recapSheets } from '../src/dossier/recap.js';
 import { recapWorkbook } from '../src/workbook/recap.js';
 import { readWorkbookBuffer } from '../src/workbook/read.js';
 import { documentDate } from '../src/dossier/date.js';
 import { sourceDateEpoch } from '../src/cli/options.js';
-import { groupChart } from '../src/dossier/chart.js';
+import { childrenChart, scoreChart } from '../src/dossier/chart.js';
+import { dossierOutline } from '../src/dossier/dossier.js';
+import { numberOutline } from '../src/dossier/outline.js';
 import { formatRefusal, KlaError } from '../src/diagnostics/index.js';
 import { refusalOf } from './helpers/refusal.js';
 import { catalog, config, sampleInput } from './dossier.helpers.js';
-import { pdfPages, squash } from './dossier.pdf.js';
+import { layoutProblems, pdfLayout, pdfPages, squash } from './dossier.pdf.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kla-dossier-'));
 const templates = loadTemplates();
@@ -36,6 +39,20 @@ describe('cleaning spreadsheet text', () => {
     expect(cleanText(input)).toBe(want);
   });
 
+  it('cuts long text at a word boundary, never inside a word', () => {
+    expect(truncate('Apakah tersedia kebijakan yang menjalankan program', 30)).toBe('Apakah tersedia kebijakan…');
+    expect(cleanText('Kabupaten Merangin menjalankan kebijakan', 28)).toBe('Kabupaten Merangin…');
+  });
+
+  it('words numbers by one rule per kind: points two decimals, maxima as stated, percentages without trailing zeros', () => {
+    expect(points(12.5)).toBe('12,50');
+    expect(maximum(1000)).toBe('1.000');
+    expect(maximum(3.2)).toBe('3,20');
+    expect(percentValue(26)).toBe('26%');
+    expect(percentValue(22.5)).toBe('22,5%');
+    expect(percentValue(61.2345)).toBe('61,23%');
+  });
+
   it('caps length with an ellipsis, never splitting a surrogate pair', () => {
     const s = cleanText('😀'.repeat(300), 10);
     expect(Array.from(s)).toHaveLength(10);
@@ -43,6 +60,7 @@ describe('cleaning spreadsheet text', () => {
     expect(s).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 });
+
 
 describe('narrative templates', () => {
   it('the shipped templates pass the check', () => {
@@ -89,170 +107,231 @@ describe('narrative templates', () => {
 
   it('data cannot make structure: a value with "- ", blank lines or {{ }} stays one literal paragraph', () => {
     const input = sampleInput();
-    input.config = { ...config, profile: { ...config.profile, description: '- bukan butir\n\n## bukan judul {{daerah.nama}} "}], "text": ' } };
-    const m = buildDossierModel(input);
-    const n = templates.render(buildView(m, input.config.profile));
-    const [first] = n['gambaran-umum'];
-    expect(first?.kind).toBe('p');
-    expect(first?.kind === 'p' && first.text.startsWith('- bukan butir ## bukan judul {{daerah.nama}} "}], "text": Wilayah')).toBe(true);
-    expect(n['gambaran-umum'].every((b) => b.kind === 'p')).toBe(true);
-    expect(n['pendahuluan-dasar-hukum'].find((b) => b.kind === 'list')).toBeDefined();
+    const hostile = '- satu\n\n- dua {{tahun}} \u0001';
+    const m = buildDossierModel({ ...input, config: { ...config, profile: { ...config.profile, description: hostile } } });
+    const n = templates.render(buildView(m, numberOutline(dossierOutline(m, () => ({}) as never)), 'Kota Contoh'));
+    const blocks = n['gambaran-umum'];
+    expect(blocks[0]).toEqual({ kind: 'p', text: '- satu - dua {{tahun}}' });
   });
 
   it('turns rendered text into paragraphs and lists', () => {
-    expect(toBlocks('a\nb\n\n\u0001x\n  lanjut\n\u0001y\nc')).toEqual([
-      { kind: 'p', text: 'a b' },
-      { kind: 'list', items: ['x lanjut', 'y'] },
-      { kind: 'p', text: 'c' },
+    expect(toBlocks('Satu\nbaris.\n\nDua.\n\u0001a;\n\u0001b.\n')).toEqual([
+      { kind: 'p', text: 'Satu baris.' },
+      { kind: 'p', text: 'Dua.' },
+      { kind: 'list', items: ['a;', 'b.'] },
     ]);
   });
 
   it('VIEW_SPEC and the view have the same keys', () => {
-    const view = buildView(buildDossierModel(sampleInput()), config.profile) as unknown as Record<string, unknown>;
-    const keys = (o: object): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? keys(v).map((x) => `${k}.${x}`) : [k]));
+    const m = buildDossierModel(sampleInput());
+    const view = buildView(m, numberOutline(dossierOutline(m, () => ({}) as never)), 'Kota Contoh') as unknown as Record<string, unknown>;
+    const keys = (o: unknown): string[] => (o && typeof o === 'object' && !Array.isArray(o) ? Object.entries(o).flatMap(([k, v]) => [k, ...keys(v).map((x) => `${k}.${x}`)]) : []);
     expect(keys(view).sort()).toEqual(keys(VIEW_SPEC).sort());
   });
 });
 
-describe('the chart', () => {
-  it('labels every bar with its name and value, and has an axis and a legend', () => {
-    const c = groupChart([
-      { label: 'Kelembagaan', max: 164, points: 120.5, forecast: 100 },
-      { label: 'Klaster <V> & co', max: 205, points: 0, forecast: 0 },
-    ]);
-    expect(c.svg).toContain('>Kelembagaan<');
-    expect(c.svg).toContain('120,50 / 164,00');
-    expect(c.svg).toContain('Klaster &lt;V&gt; &amp; co');
-    expect(c.svg).toContain('>250<');
-    expect(c.svg).toContain('Prakiraan setelah verifikasi');
+describe('the outline: one list, every number generated', () => {
+  const m = buildDossierModel(sampleInput());
+  const outline = dossierOutline(m, () => ({}) as never);
+
+  it('numbers chapters in roman, annexes by letter, sections, tables and figures within their chapter', () => {
+    const n = numberOutline(outline);
+    expect(n.entry('pendahuluan').label).toBe('BAB I');
+    expect(n.entry('hasil').label).toBe('BAB III');
+    expect(n.entry('lampiran-jawaban').label).toBe('LAMPIRAN A');
+    expect(n.entry('metode').label).toBe('1.4');
+    expect(n.ref('tabel-predikat')).toBe('Tabel 1.1');
+    expect(n.ref('tabel-rekap')).toBe('Tabel 3.1');
+    expect(n.ref('gambar-nilai')).toBe('Gambar 3.1');
+    expect(n.ref('tabel-terlemah')).toBe('Tabel 4.1');
+    expect(n.ref('lampiran-opd')).toBe('Lampiran C');
+    expect(n.ref(`tabel-jawaban-${catalog.groups[0]!.indicators[0]!.id}`)).toBe('Tabel A.1');
+  });
+
+  it('moving a chapter is a one-line change: its numbers, its tables and every reference to them follow', () => {
+    const i = outline.findIndex((p) => p.id === 'analisis');
+    const j = outline.findIndex((p) => p.id === 'hasil');
+    const moved = [...outline];
+    [moved[i], moved[j]] = [moved[j]!, moved[i]!];
+    const n = numberOutline(moved);
+    expect(n.entry('analisis').label).toBe('BAB III');
+    expect(n.entry('hasil').label).toBe('BAB IV');
+    expect(n.ref('tabel-terlemah')).toBe('Tabel 3.1');
+    expect(n.ref('tabel-rekap')).toBe('Tabel 4.1');
+    // The narrative's cross-references follow the numbering, not a number written in a template.
+    const view = buildView(m, n, 'Kota Contoh');
+    expect(view.rujukan.tabelRekap).toBe('Tabel 4.1');
+    expect(view.rujukan.tabelTerlemah).toBe('Tabel 3.1');
+    expect(templates.render(view)['analisis-pengantar'][0]).toMatchObject({ text: expect.stringContaining('Tabel 3.1') });
+  });
+
+  it('refuses two parts with one id', () => {
+    expect(() => numberOutline([...outline, outline[0]!])).toThrow(/used twice/);
   });
 });
 
-describe('the rendered dossier', () => {
-  let final: { pdf: Buffer; pages: number };
-  let text: string[];
+describe('charts', () => {
+  it('label every bar with its name and value, and have an axis and a legend', () => {
+    const c = scoreChart([
+      { label: 'Kelembagaan', max: 164, points: 120.5 },
+      { label: 'Klaster <V> & co', max: 205, points: 0 },
+    ]);
+    expect(c.svg).toContain('>Kelembagaan<');
+    expect(c.svg).toContain('120,50 / 164');
+    expect(c.svg).toContain('Klaster &lt;V&gt; &amp; co');
+    expect(c.svg).not.toContain('prakiraan');
+    const f = scoreChart([{ label: 'Kelembagaan', max: 164, points: 120.5, forecast: 100 }]);
+    expect(f.svg).toContain('Prakiraan setelah verifikasi');
+    const a = childrenChart([{ group: '0–4', male: 1200, female: 1100 }]);
+    expect(a.svg).toContain('>1.200<');
+    expect(a.svg).toContain('Perempuan');
+  });
+});
+
+/** Words that belong to the tool, its config or the team's working material, never to the signed dossier. */
+const FORBIDDEN = [/\bkla\b/, /kla\.config/, /KLA-[EWI]\d/, /\.xlsx\b/i, /SHA-256/, /->/, />=/, /<=/, /questionMaxima/, /answer_hint/, /evidence_requested/, /bukan nilai resmi/i, /prakiraan/i, /\bDisusun dengan\b/, /Lembar kerja:/, /@contoh\.go\.id/, /0812 3456 7890/, /Mohon sepakati/, /\bJSON\b/, /kabupaten\/kota layak anak \(KLA\) kla/i];
+
+describe('the rendered documents', () => {
+  let docs: Documents;
+  let dossier: string[];
+  let report: string[];
   const input = sampleInput();
 
   beforeAll(async () => {
-    final = await renderDossier(input, templates);
-    text = await pdfPages(final.pdf);
+    docs = await renderDocuments(input, templates, { pdfDate: new Date(Date.UTC(2026, 2, 5)) });
+    [dossier, report] = await Promise.all([pdfPages(docs.dossier.pdf), pdfPages(docs.report.pdf)]);
   });
 
-  it('is an A4 PDF whose page count matches its footers ("Halaman X dari Y" on every page after the cover)', () => {
-    expect(final.pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(text.length).toBe(final.pages);
-    expect(final.pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
-    text.slice(1).forEach((t, i) => expect(t).toContain(`Halaman ${i + 2} dari ${text.length}`));
-    expect(text[0]).not.toContain('Halaman');
+  it('the dossier is an A4 PDF: front matter numbered i, ii, iii …, the body from 1', () => {
+    expect(docs.dossier.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(dossier.length).toBe(docs.dossier.pages);
+    expect(docs.dossier.pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
+    const F = docs.dossier.frontPages;
+    const roman = ['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+    for (let p = 2; p <= F; p++) expect(dossier[p - 1]!.trim().endsWith(` ${roman[p - 2]}`), `page ${p}`).toBe(true);
+    for (let p = F + 1; p <= dossier.length; p++) expect(dossier[p - 1]!.trim().endsWith(` ${p - F}`), `page ${p}`).toBe(true);
   });
 
-  it('has the cover, the preface signed by the head, the table of contents and every chapter', () => {
-    expect(text[0]).toContain('DOKUMEN EVALUASI MANDIRI');
-    expect(text[0]).toContain('KABUPATEN/KOTA LAYAK ANAK');
-    expect(text[0]).toContain('KABUPATEN CONTOH');
-    expect(text[0]).toContain('PROVINSI JAMBI');
-    expect(text[0]).toContain('TAHUN 2024');
-    expect(text[1]).toContain('KATA PENGANTAR');
-    expect(text[1]).toContain('H. Budi Santoso, S.E.');
-    expect(text[1]).toContain('Kota Contoh, 5 Maret 2025');
-    const toc = text.slice(2, 4).join(' ');
-    expect(toc).toContain('DAFTAR ISI');
-    const all = text.join(' ');
-    for (const h of [
-      'BAB I PENDAHULUAN',
-      'BAB II GAMBARAN UMUM',
-      'BAB III HASIL EVALUASI MANDIRI',
-      'BAB IV ANALISIS KESENJANGAN DAN RENCANA TINDAK LANJUT',
-      'BAB V PENUTUP',
-      'LAMPIRAN A PERANGKAT DAERAH DAN PETUGAS DATA',
-      'LAMPIRAN B DAFTAR DATA DUKUNG PER INDIKATOR',
-      'LAMPIRAN C CATATAN KUALITAS DATA',
-      'LAMPIRAN D JEJAK DATA',
-      'LAMPIRAN E RUBRIK ACUAN DAN PERNYATAAN',
-      'Peraturan Presiden Nomor 25 Tahun 2021',
-      'Peraturan Menteri Pemberdayaan Perempuan dan Perlindungan Anak Nomor 12 Tahun 2022',
-      'rubrik acuan, bukan rubrik resmi',
-    ]) {
-      expect(all, h).toContain(h);
-      // Every heading's table-of-contents entry points at the page that carries it.
-      if (h.startsWith('BAB') || h.startsWith('LAMPIRAN')) {
-        const page = Number(new RegExp(`${h} (\\d+)`).exec(toc)?.[1]);
-        expect(text[page - 1], `${h} on page ${page}`).toContain(h);
-      }
+  it('has every part a signed dossier has, each where its table of contents says', () => {
+    const F = docs.dossier.frontPages;
+    const toc = dossier.slice(0, F).join(' ');
+    expect(dossier[0]).toContain('DOKUMEN EVALUASI MANDIRI');
+    expect(dossier[0]).toContain('KABUPATEN CONTOH');
+    expect(dossier[0]).toContain('PROVINSI JAMBI');
+    expect(dossier[0]).toContain('TAHUN 2026');
+    expect(dossier[0]).toContain('PEMERINTAH KABUPATEN CONTOH');
+    expect(dossier[0]).toContain('5 Maret 2026');
+    const front = dossier.slice(1, F).join(' ');
+    for (const h of ['LEMBAR PENGESAHAN', 'KATA PENGANTAR', 'DAFTAR ISI', 'DAFTAR TABEL', 'DAFTAR GAMBAR']) expect(front, h).toContain(h);
+    expect(front).toContain('H. Budi Santoso, S.E.');
+    expect(front).toContain('Disahkan di Kota Contoh');
+    const body = (p: number) => dossier[F + p - 1] ?? '';
+    for (const h of ['BAB I PENDAHULUAN', 'BAB II GAMBARAN UMUM', 'BAB III HASIL EVALUASI MANDIRI', 'BAB IV ANALISIS DAN RENCANA TINDAK LANJUT', 'BAB V PENUTUP', 'LAMPIRAN A JAWABAN INSTRUMEN DAN DATA DUKUNG', 'LAMPIRAN B DAFTAR DATA DUKUNG', 'LAMPIRAN C PERANGKAT DAERAH DAN PETUGAS DATA']) {
+      const page = Number(new RegExp(`${h} (\\d+)`).exec(toc)?.[1]);
+      expect(page, h).toBeGreaterThan(0);
+      expect(squash(body(page)), `${h} on page ${page}`).toContain(squash(h.replace(/^(BAB [IVX]+|LAMPIRAN [A-Z]) /, '$1 ')));
     }
-    expect(all).not.toContain('LAMPIRAN F');
-    expect(all).not.toContain('DRAF');
+    for (const t of ['Tabel 2.2 Jumlah anak menurut kecamatan dan jenis kelamin', 'Gambar 2.1 Jumlah anak menurut kelompok umur dan jenis kelamin', 'Tabel 3.1 Rekapitulasi nilai per kelompok penilaian']) {
+      const page = Number(new RegExp(`${t} (\\d+)`).exec(toc)?.[1]);
+      expect(squash(body(page)), `${t} on page ${page}`).toContain(squash(t));
+    }
   });
 
-  it('names every group and indicator of the catalog', () => {
-    const all = squash(text.join(''));
+  it("holds the district's own content: regulations, Gugus Tugas, children, narrative per group, history, activities", () => {
+    const all = dossier.join(' ');
+    expect(all).toContain('Peraturan Daerah Nomor 5 Tahun 2019 tentang Penyelenggaraan Kabupaten Layak Anak');
+    expect(all).toContain('Keputusan Bupati Contoh Nomor 188.45/112/2025');
+    expect(all).toContain('Sungai Jernih');
+    expect(all).toContain('10–14 tahun');
+    for (const g of catalog.groups) expect(all, g.label).toContain(`Upaya ${g.label}: pelatihan berjenjang`);
+    expect(all).toContain('Pratama');
+    expect(all).toContain('Pelatihan konselor menyusui di seluruh puskesmas');
+    expect(all).toContain('Triwulan II 2026');
+  });
+
+  it('names every group, indicator and question of the catalog', () => {
+    const all = squash(dossier.join(''));
     for (const g of catalog.groups) {
       expect(all).toContain(squash(g.name));
-      for (const ind of g.indicators) expect(all, ind.id).toContain(squash(`Indikator ${ind.id}. ${ind.name}`));
+      for (const ind of g.indicators) expect(all, ind.id).toContain(squash(`Indikator ${ind.id}: ${ind.name}`));
     }
     for (const q of catalog.questionList) expect(all).toContain(squash(q.id));
   });
 
-  it('states the total and predikat as the scorer computed them, and the forecast', () => {
-    const s = input.score;
-    const chapter3 = text.join(' ');
-    const total = s.total.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    expect(chapter3).toContain(`perkiraan nilai evaluasi mandiri Kabupaten Contoh tahun 2024 adalah ${total} dari 1.000,00`);
-    expect(s.predikat).not.toBeNull();
-    expect(chapter3).toContain(`predikat ${s.predikat}`);
-    const forecast = s.forecast.total.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    expect(text.join(' ')).toContain(`Prakiraan nilai setelah verifikasi adalah ${forecast}`);
+  it('states the total and predikat as the scorer computed them, and the maximum as 1.000', () => {
+    const all = dossier.join(' ');
+    const total = points(input.score.total);
+    expect(all).toContain(`Hasil evaluasi mandiri Kabupaten Contoh Tahun 2026 adalah ${total} dari nilai maksimum 1.000`);
+    expect(all).toContain(`predikat ${input.score.predikat}`);
+    expect(all).not.toContain('1.000,00');
   });
 
-  it('lists every input file with its SHA-256, and where each scored answer came from', () => {
-    const annex = squash(text.join(''));
-    for (const f of input.files) {
-      expect(annex).toContain(f.sha256);
-      expect(annex).toContain(squash(f.file));
-    }
-    const q = input.score.questions.find((x) => x.source !== null)!;
-    expect(annex).toContain(squash(`${q.source!.sheet}${q.source!.cell}`));
+  it('holds no tool name, developer term, file name, forecast or officer contact', () => {
+    dossier.forEach((t, i) => {
+      for (const f of FORBIDDEN) expect(t, `page ${i + 1}: ${f}`).not.toMatch(f);
+    });
   });
 
-  it('lists OPDs with their petugas data and the data-quality notes', () => {
-    const all = text.join(' ');
-    expect(all).toContain('Petugas DINKES');
-    expect(all).toContain('dinkes@contoh.go.id');
-    expect(all).toContain('KLA-W003');
-    expect(all).not.toContain('KLA-E010'); // errors only appear in a draft
+  it('the working report holds the forecast and its margin, the problems with contacts, the data trail and the rubric', () => {
+    const all = report.join(' ');
+    expect(all).toContain('LAPORAN KERJA TIM');
+    expect(all).toContain('Tidak untuk diajukan');
+    expect(all).toContain(`Prakiraan setelah verifikasi ${points(input.score.forecast.total)}`);
+    expect(all).toMatch(/poin di atas batas bawah predikat|belum mencapai predikat terendah/);
+    expect(all).toContain('KLA-E210');
+    expect(all).toContain('dinsos@contoh.go.id');
+    expect(all).toContain('0812 3456 7890');
+    const squashed = squash(report.join(''));
+    for (const f of input.files) expect(squashed).toContain(f.sha256);
+    expect(all).toContain(catalog.rubrics[Object.keys(catalog.rubrics)[0]!]!.title);
+    expect(all).toContain('7.1');
   });
 
   it('is byte-identical when rendered again from the same inputs', async () => {
-    const again = await renderDossier(sampleInput(), templates);
-    expect(again.pdf.equals(final.pdf)).toBe(true);
+    const again = await renderDocuments(sampleInput(), templates, { pdfDate: new Date(Date.UTC(2026, 2, 5)) });
+    expect(again.dossier.pdf.equals(docs.dossier.pdf)).toBe(true);
+    expect(again.report.pdf.equals(docs.report.pdf)).toBe(true);
   });
 
-  it('in draft mode shows DRAF on every page and annexes the open problems', async () => {
-    const draft = await renderDossier(sampleInput({ draft: true }), templates);
-    const pages = await pdfPages(draft.pdf);
+  it('a draft is marked DRAF on every page and lists what blocks the final document', async () => {
+    const draft = await renderDocuments(sampleInput({ draft: true, date: null, blockers: [sampleInput().diagnostics[1]!] }), templates, { pdfDate: new Date(Date.UTC(2026, 2, 5)) });
+    const pages = await pdfPages(draft.dossier.pdf);
     pages.forEach((t, i) => expect(t, `page ${i + 1}`).toMatch(/\bDRAF\b/));
     const all = pages.join(' ');
-    expect(all).toContain('LAMPIRAN F MASALAH YANG BELUM DISELESAIKAN');
-    expect(all).toContain('KLA-E010');
-    expect(all).toContain('Jawaban "Mungkin" bukan salah satu pilihan.');
+    expect(all).toContain('HAL YANG PERLU DISELESAIKAN');
+    expect(all).toContain('Jawaban "Mungkin" untuk pertanyaan 9.2 bukan salah satu pilihan yang tersedia');
+    expect(all).toContain('Tanggal belum ditetapkan');
   });
 });
 
-describe('hostile spreadsheet text', () => {
+describe('hostile and long spreadsheet text', () => {
   it('is printed literally and leaves the structure alone', async () => {
     const hostile = '{{daerah.nama}} "},{"text":"X","pageBreak":"before"} \u202eterbalik\u202c ' + 'panjang '.repeat(400);
-    const plain = await renderDossier(sampleInput(), templates);
-    const bad = await renderDossier(sampleInput({}, { hostile }), templates);
-    const pages = await pdfPages(bad.pdf);
+    const bad = await renderDocuments(sampleInput({}, { hostile }), templates, { pdfDate: new Date(Date.UTC(2026, 2, 5)) });
+    const pages = await pdfPages(bad.dossier.pdf);
     const all = pages.join(' ');
     expect(all).toContain('{{daerah.nama}}');
     expect(all).toContain('"},{"text":"X","pageBreak":"before"}');
     expect(all).not.toContain('\u202e');
-    // Same chapters in the same order; long cells are capped, so the document grows only moderately.
-    const headings = (ps: string[]) => ps.flatMap((t) => t.match(/(BAB [IV]+|LAMPIRAN [A-F]) [A-Z ]+/g) ?? []);
-    expect(headings(pages)).toEqual(headings(await pdfPages(plain.pdf)));
-    expect(bad.pages).toBeLessThan(plain.pages * 3);
+    // Every chapter and annex heading appears in the body as the outline declares it (its heading and its line in
+    // the Sistematika Penulisan), and no other: the data added none.
+    const body = pages.slice(bad.dossier.frontPages).join(' ');
+    const tops = bad.dossier.numbering.entries.filter((e) => e.kind === 'chapter' || e.kind === 'annex');
+    for (const e of tops) expect(body.split(`${e.label} ${e.title.toUpperCase()}`).length - 1, e.label).toBe(2);
+    expect(body.match(/\bBAB [IVX]+ [A-Z]{4,}/g)?.length).toBe(2 * tops.filter((e) => e.kind === 'chapter').length);
+  });
+
+  it('long e-mails, links and titles wrap inside their columns: no text outside the page, across a column rule, or over other text', async () => {
+    const long = `petugas.data.anak.dinas.pemberdayaan.perempuan.${'x'.repeat(30)}@dinaspemberdayaanperempuanmerangin.go.id`;
+    const url = `https://drive.google.com/drive/folders/${'1AbCdEfGhIjKlMnOpQrStUvWxYz'.repeat(4)}`;
+    const docs = await renderDocuments(sampleInput({}, { long: url }), templates, { pdfDate: new Date(Date.UTC(2026, 2, 5)) });
+    const contacts = await renderDocuments(sampleInput({}, { long }), templates, { pdfDate: new Date(Date.UTC(2026, 2, 5)) });
+    for (const pdf of [docs.dossier.pdf, docs.report.pdf, contacts.report.pdf]) {
+      const layout = await pdfLayout(pdf);
+      expect(layout.reduce((k, p) => k + p.vlines.length, 0)).toBeGreaterThan(10); // the check can see the columns
+      expect(layout.flatMap((p, i) => layoutProblems(p, i + 1))).toEqual([]);
+    }
+    expect(squash((await pdfPages(contacts.report.pdf)).join(''))).toContain(squash(long));
   });
 });
 
@@ -269,7 +348,7 @@ describe('the recap workbook', () => {
   it('holds every question and every answer, with formula-like text inert', async () => {
     const input = sampleInput({}, { hostile: '=HYPERLINK("http://contoh","klik")' });
     const model = buildDossierModel(input);
-    const buf = await recapWorkbook(recapSheets(model, catalog, input.submissions), input.date);
+    const buf = await recapWorkbook(recapSheets(model, catalog, input.submissions), input.date!);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Kelompok', 'Indikator', 'Pertanyaan', 'Jawaban OPD']);
@@ -307,13 +386,3 @@ describe('the document date', () => {
   });
 });
 
-describe('a draft without validation errors', () => {
-  it('is marked DRAF but has no annex of problems', async () => {
-    const input = sampleInput({ draft: true, findings: [] });
-    const { pdf } = await renderDossier(input, templates);
-    const pages = await pdfPages(pdf);
-    expect(pages[0]).toContain('DRAF, BELUM FINAL');
-    expect(pages.join(' ')).not.toContain('LAMPIRAN F');
-    pages.forEach((t) => expect(t).toMatch(/\bDRAF\b/));
-  });
-});

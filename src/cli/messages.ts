@@ -26,6 +26,7 @@ const id = {
   scoreWritten: (p: { file: string }) => `Hasil penilaian ditulis ke ${p.file}.`,
   dossierWritten: (p: { file: string; pages: number; draft: boolean }) => `Dokumen ${p.draft ? 'DRAF ' : ''}ditulis ke ${p.file} (${p.pages} halaman).`,
   recapWritten: (p: { file: string }) => `Rekap Excel ditulis ke ${p.file}.`,
+  reportPdfWritten: (p: { file: string; pages: number }) => `Laporan kerja tim ditulis ke ${p.file} (${p.pages} halaman).`,
   totals: (p: { total: string; predikat: string; forecast: string; forecastPredikat: string }) =>
     `Perkiraan nilai evaluasi mandiri ${p.total} (${p.predikat}); prakiraan setelah verifikasi ${p.forecast} (${p.forecastPredikat}).`,
   noPredikat: () => 'belum berpredikat',
@@ -52,6 +53,7 @@ const en: { [K in keyof typeof id]: (typeof id)[K] } = {
   scoreWritten: (p) => `Score written to ${p.file}.`,
   dossierWritten: (p) => `${p.draft ? 'DRAFT dossier' : 'Dossier'} written to ${p.file} (${p.pages} pages).`,
   recapWritten: (p) => `Recap workbook written to ${p.file}.`,
+  reportPdfWritten: (p) => `Team working report written to ${p.file} (${p.pages} pages).`,
   totals: (p) => `Self-evaluation estimate ${p.total} (${p.predikat}); verification forecast ${p.forecast} (${p.forecastPredikat}).`,
   noPredikat: () => 'no predikat',
   note: () => 'Note',

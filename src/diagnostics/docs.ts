@@ -158,6 +158,13 @@ export const EXAMPLES = {
   'KLA-I716': {},
   'KLA-W717': { errors: 3 },
   'KLA-W718': { errors: 3, ignored: 2, unreadable: [] },
+  'KLA-E719': { blockers: 3 },
+  'KLA-E720': { key: 'document.date' },
+  'KLA-E721': { key: 'signatories.head.name', role: 'head', field: 'name', found: 'Isi nama Bupati' },
+  'KLA-E722': { key: 'district.logo' },
+  'KLA-E723': {},
+  'KLA-E724': { question: '1.2a', opds: ['DPPPA', 'HUKUM'] },
+  'KLA-E725': { errors: 3, files: 2 },
   'KLA-E900': { detail: 'Cannot read properties of undefined' },
 } satisfies { [C in Code]: ParamsOf<C> };
 

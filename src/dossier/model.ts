@@ -1,52 +1,52 @@
 /**
- * The dossier's content model: everything the document says, built purely from
- * data (catalog, config, submissions, validation findings, scores, gap plan).
- * No pdfmake and no I/O here; the layout (layout.ts) only arranges this.
- * All text from spreadsheets and the config is cleaned on the way in.
+ * The content of both documents, built purely from data (catalog, config,
+ * district profile, submissions, diagnostics, scores, gap plan): the dossier
+ * the Bupati signs and the DPPPA team's working report. No pdfmake and no I/O
+ * here; the layouts (dossier.ts, report.ts) only arrange this. All text from
+ * spreadsheets and the config is cleaned on the way in.
  */
 import type { Catalog } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
 import type { Config } from '../project/config.js';
-import type { Answer, CellRef, GroupScore, IndicatorScore, QuestionStatus, ScoreResult, Severity, Submission } from '../model.js';
+import type { Answer, CellRef, Diagnostic, GroupScore, IndicatorScore, QuestionStatus, Submission } from '../model.js';
+import type { DistrictProfile } from '../profile.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
+import type { ScoreReport } from '../score/engine.js';
+import { forecastDifference } from '../score/plan.js';
+import { bandsOf, marginOf, predikatThreshold, totalDigits } from '../score/predikat.js';
 import { clean } from '../score/numbers.js';
 import { compareCells } from '../workbook/a1.js';
-import { bandsOf, nextPredikat, predikatThreshold, totalDigits } from '../score/predikat.js';
-import { answerText, cleanText, truncate as truncateText, count, dateText, decimal, LIMITS, percent, points, pointsWith } from './text.js';
-
-/** A validation finding, already worded in Indonesian. */
-export interface Finding {
-  code: string;
-  severity: Severity;
-  file: string;
-  sheet?: string;
-  cell?: string;
-  questionId?: string;
-  message: string;
-}
+import { answerText, cleanText, dateText, LIMITS, maximum, points, pointsWith } from './text.js';
 
 export interface DossierInput {
   catalog: Catalog;
-  config: Pick<Config, 'district' | 'year' | 'signatories' | 'profile' | 'opds'>;
+  config: Config;
   /** "Kabupaten Merangin". */
   districtName: string;
   submissions: readonly Submission[];
+  /** The DPPPA's profile workbook, when one was read. */
+  profile: DistrictProfile | null;
   /** Every input file read, with the SHA-256 of its bytes. */
   files: readonly { file: string; sha256: string; opdCode?: string | null }[];
-  findings: readonly Finding[];
-  score: ScoreResult;
-  /** The scorer's plan towards the next predikat (null: none to reach). */
+  /** Every validation finding. */
+  diagnostics: readonly Diagnostic[];
+  /** Words a diagnostic in Indonesian (paths shown from the project). */
+  word: (d: Diagnostic) => string;
+  score: ScoreReport;
+  /** The plan towards the next predikat (null: none to reach). */
   plan: GapPlan | null;
+  /** A draft: marked DRAF, with an annex of what blocks the final document. */
   draft: boolean;
-  /** The document's date (reproducible: from SOURCE_DATE_EPOCH or the data). */
-  date: Date;
-  toolVersion: string;
-  /** Logo as a data URL (PNG/JPEG), checked by the caller. */
-  logo?: string | null;
+  /** What stops the final document (listed in the draft). */
+  blockers: readonly Diagnostic[];
+  /** The document's date; null when it is not set yet (a draft only). */
+  date: Date | null;
+  /** The district emblem as a data URL (PNG/JPEG), checked by the caller. */
+  logo: string | null;
   /** Whether named evidence files were looked up in an evidence folder. */
-  evidenceChecked?: boolean;
-  /** How a file path is shown (e.g. relative to the project, with forward slashes). */
-  fileLabel?: (file: string) => string;
+  evidenceChecked: boolean;
+  /** How a file path is shown (relative to the project, with forward slashes). */
+  fileLabel: (file: string) => string;
 }
 
 export interface QuestionRow {
@@ -63,20 +63,27 @@ export interface QuestionRow {
   evidenceMore: number;
   evidenceRequired: boolean;
   evidenceMissing: boolean;
+  evidenceNotFound: string[];
   status: QuestionStatus;
   opdCode: string | null;
   responsible: string[];
   source: CellRef | null;
 }
 
-/** An indicator's scores (as the scorer computed them) with its question rows. */
 export interface IndicatorSection extends Omit<IndicatorScore, 'groupId'> {
   questions: QuestionRow[];
 }
 
-/** A group's scores (as the scorer computed them) with its indicator sections. */
 export interface GroupSection extends GroupScore {
   indicators: IndicatorSection[];
+  /** The DPPPA's narrative for the group (empty strings when not written). */
+  narrative: { capaian: string; kendala: string; upaya: string };
+}
+
+export interface Person {
+  title: string;
+  name: string;
+  nip: string;
 }
 
 export interface OpdEntry {
@@ -89,114 +96,129 @@ export interface OpdEntry {
   questions: number;
 }
 
-export interface TrailRow {
+export interface PlanRow {
   questionId: string;
-  value: string;
-  points: number;
-  file: string;
-  sheet: string;
-  cell: string;
-  previousCell: string;
-}
-
-export interface RubricEntry {
-  id: string;
-  /** The rubric's heading as the catalog words it (the id is not shown to readers). */
-  title: string;
-  kind: Rubric['kind'];
-  description: string;
-  lines: string[];
-}
-
-export interface PlanStepRow {
-  questionId: string;
+  indicatorId: string;
   text: string;
   kind: PlanStepKind;
-  /** What to do, in Indonesian. */
-  action: string;
-  gain: number;
+  /** Points still open on this question. */
+  open: number;
+  /** What the current answer is, when there is one. */
+  current: string;
 }
 
-export interface PlanSection {
-  target: string;
-  /** The total the target needs, worded ("lebih dari 600,00"). */
-  threshold: string;
-  /** The plan starts from the verification forecast. */
-  start: number;
-  end: number;
-  status: GapPlan['status'];
-  shortfall: number;
-  byOpd: { opdCode: string; opdName: string; gain: number; steps: PlanStepRow[] }[];
+export interface OpdPlan {
+  opdCode: string;
+  opdName: string;
+  /** Needed steps of the plan, for this OPD, in plan order. */
+  steps: PlanRow[];
+  open: number;
+  /** The DPPPA's planned activities for this OPD. */
+  activities: { indicatorId: string; activity: string; timing: string; responsible: string }[];
 }
 
 export interface DossierModel {
   draft: boolean;
-  date: Date;
+  date: Date | null;
+  /** "14 Maret 2026", or '' when the date is not set. */
   dateText: string;
-  toolVersion: string;
-  district: { name: string; shortName: string; kind: 'kabupaten' | 'kota'; province: string; capital: string; logo: string | null };
+  watermark: string | null;
+  district: { name: string; shortName: string; kind: 'kabupaten' | 'kota'; province: string; capital: string; logo: string | null; headTitle: string };
+  /** The evaluation year, and the data years it evaluates. */
   year: number;
-  signatories: {
-    head: { title: string; name: string; nip: string };
-    coordinator: { title: string; name: string; nip: string };
-  };
-  profile: { label: string; value: string }[];
+  signatories: { head: Person; coordinator: Person };
+  /** Key facts of Bab II, in order. */
+  facts: { label: string; value: string }[];
   profileDescription: string;
-  catalog: { id: string; title: string; provenance: string; questions: number; indicators: number };
+  /** Children by kecamatan (rows) and by age group (totals), from the profile workbook. */
+  children: {
+    year: number | null;
+    source: string;
+    ageGroups: string[];
+    byKecamatan: { name: string; male: number; female: number }[];
+    byAge: { group: string; male: number; female: number }[];
+    male: number;
+    female: number;
+  } | null;
+  regulations: { kind: string; title: string }[];
+  gugusTugas: { decree: string; chair: string; members: number | null } | null;
+  history: { year: number; predikat: string; total: string; note: string }[];
+  catalog: { id: string; title: string; provenance: string; questions: number; indicators: number; groups: number };
   summary: {
     total: number;
     /** The total as shown: two decimals unless more are needed to agree with the predikat. */
     totalText: string;
-    forecastTotalText: string;
     max: number;
     predikat: string | null;
-    forecastTotal: number;
-    forecastPredikat: string | null;
     /** Bands in order, with their range worded under the catalog's rule for decimals. */
     bands: { name: string; min: number; max: number; range: string }[];
-    /** The band above the estimate: what it needs ("lebih dari 700,00") and what is missing ("lebih dari 44,47"). */
     nextPredikat: { name: string; threshold: string; gap: string } | null;
     answered: number;
     questions: number;
-    evidenceMissing: number;
-    /** Whether named evidence files were looked up in an evidence folder. */
-    evidenceChecked: boolean;
   };
   groups: GroupSection[];
-  weakest: { id: string; name: string; groupLabel: string; points: number; max: number; share: number }[];
-  plan: PlanSection | null;
-  missingEvidence: { questionId: string; indicatorId: string; text: string; opdCode: string; atStake: number }[];
+  weakest: { id: string; name: string; groupLabel: string; points: number; max: number }[];
+  plan: { target: string; threshold: string; status: GapPlan['status'] } | null;
+  opdPlans: OpdPlan[];
   opds: OpdEntry[];
-  evidenceByIndicator: { id: string; name: string; items: { questionId: string; opdCode: string; entries: string[]; missing: boolean }[] }[];
-  notes: Finding[];
-  problems: Finding[];
+  evidenceByIndicator: { id: string; name: string; items: { questionId: string; opdCode: string; entries: string[] }[] }[];
+  /** What blocks the final document (a draft lists it). */
+  blockers: string[];
+
+  // The working report only.
+  forecast: {
+    total: number;
+    totalText: string;
+    predikat: string | null;
+    evidenceChecked: boolean;
+    /** Points above the lower edge of the forecast's band (null: no predikat). */
+    aboveLower: number | null;
+    next: { name: string; missing: number } | null;
+    /** The risk margin of the config, and whether the forecast lies within it of an edge. */
+    margin: number;
+    atRisk: boolean;
+    groups: { label: string; points: number; forecastPoints: number }[];
+    losses: { questionId: string; indicatorId: string; opdCode: string; atStake: number; reason: 'none' | 'not-found'; notFound: string[] }[];
+  };
+  conflicts: { questionId: string; status: 'open' | 'chosen'; chosen: string | null; answers: { opdCode: string; value: string; file: string; cell: string }[] }[];
+  problems: { opdCode: string; opdName: string; officer: OpdEntry['officer'] | null; findings: { code: string; severity: Diagnostic['severity']; where: string; message: string }[] }[];
   files: { file: string; sha256: string; opdCode: string }[];
-  trail: TrailRow[];
-  rubrics: RubricEntry[];
+  trail: { questionId: string; value: string; points: number; file: string; sheet: string; cell: string; previousCell: string }[];
+  rubrics: { id: string; title: string; kind: Rubric['kind']; description: string; lines: string[] }[];
+  /** Problems of the source instrument that the catalog records and does not guess at. */
+  sourceProblems: { questions: string[]; problem: string }[];
+  /** Corrections of the source's wording, as the catalog lists them. */
+  corrections: number;
   resolutions: { issue: string; resolution: string }[];
+  fullPlan: GapPlan | null;
 }
 
-const label = (input: DossierInput, f: string) => cleanText((input.fileLabel ?? ((x: string) => x))(f), 300);
+/** Locale-independent string order, so the PDF is the same on every machine. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Build the dossier's content from data. Pure. */
+const PLACEHOLDER = /^\s*(isi\b|\[|<|…|\.\.\.|-\s*$|x+\s*$)/i;
+
+/** A config value that still holds the text `kla init` wrote in its place ("Isi nama Bupati"). */
+export function isPlaceholder(s: string | undefined): boolean {
+  return s === undefined || s.trim() === '' || PLACEHOLDER.test(s);
+}
+
+/** Build both documents' content from data. Pure. */
 export function buildDossierModel(input: DossierInput): DossierModel {
   const { catalog, config, score } = input;
+  const label = (f: string) => cleanText(input.fileLabel(f), 300);
   const opdName = new Map(config.opds.map((o) => [o.code, cleanText(o.name)]));
   const answerIndex = new Map<string, Answer>();
   for (const s of input.submissions) for (const a of s.answers) answerIndex.set(`${a.opdCode}\u0000${a.questionId}`, a);
 
-  const order = new Map(catalog.questionList.map((q, i) => [q.id, i]));
-  const byCatalogOrder = <T extends { questionId: string }>(xs: readonly T[]) =>
-    [...xs].sort((a, b) => (order.get(a.questionId) ?? 1e9) - (order.get(b.questionId) ?? 1e9));
-
   const rows = new Map<string, QuestionRow>();
-  for (const qs of byCatalogOrder(score.questions)) {
+  for (const qs of score.questions) {
     const q = catalog.questionById.get(qs.questionId);
     const ans = qs.opdCode !== null ? answerIndex.get(`${qs.opdCode}\u0000${qs.questionId}`) : undefined;
     const evidence = qs.evidence.map((e) => cleanText(e, LIMITS.evidenceEntry)).filter((e) => e !== '');
     rows.set(qs.questionId, {
       id: qs.questionId,
-      text: cleanText(q?.text ?? '', 600),
+      text: cleanText(q?.text ?? '', 2000),
       answer: answerText(qs.value, q?.answerType),
       previous: answerText(qs.previous, q?.answerType),
       note: cleanText(ans?.note ?? '', LIMITS.note),
@@ -207,6 +229,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       evidenceMore: Math.max(0, evidence.length - LIMITS.evidenceEntries),
       evidenceRequired: qs.evidenceRequired,
       evidenceMissing: qs.evidenceMissing,
+      evidenceNotFound: qs.evidenceNotFound.map((e) => cleanText(e, LIMITS.evidenceEntry)),
       status: qs.status,
       opdCode: qs.opdCode,
       responsible: [...qs.responsible],
@@ -214,22 +237,25 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     });
   }
 
+  const narratives = new Map((input.profile?.narratives ?? []).map((n) => [n.groupId, n]));
   const indicatorScore = new Map(score.indicators.map((i) => [i.id, i]));
   const groupScore = new Map(score.groups.map((g) => [g.id, g]));
   const groups: GroupSection[] = catalog.groups.map((g) => {
     const gs = groupScore.get(g.id);
+    const n = narratives.get(g.id);
     return {
       id: g.id,
-      label: g.label,
-      name: g.name,
+      label: cleanText(g.label),
+      name: cleanText(g.name, 300),
       max: gs?.max ?? g.max,
       points: gs?.points ?? 0,
       forecastPoints: gs?.forecastPoints ?? 0,
+      narrative: { capaian: cleanText(n?.capaian ?? '', LIMITS.narrative), kendala: cleanText(n?.kendala ?? '', LIMITS.narrative), upaya: cleanText(n?.upaya ?? '', LIMITS.narrative) },
       indicators: g.indicators.map((ind) => {
         const is = indicatorScore.get(ind.id);
         return {
           id: ind.id,
-          name: ind.name,
+          name: cleanText(ind.name, 300),
           max: is?.max ?? ind.max,
           points: is?.points ?? 0,
           forecastPoints: is?.forecastPoints ?? 0,
@@ -239,173 +265,203 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     };
   });
 
-  const bands = bandsOf(catalog.predikat).map((b, i, all) => ({ ...b, range: i === 0 ? `${points(b.min)} – ${points(b.max)}` : `lebih dari ${points(all[i - 1]!.max)} s.d. ${points(b.max)}` }));
-  const nextName = nextPredikat(score.predikat, catalog.predikat);
-  const next = bands.find((b) => b.name === nextName);
-  const nextThreshold = next ? predikatThreshold(next.name, catalog.predikat) : null;
+  const bands = bandsOf(catalog.predikat).map((b, i, all) => ({
+    ...b,
+    range: i === 0 ? `${maximum(b.min)} sampai dengan ${maximum(b.max)}` : `lebih dari ${maximum(all[i - 1]!.max)} sampai dengan ${maximum(b.max)}`,
+  }));
+  const margin = marginOf(score.total, catalog.predikat);
   const allRows = [...rows.values()];
 
   const weakest = groups
-    .flatMap((g) => g.indicators.map((i) => ({ id: i.id, name: i.name, groupLabel: g.label, points: i.points, max: i.max, share: i.max > 0 ? i.points / i.max : 1 })))
+    .flatMap((g) => g.indicators.map((i) => ({ id: i.id, name: i.name, groupLabel: g.label, points: i.points, max: i.max })))
     .filter((i) => i.max > 0)
     .map((i, idx) => ({ i, idx }))
-    .sort((a, b) => a.i.share - b.i.share || a.idx - b.idx)
+    .sort((a, b) => a.i.points / a.i.max - b.i.points / b.i.max || a.idx - b.idx)
     .slice(0, 10)
     .map(({ i }) => i);
 
-  const plan = input.plan ? planSection(input.plan, rows, opdName) : null;
-
-  const missingEvidence = allRows
-    .filter((r) => r.evidenceRequired && r.evidenceMissing)
-    .map((r) => ({
-      questionId: r.id,
-      indicatorId: catalog.questionById.get(r.id)?.indicatorId ?? '',
-      text: r.text,
-      opdCode: r.opdCode ?? r.responsible.join(', '),
-      atStake: r.points - r.forecastPoints,
-    }));
+  const opds = opdEntries(input, opdName, label);
+  const forecast = forecastModel(input, margin);
 
   return {
     draft: input.draft,
     date: input.date,
-    dateText: dateText(input.date),
-    toolVersion: input.toolVersion,
+    dateText: input.date ? dateText(input.date) : '',
+    watermark: config.document?.watermark ? cleanText(config.document.watermark, 20) : null,
     district: {
       name: cleanText(input.districtName),
       shortName: cleanText(config.district.name),
       kind: config.district.kind,
-      province: cleanText(config.district.province),
+      province: cleanText(config.district.province).replace(/^provinsi\s+/i, ''),
       capital: cleanText(config.profile.capital ?? ''),
-      logo: input.logo ?? null,
+      logo: input.logo,
+      headTitle: config.district.kind === 'kota' ? 'Wali Kota' : 'Bupati',
     },
     year: config.year,
-    signatories: {
-      head: person(config.signatories.head),
-      coordinator: person(config.signatories.coordinator),
-    },
-    profile: profileRows(config.profile),
+    signatories: { head: person(config.signatories.head), coordinator: person(config.signatories.coordinator) },
+    facts: facts(input),
     profileDescription: cleanText(config.profile.description ?? '', LIMITS.paragraph),
-    catalog: { id: catalog.id, title: cleanText(catalog.title, 300), provenance: cleanText(catalog.provenance, LIMITS.paragraph), questions: catalog.questionList.length, indicators: catalog.indicatorCount },
+    children: childrenModel(input.profile),
+    regulations: (input.profile?.regulations ?? []).map((r) => ({ kind: r.kind, title: regulationTitle(r) })),
+    gugusTugas: input.profile && input.profile.gugusTugas.chair !== '' ? { decree: cleanText(input.profile.gugusTugas.decree, 300), chair: cleanText(input.profile.gugusTugas.chair), members: input.profile.gugusTugas.members } : null,
+    history: (input.profile?.history ?? [])
+      .map((h) => ({ year: h.year, predikat: cleanText(h.predikat ?? 'Belum berpredikat'), total: h.total === null ? '–' : points(h.total), note: cleanText(h.note, 300) }))
+      .sort((a, b) => a.year - b.year),
+    catalog: {
+      id: catalog.id,
+      title: cleanText(catalog.title, 300),
+      provenance: cleanText(catalog.provenance, LIMITS.paragraph),
+      questions: catalog.questionList.length,
+      indicators: catalog.indicatorCount,
+      groups: catalog.groups.length,
+    },
     summary: {
       total: score.total,
       totalText: pointsWith(score.total, totalDigits(score.total, catalog.predikat)),
-      forecastTotalText: pointsWith(score.forecast.total, totalDigits(score.forecast.total, catalog.predikat)),
       max: score.max,
       predikat: score.predikat,
-      forecastTotal: score.forecast.total,
-      forecastPredikat: score.forecast.predikat,
       bands,
-      nextPredikat:
-        next && nextThreshold
-          ? {
-              name: next.name,
-              threshold: `${nextThreshold.inclusive ? 'paling sedikit' : 'lebih dari'} ${points(nextThreshold.value)}`,
-              gap: `${nextThreshold.inclusive ? 'paling sedikit' : 'lebih dari'} ${points(Math.max(0, clean(nextThreshold.value - score.total)))}`,
-            }
-          : null,
+      nextPredikat: margin.next
+        ? {
+            name: margin.next.name,
+            threshold: `${margin.next.threshold.inclusive ? 'paling sedikit' : 'lebih dari'} ${maximum(margin.next.threshold.value)}`,
+            gap: points(margin.next.missing),
+          }
+        : null,
       answered: allRows.filter((r) => r.status === 'answered' || r.status === 'overridden').length,
       questions: allRows.length,
-      evidenceMissing: missingEvidence.length,
-      evidenceChecked: input.evidenceChecked ?? false,
     },
     groups,
     weakest,
-    plan,
-    missingEvidence,
-    opds: opdEntries(input, opdName),
+    plan: input.plan ? { target: input.plan.target, threshold: thresholdText(input), status: input.plan.status } : null,
+    opdPlans: opdPlans(input, rows, opdName),
+    opds,
     evidenceByIndicator: groups.flatMap((g) =>
       g.indicators.map((i) => ({
         id: i.id,
         name: i.name,
         items: i.questions
-          .filter((q) => q.evidence.length > 0 || q.evidenceRequired)
-          .map((q) => ({
-            questionId: q.id,
-            opdCode: q.opdCode ?? q.responsible.join(', '),
-            entries: q.evidenceMore > 0 ? [...q.evidence, `dan ${q.evidenceMore} berkas lainnya`] : q.evidence,
-            missing: q.evidenceRequired && q.evidenceMissing,
-          })),
+          .filter((q) => q.evidence.length > 0)
+          .map((q) => ({ questionId: q.id, opdCode: q.opdCode ?? q.responsible.join(', '), entries: q.evidenceMore > 0 ? [...q.evidence, `dan ${q.evidenceMore} berkas lainnya`] : q.evidence })),
       })),
     ),
-    notes: sortFindings(input.findings.filter((f) => f.severity !== 'error'), input),
-    problems: sortFindings(input.findings.filter((f) => f.severity === 'error'), input),
-    files: [...input.files]
-      .map((f) => ({ file: label(input, f.file), sha256: f.sha256, opdCode: f.opdCode ?? '' }))
-      .sort((a, b) => cmp(a.file, b.file)),
-    trail: trailRows(allRows, answerIndex, input),
+    blockers: input.blockers.map((d) => cleanText(input.word(d), 600)),
+    forecast,
+    conflicts: conflictsModel(input, label),
+    problems: problemsModel(input, opds, label),
+    files: [...input.files].map((f) => ({ file: label(f.file), sha256: f.sha256, opdCode: f.opdCode ?? '' })).sort((a, b) => cmp(a.file, b.file)),
+    trail: allRows
+      .filter((r) => r.source !== null)
+      .map((r) => {
+        const ans = r.opdCode !== null ? answerIndex.get(`${r.opdCode}\u0000${r.id}`) : undefined;
+        return {
+          questionId: r.id,
+          value: r.answer,
+          points: r.points,
+          file: label(r.source!.file),
+          sheet: cleanText(r.source!.sheet, 40),
+          cell: cleanText(r.source!.cell, 20),
+          previousCell: ans && ans.previous !== null ? cleanText(ans.cells.previous.cell, 20) : '',
+        };
+      }),
     // In catalog order: the catalog lists its rubrics as the instrument's questions use them.
-    rubrics: Object.entries(catalog.rubrics).map(([id, r]) => ({
-      id,
-      title: cleanText(r.title, 200),
-      kind: r.kind,
-      description: cleanText(r.description, 600),
-      lines: rubricLines(r),
-    })),
+    rubrics: Object.entries(catalog.rubrics).map(([id, r]) => ({ id, title: cleanText(r.title, 200), kind: r.kind, description: cleanText(r.description, 600), lines: rubricLines(r) })),
+    sourceProblems: catalog.sourceProblems.map((x) => ({ questions: [...x.questions], problem: cleanText(x.problem, 600) })),
+    corrections: catalog.corrections.length,
     resolutions: catalog.resolutions.map((r) => ({ issue: cleanText(r.issue, 600), resolution: cleanText(r.resolution, 1200) })),
+    fullPlan: input.plan,
   };
 }
 
-/** Locale-independent string order, so the PDF is the same on every machine. */
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function person(p: { title: string; name: string; nip?: string | undefined }) {
+function person(p: { title: string; name: string; nip?: string | undefined }): Person {
   return { title: cleanText(p.title), name: cleanText(p.name), nip: cleanText(p.nip ?? '') };
 }
 
-function profileRows(p: Config['profile']): { label: string; value: string }[] {
-  const rows: { label: string; value: string | undefined }[] = [
-    { label: 'Ibu kota', value: p.capital ? cleanText(p.capital) : undefined },
-    { label: 'Luas wilayah', value: p.areaKm2 !== undefined ? `${decimal(p.areaKm2)} km²` : undefined },
-    { label: 'Jumlah kecamatan', value: p.kecamatan !== undefined ? count(p.kecamatan) : undefined },
-    { label: 'Jumlah desa/kelurahan', value: p.desaKelurahan !== undefined ? count(p.desaKelurahan) : undefined },
-    { label: 'Jumlah penduduk', value: p.population !== undefined ? `${count(p.population)} jiwa` : undefined },
-    {
-      label: 'Jumlah anak (0–17 tahun)',
-      value:
-        p.children !== undefined
-          ? `${count(p.children)} jiwa${p.population ? ` (${percent(p.children, p.population)} dari penduduk)` : ''}`
-          : undefined,
-    },
-  ];
-  return rows.filter((r): r is { label: string; value: string } => r.value !== undefined);
+function thresholdText(input: DossierInput): string {
+  const t = input.plan ? predikatThreshold(input.plan.target, input.catalog.predikat) : null;
+  return t ? `${t.inclusive ? 'paling sedikit' : 'lebih dari'} ${maximum(t.value)}` : '';
 }
 
-const ACTIONS: Record<PlanStepKind, (r: QuestionRow | undefined) => string> = {
-  evidence: (r) =>
-    r && r.evidence.length > 0
-      ? 'Lengkapi data dukung: berkas yang disebutkan belum ditemukan di folder data dukung.'
-      : 'Lengkapi data dukung yang diwajibkan dan sebutkan nama berkasnya pada lembar kerja.',
-  answer: (r) =>
-    r?.status === 'ignored'
-      ? 'Perbaiki jawaban yang memuat kesalahan validasi, kemudian kirim ulang lembar kerja.'
-      : 'Isi jawaban pertanyaan ini pada lembar kerja beserta data dukungnya.',
-  improve: (r) =>
-    r && r.answer
-      ? `Tingkatkan capaian; jawaban saat ini "${r.answer}" memperoleh ${points(r.points)} dari ${points(r.max)} poin.`
-      : 'Tingkatkan capaian sesuai rubrik acuan.',
+const REGULATION_KIND: Record<string, string> = {
+  perda: 'Peraturan Daerah',
+  perkada: 'Peraturan Kepala Daerah',
+  'sk-gugus-tugas': 'Keputusan tentang Gugus Tugas KLA',
+  sk: 'Keputusan',
+  lainnya: 'Peraturan',
 };
 
-function planSection(plan: GapPlan, rows: Map<string, QuestionRow>, opdName: Map<string, string>): PlanSection {
+function regulationTitle(r: DistrictProfile['regulations'][number]): string {
+  const number = cleanText(r.number, 80);
+  const title = cleanText(r.title, 400);
+  return [REGULATION_KIND[r.kind] ?? 'Peraturan', number, title].filter(Boolean).join(' ');
+}
+
+function facts(input: DossierInput): { label: string; value: string }[] {
+  const p = input.config.profile;
+  const areas = input.profile?.areas ?? [];
+  const kecamatan = areas.length > 0 ? areas.length : p.kecamatan;
+  const desa = areas.length > 0 ? areas.reduce((n, k) => n + k.desa.length, 0) : p.desaKelurahan;
+  const children = input.profile && input.profile.children.rows.length > 0
+    ? input.profile.children.rows.reduce((n, r) => n + sum(r.male) + sum(r.female), 0)
+    : p.children;
+  const id = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(n);
+  const out: { label: string; value: string | undefined }[] = [
+    { label: 'Ibu kota', value: p.capital ? cleanText(p.capital) : undefined },
+    { label: 'Luas wilayah', value: p.areaKm2 !== undefined ? `${id(p.areaKm2)} km²` : undefined },
+    { label: 'Jumlah kecamatan', value: kecamatan !== undefined ? id(kecamatan) : undefined },
+    { label: 'Jumlah desa/kelurahan', value: desa !== undefined ? id(desa) : undefined },
+    { label: 'Jumlah penduduk', value: p.population !== undefined ? `${id(p.population)} jiwa` : undefined },
+    {
+      label: 'Jumlah anak (0–17 tahun)',
+      value: children !== undefined ? `${id(children)} jiwa${p.population ? ` (${percentShare(children, p.population)} dari penduduk)` : ''}` : undefined,
+    },
+  ];
+  return out.filter((r): r is { label: string; value: string } => r.value !== undefined);
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+const percentShare = (part: number, whole: number) => `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format((part / whole) * 100)}%`;
+
+function childrenModel(profile: DistrictProfile | null): DossierModel['children'] {
+  const c = profile?.children;
+  if (!c || c.rows.length === 0) return null;
+  const byKecamatan = c.rows.map((r) => ({ name: cleanText(r.kecamatan), male: sum(r.male), female: sum(r.female) }));
+  const byAge = c.ageGroups.map((g, i) => ({ group: cleanText(g, 20), male: sum(c.rows.map((r) => r.male[i] ?? 0)), female: sum(c.rows.map((r) => r.female[i] ?? 0)) }));
   return {
-    target: plan.target,
-    threshold: `${plan.threshold.inclusive ? 'paling sedikit' : 'lebih dari'} ${points(plan.threshold.value)}`,
-    start: plan.start,
-    end: plan.end,
-    status: plan.status,
-    shortfall: plan.shortfall,
-    byOpd: plan.byOpd.map((o) => ({
-      opdCode: o.opdCode ?? '',
-      opdName: o.opdCode === null ? 'Belum ada Perangkat Daerah penanggung jawab' : (opdName.get(o.opdCode) ?? o.opdCode),
-      gain: o.gain,
-      steps: o.steps.map((st) => {
-        const r = rows.get(st.questionId);
-        return { questionId: st.questionId, text: truncateText(r?.text ?? '', 260), kind: st.kind, action: ACTIONS[st.kind](r), gain: st.gain };
-      }),
-    })),
+    year: c.year,
+    source: cleanText(c.source, 300),
+    ageGroups: c.ageGroups.map((g) => cleanText(g, 20)),
+    byKecamatan,
+    byAge,
+    male: sum(byKecamatan.map((k) => k.male)),
+    female: sum(byKecamatan.map((k) => k.female)),
   };
 }
 
-function opdEntries(input: DossierInput, opdName: Map<string, string>): OpdEntry[] {
+function opdPlans(input: DossierInput, rows: Map<string, QuestionRow>, opdName: Map<string, string>): OpdPlan[] {
+  const byOpd = new Map<string, OpdPlan>();
+  const plan = (code: string): OpdPlan => {
+    let p = byOpd.get(code);
+    if (!p) byOpd.set(code, (p = { opdCode: code, opdName: opdName.get(code) ?? code, steps: [], open: 0, activities: [] }));
+    return p;
+  };
+  // The dossier states what each OPD will do to raise its results; steps that only complete
+  // evidence belong to the team's working report.
+  for (const s of input.plan?.steps ?? []) {
+    if (!s.needed || s.kind === 'evidence' || s.opdCode === null) continue;
+    const r = rows.get(s.questionId);
+    const p = plan(s.opdCode);
+    p.steps.push({ questionId: s.questionId, indicatorId: s.indicatorId, text: r?.text ?? '', kind: s.kind, open: s.gain, current: r?.answer ?? '' });
+    p.open = clean(p.open + s.gain);
+  }
+  for (const a of input.profile?.activities ?? []) {
+    plan(a.opdCode).activities.push({ indicatorId: a.indicatorId, activity: cleanText(a.activity, 600), timing: cleanText(a.timing, 80), responsible: cleanText(a.responsible, 200) });
+  }
+  const order = new Map(input.config.opds.map((o, i) => [o.code, i]));
+  return [...byOpd.values()].sort((a, b) => (order.get(a.opdCode) ?? 1e9) - (order.get(b.opdCode) ?? 1e9));
+}
+
+function opdEntries(input: DossierInput, opdName: Map<string, string>, label: (f: string) => string): OpdEntry[] {
   const subs = new Map<string, Submission[]>();
   for (const s of input.submissions) subs.set(s.opdCode, [...(subs.get(s.opdCode) ?? []), s]);
   const questions = new Map<string, number>();
@@ -416,13 +472,13 @@ function opdEntries(input: DossierInput, opdName: Map<string, string>): OpdEntry
     return {
       code: o.code,
       name: opdName.get(o.code) ?? o.code,
-      files: list.map((s) => label(input, s.file)),
+      files: list.map((s) => label(s.file)),
       officer: {
         name: cleanText(id.officerName),
         nip: cleanText(id.officerNip, 40),
         position: cleanText(id.officerPosition),
         phone: cleanText(id.officerPhone, 40),
-        email: cleanText(id.officerEmail, 80),
+        email: cleanText(id.officerEmail, 120),
       },
       head: { name: cleanText(id.headName), nip: cleanText(id.headNip, 40), position: cleanText(id.headPosition) },
       questions: questions.get(o.code) ?? 0,
@@ -430,38 +486,75 @@ function opdEntries(input: DossierInput, opdName: Map<string, string>): OpdEntry
   });
 }
 
-function sortFindings(fs: readonly Finding[], input: DossierInput): Finding[] {
-  return fs
-    .map((f) => ({
-      ...f,
-      file: f.file ? label(input, f.file) : '',
-      sheet: f.sheet !== undefined ? cleanText(f.sheet, 40) : undefined,
-      cell: f.cell !== undefined ? cleanText(f.cell, 20) : undefined,
-      message: cleanText(f.message, 600),
-    }))
-    .sort((a, b) => cmp(a.file, b.file) || cmp(a.sheet ?? '', b.sheet ?? '') || compareCells(a.cell, b.cell) || cmp(a.code, b.code) || cmp(a.message, b.message));
+function forecastModel(input: DossierInput, _estimate: ReturnType<typeof marginOf>): DossierModel['forecast'] {
+  const { score, catalog, config } = input;
+  const m = marginOf(score.forecast.total, catalog.predikat);
+  // The config's risk margin arrives with the forecast settings; until a district sets one, 10 points.
+  const riskMargin = (config as { forecastMargin?: number }).forecastMargin ?? 10;
+  const diff = forecastDifference(score);
+  const atRisk = (m.aboveLower !== null && m.aboveLower < riskMargin) || (m.next !== null && m.next.missing < riskMargin);
+  return {
+    total: score.forecast.total,
+    totalText: pointsWith(score.forecast.total, totalDigits(score.forecast.total, catalog.predikat)),
+    predikat: score.forecast.predikat,
+    evidenceChecked: input.evidenceChecked,
+    aboveLower: m.aboveLower,
+    next: m.next ? { name: m.next.name, missing: m.next.missing } : null,
+    margin: riskMargin,
+    atRisk,
+    groups: score.groups.map((g) => ({ label: cleanText(g.label), points: g.points, forecastPoints: g.forecastPoints })),
+    losses: diff.questions.map((q) => ({
+      questionId: q.questionId,
+      indicatorId: q.indicatorId,
+      opdCode: q.opdCode ?? q.responsible.join(', '),
+      atStake: q.atStake,
+      reason: q.reason,
+      notFound: q.evidenceNotFound.map((e) => cleanText(e, LIMITS.evidenceEntry)),
+    })),
+  };
 }
 
-function trailRows(rows: QuestionRow[], answers: Map<string, Answer>, input: DossierInput): TrailRow[] {
-  return rows
-    .filter((r) => r.source !== null)
-    .map((r) => {
-      const src = r.source!;
-      const ans = r.opdCode !== null ? answers.get(`${r.opdCode}\u0000${r.id}`) : undefined;
-      return {
-        questionId: r.id,
-        value: r.answer,
-        points: r.points,
-        file: label(input, src.file),
-        sheet: cleanText(src.sheet, 40),
-        cell: cleanText(src.cell, 20),
-        previousCell: ans && ans.previous !== null ? cleanText(ans.cells.previous.cell, 20) : '',
-      };
-    });
+function conflictsModel(input: DossierInput, label: (f: string) => string): DossierModel['conflicts'] {
+  const conflicts = (input.score as ScoreReport & { conflicts?: readonly ConflictLike[] }).conflicts ?? [];
+  return conflicts.map((c) => ({
+    questionId: c.questionId,
+    status: c.chosen ? 'chosen' : 'open',
+    chosen: c.chosen ?? null,
+    answers: c.answers.map((a) => ({ opdCode: a.opdCode, value: cleanText(a.value, LIMITS.answer), file: label(a.cell.file), cell: `${cleanText(a.cell.sheet, 40)}!${cleanText(a.cell.cell, 20)}` })),
+  }));
+}
+
+/** What the dossier needs of an open or chosen conflict (the scorer's report provides it). */
+export interface ConflictLike {
+  questionId: string;
+  /** The OPD whose answer was chosen in the config, when one was. */
+  chosen?: string | null;
+  answers: readonly { opdCode: string; value: string; cell: CellRef }[];
+}
+
+function problemsModel(input: DossierInput, opds: OpdEntry[], label: (f: string) => string): DossierModel['problems'] {
+  const opdOfFile = new Map(input.files.map((f) => [f.file, f.opdCode ?? '']));
+  const byOpd = new Map<string, DossierModel['problems'][number]>();
+  const officers = new Map(opds.map((o) => [o.code, o]));
+  const sorted = [...input.diagnostics]
+    .filter((d) => d.severity !== 'info')
+    .sort((a, b) => cmp(a.location.file, b.location.file) || cmp(a.location.sheet ?? '', b.location.sheet ?? '') || compareCells(a.location.cell, b.location.cell) || cmp(a.code, b.code));
+  for (const d of sorted) {
+    const code = opdOfFile.get(d.location.file) ?? '';
+    let p = byOpd.get(code);
+    if (!p) {
+      const o = officers.get(code);
+      byOpd.set(code, (p = { opdCode: code, opdName: o?.name ?? (code || 'Seluruh kiriman'), officer: o?.officer ?? null, findings: [] }));
+    }
+    const at = [d.location.file ? label(d.location.file) : '', [d.location.sheet, d.location.cell].filter(Boolean).join('!')].filter(Boolean).join(', ');
+    p.findings.push({ code: d.code, severity: d.severity, where: at, message: cleanText(input.word(d), 600) });
+  }
+  const order = new Map(input.config.opds.map((o, i) => [o.code, i]));
+  return [...byOpd.values()].sort((a, b) => (order.get(a.opdCode) ?? 1e9) - (order.get(b.opdCode) ?? 1e9));
 }
 
 function fraction(f: number): string {
-  return `${points(f * 100).replace(/,00$/, '')}% poin`;
+  return `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(f * 100)}% dari poin maksimum`;
 }
 
 function rubricLines(r: Rubric): string[] {
@@ -469,8 +562,8 @@ function rubricLines(r: Rubric): string[] {
     case 'options':
       return r.options.map((o) => `"${cleanText(o.value)}": ${fraction(o.fraction)}`);
     case 'bands': {
-      const op = r.better === 'higher' ? '≥' : '≤';
-      return [...r.bands.map((b) => `${op} ${points(b.threshold).replace(/,00$/, '')}: ${fraction(b.fraction)}`), `selain itu: ${fraction(r.otherwise)}`];
+      const op = r.better === 'higher' ? 'paling sedikit' : 'paling banyak';
+      return [...r.bands.map((b) => `${op} ${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(b.threshold)}: ${fraction(b.fraction)}`), `selain itu: ${fraction(r.otherwise)}`];
     }
     case 'trend':
       return [

@@ -1,8 +1,10 @@
 /**
- * Building blocks of the pdfmake layout: styles, headings, paragraphs, tables
- * and signature blocks. Everything that comes from data is placed in a `text`
+ * Building blocks of the pdfmake layouts: styles, paragraphs, tables and
+ * signature blocks. Everything that comes from data is placed in a `text`
  * property as a plain string, never in a property pdfmake would interpret
- * (image, svg, link, style names, ids).
+ * (image, svg, link, style names, ids), and a long word (an e-mail address,
+ * a link, a file name) is allowed to break anywhere, so no text can run out
+ * of its cell or off the page.
  */
 import type { Block } from './templates.js';
 
@@ -22,12 +24,12 @@ export const COLORS = {
 export const PAGE = { margins: [62, 72, 62, 62] as const, width: 595.28 - 124 };
 
 export const STYLES = {
-  coverTitle: { fontSize: 20, bold: true, alignment: 'center', color: COLORS.heading, lineHeight: 1.2 },
-  coverDistrict: { fontSize: 17, bold: true, alignment: 'center', margin: [0, 28, 0, 4] },
+  coverTitle: { fontSize: 19, bold: true, alignment: 'center', color: COLORS.heading, lineHeight: 1.2 },
+  coverDistrict: { fontSize: 17, bold: true, alignment: 'center', margin: [0, 26, 0, 4] },
   coverLine: { fontSize: 12, alignment: 'center', margin: [0, 2, 0, 2] },
   chapter: { fontSize: 14, bold: true, alignment: 'center', color: COLORS.heading, margin: [0, 0, 0, 18] },
   h2: { fontSize: 11.5, bold: true, color: COLORS.heading, margin: [0, 10, 0, 6] },
-  h3: { fontSize: 11, bold: true, color: COLORS.heading, margin: [0, 0, 0, 6] },
+  h3: { fontSize: 11, bold: true, color: COLORS.heading, margin: [0, 6, 0, 6] },
   body: { fontSize: 10, alignment: 'justify', lineHeight: 1.3, margin: [0, 0, 0, 7] },
   caption: { fontSize: 9, bold: true, color: COLORS.heading },
   captionNote: { fontSize: 8, color: COLORS.muted },
@@ -35,21 +37,21 @@ export const STYLES = {
   td: { fontSize: 8, lineHeight: 1.1 },
   note: { fontSize: 7.5, color: COLORS.muted, italics: true },
   small: { fontSize: 8, color: COLORS.muted, lineHeight: 1.2 },
+  listEntry: { fontSize: 10, lineHeight: 1.15 },
 };
 
-/** Chapter heading on a new page, listed in the table of contents. */
-export function chapter(text: string): PdfNode {
-  return { text, style: 'chapter', tocItem: true, tocStyle: { bold: true }, tocMargin: [0, 6, 0, 0], pageBreak: 'before' };
-}
+/** Longest run of characters without a break opportunity that is left as it is. */
+const LONG_WORD = 22;
 
-/** Section heading ("3.1 …"), listed in the table of contents. */
-export function h2(text: string): PdfNode {
-  return { text, style: 'h2', tocItem: true, tocMargin: [14, 2, 0, 0] };
-}
-
-/** Sub-section heading ("3.4.1 …"), listed in the table of contents. */
-export function h3(text: string, opts: { pageBreak?: boolean } = {}): PdfNode {
-  return { text, style: 'h3', tocItem: true, tocMargin: [28, 1, 0, 0], tocStyle: { fontSize: 9 }, tocNumberStyle: { fontSize: 9 }, ...(opts.pageBreak ? { pageBreak: 'before' } : {}) };
+/**
+ * Text for a table cell or any narrow place: ordinary words break at spaces;
+ * a word longer than `LONG_WORD` characters (e-mail, link, file name) may
+ * break anywhere, so it wraps inside its column instead of running over.
+ */
+export function wrap(text: string, extra: Record<string, unknown> = {}): PdfNode {
+  const parts = text.split(/(\s+)/).filter((p) => p !== '');
+  if (!parts.some((p) => p.length > LONG_WORD)) return { text, ...extra };
+  return { text: parts.map((p) => (p.length > LONG_WORD ? { text: p, wordBreak: 'break-all' } : p)), ...extra };
 }
 
 export function para(text: string, extra: Record<string, unknown> = {}): PdfNode {
@@ -60,10 +62,10 @@ export function para(text: string, extra: Record<string, unknown> = {}): PdfNode
  * Justified text as one inline per word. pdfmake spreads justification over
  * every break opportunity, so "Kabupaten/Kota" and "Hak-Hak" would gain a gap
  * inside the word; a word that cannot break has none. Long words (links, file
- * names) stay breakable so they never run past the margin.
+ * names) may break anywhere so they never run past the margin.
  */
 export function words(text: string): PdfNode[] {
-  return (text.match(/\S+\s*/g) ?? []).map((w) => (w.length <= 40 ? { text: w, noWrap: true } : { text: w }));
+  return (text.match(/\S+\s*/g) ?? []).map((w) => (w.trim().length <= LONG_WORD ? { text: w, noWrap: true } : { text: w, wordBreak: 'break-all' }));
 }
 
 /** Narrative blocks (from a template) as pdfmake nodes. */
@@ -75,11 +77,18 @@ export function narrative(blocks: readonly Block[]): PdfNode[] {
   );
 }
 
+/** A numbered list of paragraphs (a. b. c. or 1. 2. 3.), as legal bases are listed. */
+export function numberedList(items: readonly string[], type: 'lower-alpha' | 'decimal' = 'decimal'): PdfNode {
+  return { ol: items.map((i) => ({ text: words(i), style: 'body', margin: [0, 0, 0, 3] })), type, margin: [8, 0, 0, 7] };
+}
+
+const KEEP_WITH_TABLE = 1;
+
 /**
  * A heading kept on the same page as what follows it: the heading and the
  * first block move together, so no heading is left alone at a page's foot.
  * With `beforeTable`, the pair also moves to the next page when the table
- * that follows it would only start there (see `pageBreakBefore`).
+ * that follows it would only start there (see `keepWithTable`).
  */
 export function keep(heading: PdfNode, following: readonly PdfNode[], opts: { beforeTable?: boolean } = {}): PdfNode[] {
   const [first, ...rest] = following;
@@ -87,37 +96,37 @@ export function keep(heading: PdfNode, following: readonly PdfNode[], opts: { be
   return [{ stack: [heading, first], unbreakable: true, ...(opts.beforeTable ? { headlineLevel: KEEP_WITH_TABLE } : {}) }, ...rest];
 }
 
-const KEEP_WITH_TABLE = 1;
-
-interface NodeInfo {
+export interface NodeInfo {
+  id?: string;
   headlineLevel?: number;
   table?: unknown;
   pageNumbers: number[];
   startPosition: { pageNumber: number; verticalRatio: number; pageInnerHeight: number };
 }
 
+export interface PageNodes {
+  getFollowingNodesOnPage(): NodeInfo[];
+  getPreviousNodesOnPage(): NodeInfo[];
+}
+
 /** Room a table needs to start on a page: caption, column headers and a first row. */
 const TABLE_START = 90;
 
 /**
- * pdfmake's page-break hook: a heading block marked by `keep(…, {beforeTable})`
- * goes to the next page when no table starts after it on its own page. pdfmake
- * lays the document out again for each break it adds, so only these few
- * blocks are ever considered; a block already at the top of a page stays.
+ * Part of pdfmake's page-break hook: a heading block marked by
+ * `keep(…, {beforeTable})` goes to the next page when no table starts after
+ * it on its own page. pdfmake lays the document out again for each break it
+ * adds, so only these few blocks are ever considered; a block already at the
+ * top of a page stays.
  */
-export function pageBreakBefore(
-  node: NodeInfo,
-  nodes: { getFollowingNodesOnPage(): NodeInfo[]; getPreviousNodesOnPage(): NodeInfo[] },
-): boolean {
+export function keepWithTable(node: NodeInfo, nodes: PageNodes): boolean {
   if (node.headlineLevel !== KEEP_WITH_TABLE || node.pageNumbers.length !== 1) return false;
   if (nodes.getPreviousNodesOnPage().length === 0) return false;
   // A table pushed to the next page still records a start at the foot of this
   // one, so "starts here" means: starts with room for its first rows.
   const page = node.pageNumbers[0];
   const startsHere = (n: NodeInfo) =>
-    n.table !== undefined &&
-    n.startPosition.pageNumber === page &&
-    n.startPosition.verticalRatio < 1 - TABLE_START / n.startPosition.pageInnerHeight;
+    n.table !== undefined && n.startPosition.pageNumber === page && n.startPosition.verticalRatio < 1 - TABLE_START / n.startPosition.pageInnerHeight;
   return !nodes.getFollowingNodesOnPage().some(startsHere);
 }
 
@@ -125,14 +134,17 @@ export type Cell = PdfNode;
 
 /**
  * Several lines in one cell as a single text node with inline parts. Cheaper
- * for pdfmake than a stack of nodes (a dossier has thousands of cells), and
+ * for pdfmake than a stack of nodes (a document has thousands of cells), and
  * the same on the page.
  */
 export function textLines(parts: readonly PdfNode[], extra: Record<string, unknown> = {}): PdfNode {
-  return { text: parts.flatMap((p, i) => (i === 0 ? [p] : ['\n', p])), ...extra };
+  const inline = (p: PdfNode) => (typeof p === 'string' ? wrap(p) : p);
+  return { text: parts.flatMap((p, i) => (i === 0 ? [inline(p)] : ['\n', inline(p)])), ...extra };
 }
 
 export interface TableSpec {
+  /** The node id the caption carries (for page look-ups); the float's id in the outline. */
+  id?: string;
   /** "Tabel 3.1 …": repeated above the column headers on every page the table spans. */
   caption: string;
   captionNote?: string;
@@ -143,20 +155,24 @@ export interface TableSpec {
   empty?: string;
   /** Rows whose cells are bold (totals). */
   boldRows?: number[];
+  /** A note under the table (e.g. that rounded rows need not add up to the rounded total). */
+  note?: string;
   margin?: number[];
 }
 
 /**
  * A table whose caption and column headers repeat on every page, whose rows are
  * never split across pages (a question stays with its answer), and whose
- * headers are never left without a row below them.
+ * headers are never left without a row below them. Cell text wraps inside its
+ * column, however long its words.
  */
 export function table(t: TableSpec): PdfNode {
   const n = t.widths.length;
   const pad = (cells: Cell[]) => [...cells, ...Array.from({ length: Math.max(0, n - cells.length) }, () => '')];
+  const cell = (c: Cell) => (typeof c === 'string' ? wrap(c) : c);
   const caption: Cell[] = [
     {
-      stack: [{ text: t.caption, style: 'caption' }, ...(t.captionNote ? [{ text: t.captionNote, style: 'captionNote' }] : [])],
+      stack: [{ text: t.caption, style: 'caption', ...(t.id ? { id: t.id } : {}) }, ...(t.captionNote ? [{ text: t.captionNote, style: 'captionNote' }] : [])],
       colSpan: n,
       border: [false, false, false, false],
       margin: [-3, 0, 0, 2],
@@ -166,9 +182,9 @@ export function table(t: TableSpec): PdfNode {
   const header = t.header.map((h) => ({ text: h, style: 'th', fillColor: COLORS.headerFill }));
   const rows =
     t.rows.length > 0
-      ? t.rows.map((r, i) => pad(r).map((c) => (t.boldRows?.includes(i) ? boldCell(c) : c)))
+      ? t.rows.map((r, i) => pad(r).map((c) => (t.boldRows?.includes(i) ? boldCell(cell(c)) : cell(c))))
       : [[{ text: t.empty ?? 'Tidak ada data.', colSpan: n, style: 'note' }, ...Array.from({ length: n - 1 }, () => '')]];
-  return {
+  const node: PdfNode = {
     table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths: t.widths, body: [caption, header, ...rows] },
     layout: {
       hLineWidth: (i: number) => (i === 0 ? 0 : 0.5),
@@ -181,8 +197,9 @@ export function table(t: TableSpec): PdfNode {
       paddingBottom: () => 2,
     },
     style: 'td',
-    margin: t.margin ?? [0, 4, 0, 10],
+    margin: t.note ? [0, 4, 0, 2] : (t.margin ?? [0, 4, 0, 10]),
   };
+  return t.note ? { stack: [node, { text: t.note, style: 'note', margin: [0, 0, 0, 10] }] } : node;
 }
 
 function boldCell(c: Cell): Cell {
@@ -192,7 +209,7 @@ function boldCell(c: Cell): Cell {
 /** A small key–value table without a caption (profile, summary figures). */
 export function facts(rows: [string, string][], widths: (number | string)[] = [170, '*']): PdfNode {
   return {
-    table: { widths, body: rows.map(([k, v]) => [{ text: k, bold: true }, v]), dontBreakRows: true },
+    table: { widths, body: rows.map(([k, v]) => [{ text: k, bold: true }, wrap(v)]), dontBreakRows: true },
     layout: {
       hLineWidth: () => 0.5,
       vLineWidth: () => 0.5,
@@ -211,24 +228,20 @@ export function signature(place: string, date: string, person: { title: string; 
     columns: [
       { width: '*', text: '' },
       {
-        width: 230,
+        width: 240,
         stack: [
           ...(lead ? [lead] : []),
-          place ? `${place}, ${date}` : date,
-          { text: person.title, margin: [0, 0, 0, 48] },
+          ...(date ? [place ? `${place}, ${date}` : date] : place ? [`${place}, ....................`] : []),
+          { text: person.title, margin: [0, 0, 0, 52] },
           { text: person.name, bold: true, decoration: 'underline' },
           ...(person.nip ? [`NIP ${person.nip}`] : []),
         ],
         fontSize: 10,
         lineHeight: 1.25,
+        alignment: 'center',
       },
     ],
     unbreakable: true,
     margin: [0, 18, 0, 0],
   };
-}
-
-/** Roman numerals for chapter numbers. */
-export function roman(n: number): string {
-  return ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][n] ?? String(n);
 }

@@ -9,7 +9,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
 import { assetsDir } from '../paths.js';
-import type { DocDefinition } from './layout.js';
+
+/** A pdfmake document definition (pdfmake has no types here). */
+export type DocDefinition = { [key: string]: unknown };
 
 const FONT_FILES = {
   normal: 'Roboto-Regular.ttf',

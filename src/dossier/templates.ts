@@ -18,19 +18,20 @@ import { VIEW_SPEC, type NarrativeView, type VarSpec } from './narrative.js';
 
 /** The narrative templates of the dossier, in document order. */
 export const TEMPLATE_NAMES = [
+  'lembar-pengesahan',
   'kata-pengantar',
-  'pendahuluan-latar-belakang',
-  'pendahuluan-dasar-hukum',
-  'pendahuluan-maksud-tujuan',
+  'latar-belakang',
+  'dasar-hukum',
+  'maksud-tujuan',
+  'metode',
   'gambaran-umum',
+  'penduduk-anak',
+  'kelembagaan',
+  'riwayat',
   'hasil-pengantar',
-  'hasil-prakiraan',
   'analisis-pengantar',
-  'analisis-rencana',
+  'rencana-pengantar',
   'penutup',
-  'lampiran-jejak-data',
-  'lampiran-pernyataan',
-  'lampiran-masalah',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

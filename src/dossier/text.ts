@@ -1,7 +1,15 @@
 /**
- * Text that reaches the dossier from outside the code (spreadsheet cells, the
- * district config) is cleaned here first, and every number is worded here, so
- * the document reads the same everywhere and no input can change its structure.
+ * Text that reaches the documents from outside the code (spreadsheet cells,
+ * the district config) is cleaned here first, and every number is worded
+ * here, one rule per kind, so the documents read the same everywhere and no
+ * input can change their structure:
+ *
+ * - points earned: two decimals (12,50), rounded as `kla score` shows them;
+ * - maxima: as the instrument states them, without decimals when whole
+ *   (1.000; 12; 3,20);
+ * - percentages (answers and shares alike): up to two decimals, no trailing
+ *   zeros (26%; 22,5%; 61,23%);
+ * - counts: whole numbers with thousands separators (12.345).
  */
 import type { AnswerValue } from '../model.js';
 import type { AnswerType } from '../catalog/schema.js';
@@ -12,9 +20,10 @@ export const LIMITS = {
   short: 160,
   answer: 200,
   note: 400,
-  evidenceEntry: 120,
+  evidenceEntry: 160,
   evidenceEntries: 8,
   paragraph: 2000,
+  narrative: 4000,
 } as const;
 
 // C0/C1 controls (incl. tab, CR, LF), bidi embeddings/overrides/isolates and marks,
@@ -26,7 +35,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /**
  * Clean untrusted text for the document: NFC, no control or bidi characters,
- * whitespace collapsed to single spaces (one line), at most `max` characters.
+ * whitespace collapsed to single spaces (one line), at most `max` characters
+ * (cut at a word boundary).
  */
 export function cleanText(value: unknown, max: number = LIMITS.short): string {
   if (value === null || value === undefined) return '';
@@ -40,37 +50,50 @@ export function cleanText(value: unknown, max: number = LIMITS.short): string {
   return truncate(s, max);
 }
 
-/** Cut at `max` code points (never inside a surrogate pair), marking the cut with an ellipsis. */
+/**
+ * Cut at `max` code points, at the last word boundary before it (never inside
+ * a word, never inside a surrogate pair), marking the cut with an ellipsis.
+ * A single word longer than `max` is cut where it must be.
+ */
 export function truncate(s: string, max: number): string {
-  if (s.length <= max) return s;
   const chars = Array.from(s);
   if (chars.length <= max) return s;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  const head = chars.slice(0, Math.max(0, max - 1)).join('');
+  const space = head.lastIndexOf(' ');
+  const cut = space >= head.length / 2 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,;:(/-]+$/, '')}…`;
 }
 
-/** Points with two decimals, Indonesian style (1.000,25), rounded exactly as `kla score` shows them. */
+// Same output as i18n's formatNumber(n, 'id', digits), with the Intl formatter
+// made once: a dossier formats thousands of numbers, and toLocaleString builds
+// a new formatter on every call.
+const formatters = new Map<string, Intl.NumberFormat>();
+function idNumber(n: number, min: number, max = min): string {
+  const key = `${min}-${max}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat('id-ID', { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f.format(n === 0 ? 0 : n);
+}
+
+/** Points earned, with two decimals, Indonesian style (1.000,25), rounded exactly as `kla score` shows them. */
 export const points = (n: number): string => pointsWith(n, 2);
 
 /** Points with `digits` decimals (a total may need more than two to agree with its predikat). */
 export const pointsWith = (n: number, digits: number): string => idNumber(roundShown(n, digits), digits);
 
-// Same output as i18n's formatNumber(n, 'id', digits), with the Intl formatter
-// made once: a dossier formats thousands of numbers, and toLocaleString builds
-// a new formatter on every call.
-const formatters = new Map<number, Intl.NumberFormat>();
-function idNumber(n: number, digits: number): string {
-  let f = formatters.get(digits);
-  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
-  return f.format(n);
-}
+/** A maximum as the instrument states it: 1.000; 12; 3,20 (two decimals only when it has decimals). */
+export const maximum = (n: number): string => (Number.isInteger(roundShown(n)) ? idNumber(roundShown(n), 0) : idNumber(roundShown(n), 2));
 
-/** A share as a percentage with one decimal: 61,2%. */
+/** A percentage, of an answer or a share: up to two decimals, no trailing zeros: 26%; 22,5%; 61,23%. */
+export const percentValue = (n: number): string => `${idNumber(roundShown(n, 2), 0, 2)}%`;
+
+/** A share as a percentage: 61,23%; '–' when there is nothing to share. */
 export function percent(part: number, whole: number): string {
-  return whole > 0 ? `${idNumber((part / whole) * 100, 1)}%` : '–';
+  return whole > 0 ? percentValue((part / whole) * 100) : '–';
 }
 
-/** A measured number as written: no decimals when whole (7.679), otherwise two (7.679,25). */
-export const decimal = (n: number): string => idNumber(n, Number.isInteger(n) ? 0 : 2);
+/** A measured number as written: no decimals when whole (7.679), otherwise up to two (7.679,25). */
+export const decimal = (n: number): string => idNumber(n, 0, 2);
 
 /** A whole number with thousands separators: 12.345. */
 export const count = (n: number): string => idNumber(n, 0);
@@ -79,7 +102,7 @@ export const count = (n: number): string => idNumber(n, 0);
 export function answerText(v: AnswerValue | null, type: AnswerType | undefined): string {
   if (v === null) return '';
   if (v.kind === 'option') return cleanText(v.option, LIMITS.answer);
-  return type === 'percent' ? `${decimal(v.value)}%` : decimal(v.value);
+  return type === 'percent' ? percentValue(v.value) : decimal(v.value);
 }
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -87,4 +110,13 @@ const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 
 /** A calendar date in Indonesian, read in UTC so the same instant gives the same words everywhere: 5 Maret 2025. */
 export function dateText(d: Date): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/**
+ * Whether displayed parts add up to their displayed total: when they do not
+ * (each part rounded on its own), the table says so in a note.
+ */
+export function addsUpShown(parts: readonly number[], total: number): boolean {
+  const sum = parts.reduce((s, p) => s + roundShown(p), 0);
+  return Math.abs(roundShown(sum) - roundShown(total)) < 0.005;
 }

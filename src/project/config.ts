@@ -81,10 +81,32 @@ export const configSchema = z
     severity: z.record(z.string(), severitySetting).default({}),
     /** Folder with the district's own Handlebars templates for the dossier. */
     dossierTemplates: z.string().optional(),
+    /** The dossier as a document: its date (required for the final one), the place it is signed, a watermark. */
+    document: z
+      .object({
+        /** YYYY-MM-DD: the date the dossier bears and is signed on. */
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .refine(isCalendarDate, { params: { format: 'date' } })
+          .optional(),
+        /** Where it is signed (default: the capital, else the district name). */
+        place: z.string().min(1).optional(),
+        /** A word across every page, e.g. "CONTOH" for an example that must not be mistaken for a real dossier. */
+        watermark: z.string().min(1).max(20).optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
+
+/** "2026-02-30" is not a day. */
+function isCalendarDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
+}
 export type Opd = Config['opds'][number];
 
 /**

@@ -48,13 +48,16 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     progress.stop();
   }
 
-  const target = (kind: string, fileName: string) => (kind === 'recap' ? xlsx : out) ?? path.join(project.paths.output, fileName);
+  // -o names the dossier; the working report goes beside it; --xlsx names the recap.
+  const folder = out !== undefined ? path.dirname(out) : project.paths.output;
+  const target = (kind: string, fileName: string) => (kind === 'recap' ? xlsx : kind === 'dossier' ? out : undefined) ?? path.join(folder, fileName);
   const outputs: Output[] = b.documents.map((d) => ({ file: target(d.kind, d.fileName), data: d.bytes }));
   writeOutputs(outputs);
 
   for (const d of b.documents) {
     const file = shown(ctx, target(d.kind, d.fileName));
-    ctx.err(`${d.kind === 'recap' ? say(ctx.lang, 'recapWritten', { file }) : say(ctx.lang, 'dossierWritten', { file, pages: d.pages ?? 0, draft: b.draft })}\n`);
+    const line = d.kind === 'recap' ? say(ctx.lang, 'recapWritten', { file }) : d.kind === 'report' ? say(ctx.lang, 'reportPdfWritten', { file, pages: d.pages ?? 0 }) : say(ctx.lang, 'dossierWritten', { file, pages: d.pages ?? 0, draft: b.draft });
+    ctx.err(`${line}\n`);
   }
   const p = project.catalog.predikat;
   const total = (x: number) => formatNumber(roundShown(x, totalDigits(x, p)), ctx.lang, totalDigits(x, p));

@@ -168,6 +168,58 @@ export const BUILD_CODES = {
       `Validation found ${p.errors} error${p.errors === 1 ? '' : 's'}; ${p.ignored} answer${p.ignored === 1 ? '' : 's'} left out of scoring (listed in the result).${p.unreadable.length > 0 ? ` Files that could not be read and were not scored: ${f.list(p.unreadable)}.` : ''}`,
   ),
 
+  'KLA-E719': def<{ blockers: number }>(
+    'error',
+    { id: 'Dokumen final tidak disusun', en: 'Final dossier not built' },
+    { id: 'Selesaikan setiap hal yang disebut, atau susun draf dengan --draft.', en: 'Settle every point listed, or build a draft with --draft.' },
+    (p) => `Dokumen final tidak disusun: ${p.blockers} hal belum dipenuhi. Tidak ada berkas yang ditulis. Mohon selesaikan hal berikut, atau gunakan --draft untuk menyusun draf bertanda DRAF beserta daftar hal yang belum dipenuhi.`,
+    (p) => `The final dossier was not built: ${p.blockers} point${p.blockers === 1 ? '' : 's'} not settled. Nothing was written. Please settle the points below, or use --draft to build a draft marked DRAF that lists them.`,
+  ),
+  'KLA-E720': def<{ key: string }>(
+    'error',
+    { id: 'Tanggal dokumen belum ditetapkan', en: 'Document date not set' },
+    { id: 'Isi tanggal penandatanganan dokumen di konfigurasi, ditulis TTTT-BB-HH.', en: 'Set the date the dossier is signed on in the config, written YYYY-MM-DD.' },
+    (p) => `Tanggal dokumen belum ditetapkan. Mohon isi "${p.key}" di konfigurasi dengan tanggal penandatanganan, misalnya "2026-03-14".`,
+    (p) => `The document date is not set. Please set "${p.key}" in the config to the signing date, e.g. "2026-03-14".`,
+  ),
+  'KLA-E721': def<{ key: string; role: 'head' | 'coordinator'; field: 'name' | 'title'; found: string }>(
+    'error',
+    { id: 'Penandatangan belum diisi', en: 'Signatory not filled in' },
+    { id: 'Isi nama dan jabatan penandatangan di konfigurasi.', en: 'Fill in the signatory\'s name and title in the config.' },
+    (p, f) =>
+      `${p.field === 'name' ? 'Nama' : 'Jabatan'} ${p.role === 'head' ? 'Kepala Daerah' : 'Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak'} pada "${p.key}" ${p.found ? `masih berisi teks contoh ("${f.q(p.found)}")` : 'belum diisi'}. Mohon isi sebagaimana akan tercetak di bawah tanda tangan.`,
+    (p, f) =>
+      `The ${p.role === 'head' ? "head of the district's" : "DPPPA head's"} ${p.field} in "${p.key}" ${p.found ? `still holds placeholder text ("${f.q(p.found)}")` : 'is empty'}. Please write it as it will be printed under the signature.`,
+  ),
+  'KLA-E722': def<{ key: string }>(
+    'error',
+    { id: 'Lambang daerah belum ditetapkan', en: 'Emblem not set' },
+    { id: 'Simpan gambar lambang daerah (PNG atau JPEG) di folder proyek dan sebutkan di konfigurasi.', en: 'Save the district emblem (PNG or JPEG) in the project folder and name it in the config.' },
+    (p) => `Lambang daerah untuk sampul dokumen belum ditetapkan. Mohon simpan gambar lambang (PNG atau JPEG) di folder proyek dan sebutkan pada "${p.key}" di konfigurasi.`,
+    (p) => `The district emblem for the cover is not set. Please save the emblem (PNG or JPEG) in the project folder and name it in "${p.key}" in the config.`,
+  ),
+  'KLA-E723': def(
+    'error',
+    { id: 'Lembar kerja profil daerah belum diterima', en: 'District profile workbook not received' },
+    { id: 'Isi templat profil daerah dari "kla template" dan simpan di folder kiriman.', en: 'Fill the district profile template made by "kla template" and put it in the submissions folder.' },
+    () => 'Lembar kerja profil daerah (penduduk anak, peraturan dan Gugus Tugas, uraian per klaster, rencana kegiatan) belum diterima. Mohon isi templat profil daerah dan simpan di folder kiriman.',
+    () => 'The district profile workbook (child population, regulations and Gugus Tugas, narrative per cluster, planned activities) has not been received. Please fill the district profile template and put it in the submissions folder.',
+  ),
+  'KLA-E724': def<{ question: string; opds: string[] }>(
+    'error',
+    { id: 'Jawaban antar-OPD belum dipilih', en: 'OPD answers not settled' },
+    { id: 'Pilih satu jawaban untuk pertanyaan itu di konfigurasi.', en: 'Choose one answer for that question in the config.' },
+    (p, f) => `Pertanyaan ${p.question} dijawab berbeda oleh ${f.list(p.opds)}, dan belum dipilih jawaban mana yang diajukan. Mohon pilih satu jawaban di konfigurasi.`,
+    (p, f) => `Question ${p.question} is answered differently by ${f.list(p.opds)}, and no answer has been chosen yet. Please choose one in the config.`,
+  ),
+  'KLA-E725': def<{ errors: number; files: number }>(
+    'error',
+    { id: 'Lembar kerja masih memuat kesalahan', en: 'Workbooks still have errors' },
+    { id: 'Perbaiki lembar kerjanya (rincian: "kla validate").', en: 'Correct the workbooks (details: "kla validate").' },
+    (p) => `Pemeriksaan lembar kerja masih menemukan ${p.errors} kesalahan pada ${p.files} berkas; jawaban yang bersangkutan belum dinilai.`,
+    (p) => `The workbook check still finds ${p.errors} error${p.errors === 1 ? '' : 's'} in ${p.files} file${p.files === 1 ? '' : 's'}; the answers concerned are not scored yet.`,
+  ),
+
   'KLA-E900': def<{ detail: string }>(
     'error',
     { id: 'Kesalahan internal', en: 'Internal error' },

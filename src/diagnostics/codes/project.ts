@@ -90,7 +90,7 @@ export const PROJECT_CODES = {
     (p, f) => `"${p.key}" harus salah satu dari: ${f.list(p.values)}.`,
     (p, f) => `"${p.key}" must be one of: ${f.list(p.values)}.`,
   ),
-  'KLA-E415': def<{ key: string; format: 'nip' | 'opd-code' | 'id' | 'other' }>(
+  'KLA-E415': def<{ key: string; format: 'nip' | 'opd-code' | 'id' | 'date' | 'other' }>(
     'error',
     { id: 'Format nilai salah', en: 'Wrong format' },
     { id: 'NIP 18 digit angka; kode OPD huruf kapital, angka, "_" dan "-".', en: 'A NIP has 18 digits; an OPD code capitals, digits, "_" and "-".' },
@@ -101,7 +101,9 @@ export const PROJECT_CODES = {
           ? `"${p.key}" hanya boleh berisi huruf kapital, angka, "_" dan "-".`
           : p.format === 'id'
             ? `"${p.key}" hanya boleh berisi huruf, angka, titik dan tanda hubung, tanpa spasi.`
-            : `"${p.key}" formatnya tidak sesuai.`,
+            : p.format === 'date'
+              ? `"${p.key}" harus tanggal yang ditulis TTTT-BB-HH, misalnya 2026-03-14.`
+              : `"${p.key}" formatnya tidak sesuai.`,
     (p) =>
       p.format === 'nip'
         ? `"${p.key}" must be an 18-digit NIP.`
@@ -109,7 +111,9 @@ export const PROJECT_CODES = {
           ? `"${p.key}" may contain only capitals, digits, "_" and "-".`
           : p.format === 'id'
             ? `"${p.key}" may contain only letters, digits, dots and hyphens, without spaces.`
-            : `"${p.key}" has the wrong format.`,
+            : p.format === 'date'
+              ? `"${p.key}" must be a date written YYYY-MM-DD, e.g. 2026-03-14.`
+              : `"${p.key}" has the wrong format.`,
   ),
   'KLA-E416': def<{ key: string; keys: string[] }>(
     'error',
