@@ -301,6 +301,12 @@ describe('the rendered documents', () => {
     expect(all).toContain('HAL YANG PERLU DISELESAIKAN');
     expect(all).toContain('Jawaban "Mungkin" untuk pertanyaan 9.2 bukan salah satu pilihan yang tersedia');
     expect(all).toContain('Tanggal belum ditetapkan');
+    // Laid out three times (two steps, then the whole): the cover still reads top to bottom without gaps or overlaps.
+    const layout = await pdfLayout(draft.dossier.pdf);
+    expect(layout.flatMap((p, i) => layoutProblems(p, i + 1))).toEqual([]);
+    const cover = layout[0]!.items.filter((it) => !it.rotated);
+    const top = (s: string) => cover.find((it) => it.str.includes(s))!.y;
+    expect(top('KABUPATEN/KOTA LAYAK ANAK') - top('KABUPATEN CONTOH')).toBeLessThan(90);
   });
 });
 

@@ -62,8 +62,22 @@ export function preparePdfmake(): void {
   pdfmake().catch(() => undefined);
 }
 
-/** Render a document definition (used once: pdfmake mutates it) to PDF bytes. */
+/**
+ * Render a document definition to PDF bytes. pdfmake writes its layout state
+ * into the nodes it is given (positions, measured sizes), so a node laid out
+ * twice would be drawn with the first layout's leftovers: it gets a fresh copy,
+ * and the caller may render the same nodes as often as it likes.
+ */
 export async function renderPdf(def: DocDefinition): Promise<Buffer> {
   const pm = await pdfmake();
-  return pm.createPdf(def).getBuffer();
+  return pm.createPdf(fresh(def)).getBuffer();
+}
+
+/** A deep copy of arrays and plain objects; functions (table layouts, hooks), strings and numbers as they are. */
+function fresh<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(fresh) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fresh(v)])) as T;
+  }
+  return value;
 }
