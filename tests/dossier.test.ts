@@ -307,6 +307,11 @@ describe('the rendered documents', () => {
     const cover = layout[0]!.items.filter((it) => !it.rotated);
     const top = (s: string) => cover.find((it) => it.str.includes(s))!.y;
     expect(top('KABUPATEN/KOTA LAYAK ANAK') - top('KABUPATEN CONTOH')).toBeLessThan(90);
+    // Summary tables are never continued on a second page (no total row alone under a repeated caption).
+    const body = pages.slice(draft.dossier.frontPages).join(' ');
+    const summaries = draft.dossier.numbering.entries.filter((e) => e.kind === 'table' && /^Nilai indikator|^Rekapitulasi/.test(e.title));
+    expect(summaries.length).toBeGreaterThan(5);
+    for (const e of summaries) expect(body.split(`${e.label} ${e.title}`).length - 1, e.label).toBe(1);
   });
 });
 

@@ -11,7 +11,7 @@ import { figure, table as float, type Numbering, type Part } from './outline.js'
 import type { DocumentSpec } from './layout.js';
 import { nodeId } from './layout.js';
 import { childrenChart, scoreChart } from './chart.js';
-import { COLORS, facts, narrative, numberedList, PAGE, para, signature, table, textLines, wrap, type PdfNode } from './parts.js';
+import { COLORS, facts, listItem, narrative, numberedList, PAGE, para, signature, table, textLines, wrap, type PdfNode } from './parts.js';
 import type { Narrative } from './templates.js';
 import { addsUpShown, count, maximum, percent, points } from './text.js';
 
@@ -100,7 +100,7 @@ function sistematika(num: Numbering): PdfNode[] {
   return [
     para('Dokumen ini disusun dengan sistematika sebagai berikut.'),
     {
-      ul: tops.map((e) => ({ text: [{ text: `${e.label} ${e.title.toUpperCase()}`, bold: true }, CONTENTS[e.id] ? `: ${CONTENTS[e.id]}.` : '.'], style: 'body', margin: [0, 0, 0, 3] })),
+      ul: tops.map((e) => listItem([{ text: `${e.label} ${e.title.toUpperCase()}`, bold: true }, CONTENTS[e.id] ? `: ${CONTENTS[e.id]}.` : '.'])),
       margin: [8, 0, 0, 7],
     },
   ];
@@ -289,7 +289,6 @@ function groupPart(g: GroupSection): Part {
     id: `kelompok-${g.id}`,
     kind: 'section',
     title,
-    newPage: true,
     floats: [float(tid, `Nilai indikator ${g.label}`)],
     body: (num) => {
       const rows = g.indicators.map((i) => [{ text: i.id, bold: true }, i.name, right(maximum(i.max)), right(points(i.points)), right(percent(i.points, i.max))]);

@@ -14,7 +14,7 @@
  * cells), so the numbers are right.
  */
 import type { PdfNode, NodeInfo, PageNodes } from './parts.js';
-import { COLORS, keepWithTable, PAGE, STYLES } from './parts.js';
+import { COLORS, keep, keepWithTable, PAGE, STYLES } from './parts.js';
 import { numberOutline, roman, type Entry, type Numbering, type Part } from './outline.js';
 import { renderPdf, type DocDefinition } from './render.js';
 
@@ -166,10 +166,9 @@ function bodyNodes(parts: readonly Part[], n: Numbering): PdfNode[] {
     const h = heading(p, depth === 0 ? 'chapter' : depth === 1 ? 'h2' : 'h3', parent);
     const content = p.body?.(n) ?? [];
     // A page break sits on a wrapper: pdfmake tells the page of a node only when the node itself does not break.
-    const pageBreak = depth === 0 || p.newPage ? { pageBreak: 'before' } : {};
-    if (depth === 0) out.push({ stack: [h], ...pageBreak });
-    else out.push({ stack: [h, ...(content.length > 0 ? [content[0]!] : [])], unbreakable: true, ...pageBreak });
-    out.push(...(depth === 0 ? content : content.slice(1)));
+    // Chapters and annexes start a new page; a section's heading stays with what follows it.
+    if (depth === 0) out.push({ stack: [h], pageBreak: 'before' }, ...content);
+    else out.push(...keep(h, content));
     for (const c of p.parts ?? []) walk(c, depth + 1, p.id);
   };
   for (const p of parts) walk(p, 0);

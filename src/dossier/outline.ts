@@ -29,8 +29,6 @@ export interface Part {
   /** The part's own content, given the numbering (for captions and references). */
   body?: (n: Numbering) => PdfNode[];
   parts?: readonly Part[];
-  /** Start on a new page (chapters and annexes always do). */
-  newPage?: boolean;
 }
 
 export const table = (id: string, title: string): Float => ({ kind: 'table', id, title });

@@ -73,27 +73,48 @@ export function narrative(blocks: readonly Block[]): PdfNode[] {
   return blocks.map((b) =>
     b.kind === 'p'
       ? para(b.text)
-      : { ul: b.items.map((i) => ({ text: words(i), style: 'body', margin: [0, 0, 0, 3] })), margin: [8, 0, 0, 7] },
+      : { ul: b.items.map((i) => listItem(words(i))), margin: [8, 0, 0, 7] },
   );
+}
+
+/** One entry of a list, never split over two pages (a lone last line on the next page reads as a stray). */
+export function listItem(text: PdfNode[] | string): PdfNode {
+  return { stack: [{ text, style: 'body' }], unbreakable: true, margin: [0, 0, 0, 3] };
 }
 
 /** A numbered list of paragraphs (a. b. c. or 1. 2. 3.), as legal bases are listed. */
 export function numberedList(items: readonly string[], type: 'lower-alpha' | 'decimal' = 'decimal'): PdfNode {
-  return { ol: items.map((i) => ({ text: words(i), style: 'body', margin: [0, 0, 0, 3] })), type, margin: [8, 0, 0, 7] };
+  return { ol: items.map((i) => listItem(words(i))), type, margin: [8, 0, 0, 7] };
 }
 
 const KEEP_WITH_TABLE = 1;
 
 /**
- * A heading kept on the same page as what follows it: the heading and the
- * first block move together, so no heading is left alone at a page's foot.
- * With `beforeTable`, the pair also moves to the next page when the table
- * that follows it would only start there (see `keepWithTable`).
+ * Summary tables (those with a total row) of up to this many rows are kept
+ * whole on one page, so a total never stands alone on the next page. Their
+ * cells are short; a long table (the answers) may break between its rows,
+ * as anything taller than a page must.
  */
-export function keep(heading: PdfNode, following: readonly PdfNode[], opts: { beforeTable?: boolean } = {}): PdfNode[] {
-  const [first, ...rest] = following;
+const SHORT_TABLE = 15;
+
+const tableOf = (n: PdfNode | undefined) =>
+  n !== undefined && typeof n !== 'string' && ('table' in n || (Array.isArray(n.stack) && typeof n.stack[0] === 'object' && 'table' in n.stack[0])) ? n : undefined;
+
+/**
+ * A heading kept on the same page as what follows it, so no heading is left
+ * alone at a page's foot: the heading and the first block move together, and
+ * when a table follows, the table too if it is short, or else the pair moves
+ * to the next page when the table would only start there (see `keepWithTable`).
+ */
+export function keep(heading: PdfNode, following: readonly PdfNode[]): PdfNode[] {
+  const [first, second, ...rest] = following;
   if (first === undefined) return [heading];
-  return [{ stack: [heading, first], unbreakable: true, ...(opts.beforeTable ? { headlineLevel: KEEP_WITH_TABLE } : {}) }, ...rest];
+  const before = tableOf(first) ? [heading] : [heading, first];
+  const next = tableOf(first) ?? tableOf(second);
+  const after = tableOf(first) ? following : [second, ...rest].filter((n) => n !== undefined);
+  if (next === undefined) return [{ stack: before, unbreakable: true }, ...after];
+  if (next.unbreakable === true) return [{ stack: [...before, next], unbreakable: true }, ...after.slice(1)];
+  return [{ stack: before, unbreakable: true, headlineLevel: KEEP_WITH_TABLE }, ...after];
 }
 
 export interface NodeInfo {
@@ -199,7 +220,8 @@ export function table(t: TableSpec): PdfNode {
     style: 'td',
     margin: t.note ? [0, 4, 0, 2] : (t.margin ?? [0, 4, 0, 10]),
   };
-  return t.note ? { stack: [node, { text: t.note, style: 'note', margin: [0, 0, 0, 10] }] } : node;
+  const whole = (t.boldRows?.length ?? 0) > 0 && t.rows.length <= SHORT_TABLE ? { unbreakable: true } : {};
+  return t.note ? { stack: [node, { text: t.note, style: 'note', margin: [0, 0, 0, 10] }], ...whole } : { ...node, ...whole };
 }
 
 function boldCell(c: Cell): Cell {
