@@ -435,6 +435,37 @@ export const VALIDATION_CODES = {
     (p) => `Question ${p.question} asks for an explanation in the note column, but this cell is empty. Please write it.`,
   ),
 
+  'KLA-W230': def<{ question: string; found: string }>(
+    'warning',
+    { id: 'Isian data dukung bukan nama berkas', en: 'Evidence entry is not a file name' },
+    {
+      id: 'Tulis nama berkas data dukung (mis. "SK Gugus Tugas KLA 2025.pdf") atau tautannya; isian seperti "terlampir", "ada" atau "-" tidak dapat diperiksa dan dihitung sebagai belum ada data dukung.',
+      en: 'Write the evidence file name (e.g. "SK Gugus Tugas KLA 2025.pdf") or its link; entries like "terlampir", "ada" or "-" cannot be checked and count as no evidence.',
+    },
+    (p, f) => `Isian data dukung "${f.q(p.found)}" untuk pertanyaan ${p.question} bukan nama berkas atau tautan, sehingga dihitung sebagai belum ada data dukung. Mohon tulis nama berkas data dukungnya, misalnya "SK Gugus Tugas KLA 2025.pdf".`,
+    (p, f) => `Evidence entry "${f.q(p.found)}" for question ${p.question} is not a file name or link, so it counts as no evidence. Please write the evidence file's name, e.g. "SK Gugus Tugas KLA 2025.pdf".`,
+  ),
+  'KLA-W231': def<{ question: string; found: string }>(
+    'warning',
+    { id: 'Data dukung menunjuk ke luar folder data dukung', en: 'Evidence path points outside the evidence folder' },
+    {
+      id: 'Tulis nama berkasnya saja (boleh dengan subfolder, mis. "Dinkes/SK Tim Gizi 2025.pdf") dan serahkan berkasnya kepada DPPPA untuk folder data dukung.',
+      en: 'Write the file name only (a subfolder is fine, e.g. "Dinkes/SK Tim Gizi 2025.pdf") and hand the file to the DPPPA for the evidence folder.',
+    },
+    (p, f) => `Data dukung "${f.q(p.found)}" untuk pertanyaan ${p.question} ditulis sebagai alamat di komputer atau folder lain, sehingga berkasnya tidak dapat diperiksa dan dianggap belum ada. Mohon tulis nama berkasnya saja dan serahkan berkas tersebut kepada DPPPA.`,
+    (p, f) => `Evidence "${f.q(p.found)}" for question ${p.question} is written as a location on a computer or in another folder, so the file cannot be checked and counts as missing. Please write just the file name and hand the file to the DPPPA.`,
+  ),
+  'KLA-W232': def<{ question: string; found: string; years: string[]; dataYear: number; previousYear: number }>(
+    'warning',
+    { id: 'Data dukung bertahun di luar tahun data', en: 'Evidence dated outside the data years' },
+    {
+      id: 'Pastikan data dukung adalah dokumen tahun data yang dievaluasi atau tahun sebelumnya, atau dokumen yang masih berlaku pada tahun itu; ganti dengan dokumen yang terbaru bila perlu.',
+      en: 'Make sure the evidence is a document of the evaluated data year or the year before, or still in force then; replace it with the latest document if needed.',
+    },
+    (p, f) => `Nama data dukung "${f.q(p.found)}" untuk pertanyaan ${p.question} menyebut tahun ${f.list(p.years)}, di luar tahun data yang dievaluasi (${p.previousYear} dan ${p.dataYear}). Mohon pastikan dokumen ini masih berlaku untuk tahun tersebut, atau ganti dengan dokumen yang terbaru.`,
+    (p, f) => `Evidence name "${f.q(p.found)}" for question ${p.question} names the year ${f.list(p.years)}, outside the data years evaluated (${p.previousYear} and ${p.dataYear}). Please make sure the document still holds for those years, or replace it with the latest one.`,
+  ),
+
   // -------------------------------------------------------------------------
   // 3xx: across files
   'KLA-E301': def<{ opd: string; other: string[]; kept: string }>(
