@@ -113,6 +113,26 @@ describe('config validation names the key and the problem', () => {
     expect(e.diagnostics[1]!.params).toMatchObject({ questions: ['11.5', '11.6', '11.7'], sources: ['Dishub'] });
   });
 
+  it('the evaluation year and the data years: written by init, with their defaults', () => {
+    const dir = withConfig(() => undefined);
+    const p = loadProject(dir);
+    expect(p.config).toMatchObject({ year: 2026, dataYear: 2025 });
+    expect(p.dataYears).toEqual({ evaluated: 2025, previous: 2024 });
+    const defaults = loadProject(
+      withConfig((c) => {
+        delete c.dataYear;
+      }),
+    );
+    expect(defaults.dataYears).toEqual({ evaluated: 2025, previous: 2024 });
+    expect(loadProject(withConfig((c) => void (c.dataYear = 2024))).dataYears).toEqual({ evaluated: 2024, previous: 2023 });
+  });
+
+  it('a data year after the evaluation year', () => {
+    const e = refusalOf(() => loadProject(withConfig((c) => void (c.dataYear = 2027))));
+    expect(placesOf(e)).toEqual(['KLA-E404', 'KLA-E433 dataYear']);
+    expect(e.diagnostics[1]!.params).toMatchObject({ dataYear: 2027, year: 2026 });
+  });
+
   it('a config that is not JSON', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'kla.config.json'), '{ "year": 2026, }');

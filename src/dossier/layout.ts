@@ -206,7 +206,7 @@ function results(m: DossierModel, n: Narrative): PdfNode[] {
         'Bagian ini memuat setiap pertanyaan instrumen beserta jawaban Perangkat Daerah, nilai yang diperoleh dibandingkan dengan nilai maksimumnya, data dukung yang disebutkan, dan Perangkat Daerah penanggung jawab. Kolom "Poin" memuat nilai evaluasi mandiri; bila data dukung wajib belum lengkap, prakiraan nilai setelah verifikasi dicantumkan di bawahnya. Setiap kelompok dimulai pada halaman baru.',
       ),
     ]),
-    ...m.groups.flatMap((g, i) => groupSection(g, `3.4.${i + 1}`)),
+    ...m.groups.flatMap((g, i) => groupSection(g, `3.4.${i + 1}`, m.dataYears)),
   ];
 }
 
@@ -222,24 +222,24 @@ function decimalRule(m: DossierModel): string {
   return `${below}Nilai dibandingkan dengan presisi penuh: suatu predikat berlaku bila nilai melebihi batas atas predikat di bawahnya dan tidak melebihi batas atasnya sendiri.${example}`;
 }
 
-function groupSection(g: GroupSection, number: string): PdfNode[] {
+function groupSection(g: GroupSection, number: string, years: DossierModel['dataYears']): PdfNode[] {
   const title = g.label === g.name ? g.label : `${g.label}: ${g.name}`;
   return [
     h3(`${number} ${title}`, { pageBreak: true }),
     para(
       `Nilai kelompok ${g.label}: ${points(g.points)} dari ${points(g.max)} (${percent(g.points, g.max)}), terdiri atas ${g.indicators.length} indikator. Prakiraan nilai setelah verifikasi: ${points(g.forecastPoints)}.`,
     ),
-    ...g.indicators.map((ind) => indicatorTable(ind)),
+    ...g.indicators.map((ind) => indicatorTable(ind, years)),
   ];
 }
 
-function indicatorTable(ind: IndicatorSection): PdfNode {
+function indicatorTable(ind: IndicatorSection, years: DossierModel['dataYears']): PdfNode {
   return table({
     caption: `Indikator ${ind.id}. ${ind.name}`,
     captionNote: `Nilai ${points(ind.points)} dari ${points(ind.max)} (${percent(ind.points, ind.max)}); prakiraan setelah verifikasi ${points(ind.forecastPoints)}.`,
     widths: [26, '*', 66, 48, 72, 52],
-    header: ['No.', 'Pertanyaan', 'Jawaban', 'Poin', 'Data dukung', 'OPD'],
-    rows: ind.questions.map(questionRow),
+    header: ['No.', 'Pertanyaan', `Jawaban (data ${years.evaluated})`, 'Poin', 'Data dukung', 'OPD'],
+    rows: ind.questions.map((q) => questionRow(q, years)),
     margin: [0, 6, 0, 12],
   });
 }
@@ -251,11 +251,11 @@ const STATUS_TEXT: Record<QuestionRow['status'], string> = {
   overridden: '',
 };
 
-function questionRow(q: QuestionRow): PdfNode[] {
+function questionRow(q: QuestionRow, years: DossierModel['dataYears']): PdfNode[] {
   const answer: PdfNode[] = [];
   if (q.answer) answer.push({ text: q.answer, bold: true });
   if (STATUS_TEXT[q.status]) answer.push({ text: STATUS_TEXT[q.status], style: 'note', color: q.status === 'ignored' ? COLORS.alert : COLORS.muted });
-  if (q.previous) answer.push({ text: `Tahun sebelumnya: ${q.previous}`, style: 'note' });
+  if (q.previous) answer.push({ text: `Tahun ${years.previous}: ${q.previous}`, style: 'note' });
 
   const pts: PdfNode[] = [`${points(q.points)} / ${points(q.max)}`];
   if (q.forecastPoints < q.points) pts.push({ text: `prakiraan ${points(q.forecastPoints)}`, style: 'note', color: COLORS.alert });

@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
-import type { Config } from '../project/config.js';
+import { dataYearsOf, type Config, type DataYears } from '../project/config.js';
 import type { Answer, CellRef, GroupScore, IndicatorScore, QuestionStatus, ScoreResult, Severity, Submission } from '../model.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
 import { clean } from '../score/numbers.js';
@@ -26,7 +26,7 @@ export interface Finding {
 
 export interface DossierInput {
   catalog: Catalog;
-  config: Pick<Config, 'district' | 'year' | 'signatories' | 'profile' | 'opds'>;
+  config: Pick<Config, 'district' | 'year' | 'dataYear' | 'signatories' | 'profile' | 'opds'>;
   /** "Kabupaten Merangin". */
   districtName: string;
   submissions: readonly Submission[];
@@ -132,7 +132,10 @@ export interface DossierModel {
   dateText: string;
   toolVersion: string;
   district: { name: string; shortName: string; kind: 'kabupaten' | 'kota'; province: string; capital: string; logo: string | null };
+  /** The evaluation year. */
   year: number;
+  /** The data year evaluated and the year before it. */
+  dataYears: DataYears;
   signatories: {
     head: { title: string; name: string; nip: string };
     coordinator: { title: string; name: string; nip: string };
@@ -276,6 +279,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       logo: input.logo ?? null,
     },
     year: config.year,
+    dataYears: dataYearsOf(config),
     signatories: {
       head: person(config.signatories.head),
       coordinator: person(config.signatories.coordinator),

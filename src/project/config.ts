@@ -39,7 +39,14 @@ export const configSchema = z
       /** Optional logo (PNG/JPEG) relative to the project folder. */
       logo: z.string().optional(),
     }),
+    /** The evaluation year: the year the self-evaluation is made and submitted (2026). */
     year: z.number().int().min(2000).max(2100),
+    /**
+     * The evaluated data year (default: the year before the evaluation year).
+     * Answers are for this year; where a question asks for the year before,
+     * that is the year before this one. For 2026: 2025 and 2024.
+     */
+    dataYear: z.number().int().min(2000).max(2100).optional(),
     catalog: z.string().min(1),
     opds: z
       .array(
@@ -100,6 +107,8 @@ export interface Project {
   paths: Config['paths'];
   /** "Kabupaten Merangin". */
   districtName: string;
+  /** The evaluated data year and the year before it (2025 and 2024 for the 2026 evaluation). */
+  dataYears: DataYears;
   /** Indexes built once when the project is loaded. */
   index: {
     /** Normalised code, name or alias -> OPD code. */
@@ -111,6 +120,19 @@ export interface Project {
   };
   /** Non-fatal remarks about the config (e.g. catalog sources no OPD covers). */
   warnings: Diagnostic[];
+}
+
+export interface DataYears {
+  /** The year the answers are for. */
+  evaluated: number;
+  /** The year before it: the previous-year column. */
+  previous: number;
+}
+
+/** The data years of a config: `dataYear` (default: the evaluation year − 1) and the year before it. */
+export function dataYearsOf(config: Pick<Config, 'year' | 'dataYear'>): DataYears {
+  const evaluated = config.dataYear ?? config.year - 1;
+  return { evaluated, previous: evaluated - 1 };
 }
 
 const opdByCode = (project: Project, code: string): Opd | undefined => project.config.opds.find((o) => o.code === code);
@@ -221,6 +243,10 @@ export function buildProject(dir: string, configFile: string, config: Config, ca
   const bySource = new Map<string, Opd[]>();
   for (const o of config.opds) for (const s of o.sources) bySource.set(s, [...(bySource.get(s) ?? []), o]);
 
+  if (config.dataYear !== undefined && config.dataYear > config.year) {
+    problems.push(diag('KLA-E433', { key: 'dataYear', dataYear: config.dataYear, year: config.year }, at('dataYear')));
+  }
+
   const orphan = catalog.questionList.filter((q) => !q.sources.some((s) => bySource.has(s)));
   if (orphan.length > 0) {
     problems.push(
@@ -254,7 +280,9 @@ export function buildProject(dir: string, configFile: string, config: Config, ca
       output: abs(config.paths.output),
     },
     districtName: `${config.district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${config.district.name}`,
+    dataYears: dataYearsOf(config),
     index: { opdByName, opdsByQuestion, questionsByOpd },
     warnings,
   };
 }
+

@@ -29,7 +29,8 @@ export interface InitResult {
 
 const README = `Folder proyek KLA
 
-  kla.config.json   konfigurasi: kabupaten/kota, tahun, daftar OPD, penandatangan
+  kla.config.json   konfigurasi: kabupaten/kota, tahun evaluasi dan tahun data, daftar OPD,
+                    penandatangan
   templates/        templat Excel kosong untuk setiap OPD (kla template)
   submissions/      lembar kerja yang dikembalikan OPD (kla validate, kla score)
   evidence/         data dukung (dokumen, foto) yang disebut dalam lembar kerja
@@ -51,10 +52,13 @@ export function initProject(o: InitOptions): InitResult {
   const name = o.district ?? titleCase(path.basename(dir));
   const kind = o.kind ?? 'kabupaten';
   const head = kind === 'kota' ? 'Wali Kota' : 'Bupati';
+  const year = o.year ?? new Date().getFullYear();
   const raw = {
     schemaVersion: 1,
     district: { kind, name, province: o.province ?? 'Isi nama provinsi' },
-    year: o.year ?? new Date().getFullYear(),
+    year,
+    // Written out so staff see that the answers are for the year before the evaluation (2025 for 2026).
+    dataYear: year - 1,
     catalog: catalogRef,
     opds,
     signatories: {

@@ -29,7 +29,8 @@ export interface FileReport {
 
 export interface ValidationReport {
   schemaVersion: 1;
-  project: { district: string; year: number; catalogId: string };
+  /** `year`: the evaluation year; `dataYears`: the data year evaluated and the year before it. */
+  project: { district: string; year: number; dataYears?: { evaluated: number; previous: number }; catalogId: string };
   files: FileReport[];
   /** Deterministic order: by file, sheet, row, column, code. */
   diagnostics: Diagnostic[];
@@ -88,7 +89,7 @@ export async function validateInputs(
 
   return {
     schemaVersion: 1,
-    project: { district: project.districtName, year: project.config.year, catalogId: project.catalog.id },
+    project: { district: project.districtName, year: project.config.year, dataYears: project.dataYears, catalogId: project.catalog.id },
     files: reports,
     diagnostics,
     submissions,

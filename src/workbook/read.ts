@@ -19,7 +19,7 @@ import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
   ANSWER_HEADER_ROW,
-  ANSWER_HEADERS,
+  answerHeaders,
   IDENTITY_FIELDS,
   META_KEYS,
   SHEETS,
@@ -179,12 +179,16 @@ const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' 
 const colLetter = (c: AnswerColumn) => ANSWER_COLUMNS[c];
 const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
+/** Headers compared whatever data years they name ("Jawaban (data tahun 2025)"). */
+const headerKey = (s: string) => norm(s).replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, '#');
+const HEADER_KEYS = Object.fromEntries(Object.entries(answerHeaders({ evaluated: 2001, previous: 2000 })).map(([c, h]) => [c, headerKey(h)])) as Record<AnswerColumn, string>;
+
 /** A renamed answer sheet still has the template's column headers. */
 function isAnswerSheet(ws: ExcelJS.Worksheet): boolean {
   const row = ws.findRow(ANSWER_HEADER_ROW);
   if (!row) return false;
   const cols = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
-  const hits = cols.filter((c) => norm(cellText(row.getCell(colLetter(c)))) === norm(ANSWER_HEADERS[c])).length;
+  const hits = cols.filter((c) => headerKey(cellText(row.getCell(colLetter(c)))) === HEADER_KEYS[c]).length;
   return hits >= 6;
 }
 

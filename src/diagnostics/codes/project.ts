@@ -160,4 +160,11 @@ export const PROJECT_CODES = {
     (p, f) => `Sumber katalog berikut tidak dipetakan ke OPD mana pun (pertanyaannya tetap dijawab OPD lain): ${f.list(p.sources)}.`,
     (p, f) => `These catalog sources are mapped onto no OPD (their questions are still answered by other OPDs): ${f.list(p.sources)}.`,
   ),
+  'KLA-E433': def<{ key: string; dataYear: number; year: number }>(
+    'error',
+    { id: 'Tahun data sesudah tahun evaluasi', en: 'Data year after the evaluation year' },
+    { id: 'Tahun data adalah tahun yang dievaluasi (untuk evaluasi 2026: 2025); hapus kunci itu untuk memakai tahun sebelum tahun evaluasi.', en: 'The data year is the year evaluated (for the 2026 evaluation: 2025); remove the key to use the year before the evaluation year.' },
+    (p) => `"${p.key}": tahun data ${p.dataYear} tidak boleh sesudah tahun evaluasi ${p.year}.`,
+    (p) => `"${p.key}": data year ${p.dataYear} must not come after evaluation year ${p.year}.`,
+  ),
 } satisfies Record<string, AnyCodeDef>;

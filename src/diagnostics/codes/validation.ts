@@ -271,6 +271,13 @@ export const VALIDATION_CODES = {
     (p) => `Nama berkas menyebut ${p.named}, tetapi isinya adalah lembar kerja ${p.opd} (menurut metadata templat). Berkas dihitung sebagai kiriman ${p.opd}; mohon pastikan ${p.named} tidak salah mengirim berkas.`,
     (p) => `The file name names ${p.named}, but it holds the workbook of ${p.opd} (by its template metadata). It is counted as ${p.opd}'s submission; please make sure ${p.named} did not send the wrong file.`,
   ),
+  'KLA-E120': def<{ found: string; expected: string }>(
+    'error',
+    { id: 'Tahun data templat berbeda', en: 'Template for other data years' },
+    { id: 'Templat dibuat untuk tahun data lain. Buat ulang templat dan salin jawabannya.', en: 'The template was made for other data years. Regenerate it and copy the answers.' },
+    (p, f) => `Templat ini dibuat untuk data tahun ${f.q(p.found)}, sedangkan evaluasi ini meminta data tahun ${p.expected}; jawabannya tidak dipakai. Mohon ${USE_TEMPLATE_ID}.`,
+    (p, f) => `This template was made for data of ${f.q(p.found)}, but this evaluation asks for data of ${p.expected}; its answers are not used. Please ${USE_TEMPLATE_EN}.`,
+  ),
 
   // -------------------------------------------------------------------------
   // 2xx: question rows and answers
@@ -434,7 +441,6 @@ export const VALIDATION_CODES = {
     (p) => `Pertanyaan ${p.question} meminta uraian di kolom Catatan, tetapi sel ini kosong. Mohon lengkapi uraiannya.`,
     (p) => `Question ${p.question} asks for an explanation in the note column, but this cell is empty. Please write it.`,
   ),
-
   'KLA-W230': def<{ question: string; found: string }>(
     'warning',
     { id: 'Isian data dukung bukan nama berkas', en: 'Evidence entry is not a file name' },
