@@ -103,6 +103,9 @@ async function evaluate(project: Project, opts: AssessOptions, gate: Gate): Prom
   const options: ScoreOptions = {
     opdOrder: project.config.opds.map((o) => o.code),
     responsible: (q) => opdsForQuestion(project, q).map((o) => o.code),
+    // One answer per question, as the official application takes it: the DPPPA's choice where OPDs differ.
+    chosen: project.index.chosen,
+    riskMargin: project.config.forecastRiskMargin,
     ...(evidence ? { evidence } : {}),
   };
   const whatIf = opts.whatIf && opts.whatIf.size > 0 ? applyWhatIf(project.catalog, answers, opts.whatIf, options) : undefined;
@@ -111,6 +114,9 @@ async function evaluate(project: Project, opts: AssessOptions, gate: Gate): Prom
 
   const notes: Diagnostic[] = [];
   if (evidenceDir === null) notes.push(diag('KLA-I716', {}));
+  for (const u of result.unusedChoices) {
+    notes.push(diag('KLA-W730', { question: u.questionId, opd: u.opdCode, reason: u.reason }, { file: project.configFile, key: `chosenAnswers.${u.questionId}` }, u.questionId));
+  }
   if (report.summary.errors > 0) {
     const unreadable = report.files.filter((f) => f.status === 'unreadable').map((f) => f.file);
     notes.push(diag('KLA-W718', { errors: report.summary.errors, ignored: result.ignoredAnswers.length, unreadable }));

@@ -283,6 +283,18 @@ describe('across files', () => {
     expect(cell).toMatch(/^F\d+$/);
   });
 
+  it('once the DPPPA has chosen the answer that counts, the difference is no longer reported', async () => {
+    const chosen = buildProject(project.dir, project.configFile, { ...project.config, chosenAnswers: { '1.2l': 'HUKUM' } }, project.catalog);
+    const dir = tmpDir();
+    for (const [opd, name] of [['DINKES', 'Dinkes.xlsx'], ['HUKUM', 'Bagian Hukum.xlsx']] as const) {
+      const wb = await filledWorkbook(chosen, opd);
+      if (opd === 'HUKUM') set(wb, '1.2l', 'answer', 'Tidak ada');
+      await save(wb, path.join(dir, name));
+    }
+    const r = await validateInputs(chosen, ['Dinkes.xlsx', 'Bagian Hukum.xlsx'], { cwd: dir });
+    expect(r.diagnostics.filter((x) => x.code === 'KLA-W302')).toEqual([]);
+  });
+
   it('coverage per group and indicator, unanswered questions, and OPDs that sent nothing', async () => {
     const r = await folderWith([['DINKES', 'Dinkes.xlsx', (wb) => set(wb, pct().id, 'answer', null)]]);
     expect(at(r, 'KLA-W303')).toEqual([[SHEETS.answers, expect.stringMatching(/^F\d+$/)]]);

@@ -92,6 +92,9 @@ export const EXAMPLES = {
   'KLA-E422': { key: 'opds[5]', name: 'Dinkes', other: 'DINKES' },
   'KLA-E423': { count: 3, questions: ['12.1', '12.2', '12.3'], sources: ['Dinkes'] },
   'KLA-W424': { sources: ['Dispora', 'Dinas Pariwisata'] },
+  'KLA-E430': { key: 'chosenAnswers.1.9', question: '1.9', catalog: 'kla-2024' },
+  'KLA-E431': { key: 'chosenAnswers.1.2l', opd: 'DINAS-X', codes: ['DPPPA', 'DINKES', 'HUKUM'] },
+  'KLA-E432': { key: 'chosenAnswers.1.2l', question: '1.2l', opd: 'DISHUB', opds: ['DPPPA', 'DINKES', 'HUKUM'] },
   'KLA-E433': { key: 'dataYear', dataYear: 2027, year: 2026 },
   'KLA-E501': { command: 'valdate', suggestion: 'validate' },
   'KLA-E502': { option: '--formt', suggestion: '--format', command: 'validate' },
@@ -158,6 +161,7 @@ export const EXAMPLES = {
   'KLA-I716': {},
   'KLA-W717': { errors: 3 },
   'KLA-W718': { errors: 3, ignored: 2, unreadable: [] },
+  'KLA-W730': { question: '1.2l', opd: 'HUKUM', reason: 'no-answer' },
   'KLA-E900': { detail: 'Cannot read properties of undefined' },
 } satisfies { [C in Code]: ParamsOf<C> };
 

@@ -10,6 +10,7 @@ import { catalogsDir } from '../paths.js';
 import { loadCatalog } from '../catalog/load.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, type Config } from './config.js';
 import { writeFileAtomic } from '../io/files.js';
+import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 
 export interface InitOptions {
   dir: string;
@@ -30,7 +31,7 @@ export interface InitResult {
 const README = `Folder proyek KLA
 
   kla.config.json   konfigurasi: kabupaten/kota, tahun evaluasi dan tahun data, daftar OPD,
-                    penandatangan
+                    penandatangan, jawaban yang dipilih DPPPA bila OPD menjawab berbeda
   templates/        templat Excel kosong untuk setiap OPD (kla template)
   submissions/      lembar kerja yang dikembalikan OPD (kla validate, kla score)
   evidence/         data dukung (dokumen, foto) yang disebut dalam lembar kerja
@@ -66,6 +67,8 @@ export function initProject(o: InitOptions): InitResult {
       coordinator: { title: 'Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak', name: 'Isi nama Kepala Dinas' },
     },
     profile: {},
+    chosenAnswers: {},
+    forecastRiskMargin: DEFAULT_RISK_MARGIN,
   };
   const config = parseConfig(raw, configFile);
   buildProject(dir, configFile, config, catalog);

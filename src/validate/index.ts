@@ -81,7 +81,7 @@ export async function validateInputs(
   markInvalid(submissions, perFile);
 
   const opdLocation = new Map(checked.flatMap((c) => (c.submission && c.opdLocation ? [[c.submission.file, c.opdLocation] as const] : [])));
-  const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions)];
+  const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions, project.index.chosen)];
   const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder);
   const crossDiags = applySeverity([...cross, ...coverageFindings], severity);
   markInvalid(submissions, crossDiags);

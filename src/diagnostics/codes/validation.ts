@@ -484,7 +484,10 @@ export const VALIDATION_CODES = {
   'KLA-W302': def<{ question: string; opd: string; value: string; otherOpd: string; otherValue: string; otherFile: string; otherCell: string }>(
     'warning',
     { id: 'Jawaban antar-OPD berbeda', en: 'OPDs answer differently' },
-    { id: 'Sepakati satu jawaban antar-OPD dan samakan isiannya di semua lembar kerja.', en: 'Agree on one answer between the OPDs and enter it the same way in every workbook.' },
+    {
+      id: 'Sepakati satu jawaban antar-OPD dan samakan isiannya di semua lembar kerja, atau DPPPA menetapkan jawaban yang dihitung di kunci "chosenAnswers" konfigurasi (nomor pertanyaan: kode OPD); sampai itu dilakukan, dokumen final belum dapat disusun.',
+      en: 'Agree on one answer between the OPDs and enter it the same way in every workbook, or the DPPPA names the answer that counts under "chosenAnswers" in the config (question number: OPD code); until then no final dossier can be built.',
+    },
     (p, f) => `Jawaban pertanyaan ${p.question} dari ${p.opd} ("${f.q(p.value)}") berbeda dengan jawaban ${p.otherOpd} ("${f.q(p.otherValue)}", berkas ${f.path(p.otherFile)}, sel ${p.otherCell}). Mohon sepakati satu jawaban antar-OPD.`,
     (p, f) => `${p.opd}'s answer to question ${p.question} ("${f.q(p.value)}") differs from ${p.otherOpd}'s ("${f.q(p.otherValue)}", file ${f.path(p.otherFile)}, cell ${p.otherCell}). Please agree on one answer.`,
   ),
