@@ -458,8 +458,8 @@ export const VALIDATION_CODES = {
       id: 'Tulis nama berkasnya saja (boleh dengan subfolder, mis. "Dinkes/SK Tim Gizi 2025.pdf") dan serahkan berkasnya kepada DPPPA untuk folder data dukung.',
       en: 'Write the file name only (a subfolder is fine, e.g. "Dinkes/SK Tim Gizi 2025.pdf") and hand the file to the DPPPA for the evidence folder.',
     },
-    (p, f) => `Data dukung "${f.q(p.found)}" untuk pertanyaan ${p.question} ditulis sebagai alamat di komputer atau folder lain, sehingga berkasnya tidak dapat diperiksa dan dianggap belum ada. Mohon tulis nama berkasnya saja dan serahkan berkas tersebut kepada DPPPA.`,
-    (p, f) => `Evidence "${f.q(p.found)}" for question ${p.question} is written as a location on a computer or in another folder, so the file cannot be checked and counts as missing. Please write just the file name and hand the file to the DPPPA.`,
+    (p, f) => `Data dukung "${f.q(p.found)}" untuk pertanyaan ${p.question} ditulis sebagai alamat di komputer atau folder lain, sehingga berkasnya tidak dapat ditemukan di folder data dukung. Mohon tulis nama berkasnya saja dan serahkan berkas tersebut kepada DPPPA.`,
+    (p, f) => `Evidence "${f.q(p.found)}" for question ${p.question} is written as a location on a computer or in another folder, so the file cannot be found in the evidence folder. Please write just the file name and hand the file to the DPPPA.`,
   ),
   'KLA-W232': def<{ question: string; found: string; years: string[]; dataYear: number; previousYear: number }>(
     'warning',
