@@ -508,8 +508,32 @@ const EVIDENCE_NOT_NAMED = new Set([
   '1.2e', '1.2o', '1.2s', '18.2', '25.3', '26.9', '26.13',
 ]);
 
+/**
+ * Where two OPDs answer a question differently (KLA-W302): question -> OPD ->
+ * its answer (and evidence). The official application takes one answer, so
+ * the DPPPA must choose; the example shows one choice made and one open.
+ */
+const DISAGREE: Record<string, Record<string, { answer: AnswerInput; evidence?: string[] }>> = {
+  // Open: Dinsos reports a running PUSPAGA but never sent its SK; the DPPPA's lower answer is the evidenced one.
+  '8.3': { DINSOS: { answer: 'Ada, lengkap dan berjalan', evidence: ['SK PUSPAGA Kabupaten Merangin 2025.pdf'] } },
+  // Chosen in kla.config.json ("chosenAnswers": {"1.3r": "DINKES"}): Dinkes, which holds the budget, reports the APBD only.
+  '1.3r': { BAPPEDA: { answer: 'Ada, APBD dan sumber lain' } },
+};
+
+/** What an OPD typed instead of the name of the file it sent: a typo (suggested) and a name without extension (found). */
+const TYPED_AS: Record<string, string> = {
+  'Laporan imunisai rutin 2025.pdf': 'Laporan imunisasi rutin 2025.pdf',
+  'Daftar hadir Bimtek KHA Gugus Tugas 2025': 'Daftar hadir Bimtek KHA Gugus Tugas 2025.pdf',
+};
+
+/** Evidence cells that hold a placeholder instead of a name (KLA-W230): question -> OPD -> text. */
+const PLACEHOLDER: Record<string, Record<string, string>> = {
+  '24B.3': { KESBANGPOL: 'terlampir' },
+};
+
 /** Evidence files deliberately absent from evidence/ (so `kla score --evidence` finds gaps). */
 const EVIDENCE_NOT_SENT = new Set([
+  'SK PUSPAGA Kabupaten Merangin 2025.pdf',
   'Sertifikat pelatihan KHA Dinsos.pdf',
   'Dokumentasi kegiatan Dishub 2025.pdf',
   'Profil inovasi Disdikbud 2025.pdf',
@@ -525,12 +549,12 @@ const KEY_EVIDENCE: Record<string, string[]> = {
   '1.1': ['Perda Kabupaten Merangin Nomor 4 Tahun 2022 tentang Penyelenggaraan Kabupaten Layak Anak.pdf'],
   '1.2a': ['Perbup Merangin Nomor 18 Tahun 2023 tentang Percepatan Kepemilikan Akta Kelahiran.pdf'],
   '2.1': ['SK Bupati Merangin tentang Gugus Tugas KLA 2025.pdf'],
-  '2.2': ['Sertifikat pelatihan KHA DPPPA.pdf', 'Daftar hadir Bimtek KHA Gugus Tugas 2025.pdf'],
+  '2.2': ['Sertifikat pelatihan KHA DPPPA.pdf', 'Daftar hadir Bimtek KHA Gugus Tugas 2025'],
   '2.4': ['RAD KLA Kabupaten Merangin 2025-2029.pdf'],
   '2.6': ['Profil Anak Kabupaten Merangin 2025.pdf'],
   '6.2': ['Matriks Kelembagaan DPPPA.pdf', 'Notulen Musrenbang Anak 2025.pdf'],
   '12.1': ['Profil Kesehatan Kabupaten Merangin 2025.pdf', 'Laporan PWS KIA 2025.pdf'],
-  '12.3': ['Profil Kesehatan Kabupaten Merangin 2025.pdf', 'Laporan imunisasi rutin 2025.pdf'],
+  '12.3': ['Profil Kesehatan Kabupaten Merangin 2025.pdf', 'Laporan imunisai rutin 2025.pdf'],
   '12.4': ['Laporan kematian ibu dan bayi 2024-2025.pdf'],
   '12.5': ['Laporan kematian ibu dan bayi 2024-2025.pdf'],
   '13.3': ['Profil Kesehatan Kabupaten Merangin 2025.pdf', 'Rekap e-PPGBM Agustus 2025.pdf'],
@@ -633,9 +657,11 @@ function evidenceFor(project: Project, q: CatalogQuestion, opd: Opd, value: Answ
     return [`${form} Merangin tentang ${topic}.pdf`];
   }
   if (q.rubric === 'anggaran') {
+    // Budget documents of the evaluated data year (2025 for the 2026 evaluation), as districts ask OPDs for.
+    const year = project.dataYears.evaluated;
     const v = String(value);
-    if (v.includes('APBD')) out.push(`DPA ${p.abbr} TA 2026.pdf`);
-    if (v.includes('sumber lain')) out.push(`Rekap anggaran non-APBD ${p.abbr} 2026.pdf`);
+    if (v.includes('APBD')) out.push(`DPA ${p.abbr} TA ${year}.pdf`);
+    if (v.includes('sumber lain')) out.push(`Rekap anggaran non-APBD ${p.abbr} ${year}.pdf`);
     return out;
   }
   if (opd.code === 'DINKES' && (q.answerType === 'percent' || q.answerType === 'count')) out.push('Profil Kesehatan Kabupaten Merangin 2025.pdf');
@@ -691,13 +717,16 @@ export function describeAll(project: Project): OpdDescription[] {
       const d = byOpd.get(opd.code)!;
       const isLead = opd.code === lead.code;
       const r = rng(`opd:${opd.code}:${q.id}`);
-      if (!isLead && r() > PROFILES[opd.code]!.diligence) {
+      const forced = DISAGREE[q.id]?.[opd.code];
+      if (!forced && !isLead && r() > PROFILES[opd.code]!.diligence) {
         d.blank.push(q.id);
         continue;
       }
-      // A few OPDs rate themselves one level lower than the lead does (a visible disagreement).
-      const disagree = !isLead && typeof truth.answer === 'string' && r() < 0.025;
-      d.answers[q.id] = answerFor(project, q, opd, disagree ? lower(q, truth.answer) : truth.answer, false);
+      const a = answerFor(project, q, opd, forced?.answer ?? truth.answer, false);
+      if (forced?.evidence) a.evidence = forced.evidence;
+      const placeholder = PLACEHOLDER[q.id]?.[opd.code];
+      if (placeholder !== undefined) a.evidence = [placeholder];
+      d.answers[q.id] = a;
     }
   }
   return [...byOpd.values()];
@@ -815,8 +844,9 @@ export function evidenceFiles(descs: OpdDescription[]): { opd: string; name: str
   const out = new Map<string, { opd: string; name: string; sent: boolean }>();
   for (const d of descs) {
     for (const a of Object.values(d.answers)) {
-      for (const e of a.evidence ?? []) {
-        if (/^https?:\/\//.test(e)) continue;
+      for (const typed of a.evidence ?? []) {
+        if (/^https?:\/\//.test(typed) || Object.values(PLACEHOLDER).some((p) => Object.values(p).includes(typed))) continue;
+        const e = TYPED_AS[typed] ?? typed;
         out.set(`${d.opd.code}/${e}`, { opd: d.opd.code, name: e, sent: !EVIDENCE_NOT_SENT.has(e) });
       }
     }
@@ -848,6 +878,7 @@ export function estimate(project: Project, descs: OpdDescription[], withEvidence
   const files = evidenceFiles(descs).filter((f) => f.sent).map((f) => `${f.opd}/${f.name}`);
   return score(project.catalog, answers, {
     opdOrder: project.config.opds.map((o) => o.code),
+    chosen: project.index.chosen,
     ...(withEvidenceFolder ? { evidence: makeEvidenceLookup(files) } : {}),
   });
 }

@@ -26,8 +26,8 @@ export { checkCatalog } from './catalog/rules.js';
 export type { CatalogData, Group, GroupKind, Indicator, Question, Rubric, Option, Source, AnswerType, Scope } from './catalog/schema.js';
 
 // District project
-export { loadProject, findProjectDir, parseConfig, findOpd, opdsForQuestion, questionsForOpd, CONFIG_FILE, CONFIG_FILES } from './project/config.js';
-export type { Config, Opd, Project } from './project/config.js';
+export { loadProject, findProjectDir, parseConfig, findOpd, opdsForQuestion, questionsForOpd, dataYearsOf, CONFIG_FILE, CONFIG_FILES } from './project/config.js';
+export type { Config, DataYears, Opd, Project } from './project/config.js';
 export { initProject } from './project/init.js';
 export type { InitOptions, InitResult } from './project/init.js';
 
@@ -49,6 +49,9 @@ export {
   predikatFor,
   predikatThreshold,
   marginOf,
+  forecastMarginOf,
+  openConflicts,
+  checkEvidence,
   rubricFraction,
   gapPlan,
   forecastDifference,
@@ -57,7 +60,7 @@ export {
   compareScores,
   toScoreJson,
 } from './score/index.js';
-export type { ScoreOptions, ScoreReport, GapPlan, WhatIfSettings } from './score/index.js';
+export type { ScoreOptions, ScoreReport, GapPlan, WhatIfSettings, QuestionConflict, ConflictAnswer, UnusedChoice, ForecastMargin, EvidenceCheck } from './score/index.js';
 
 // Dossier
 export { renderDocuments, buildDossierModel, loadTemplates } from './dossier/index.js';

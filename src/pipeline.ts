@@ -18,7 +18,7 @@ import type { DistrictProfile } from './profile.js';
 import { displayPath } from './paths.js';
 import { opdsForQuestion, type Project } from './project/config.js';
 import { validateInputs, type ValidationReport } from './validate/index.js';
-import { applyWhatIf, gapPlan, planTarget, score, type GapPlan, type ScoreOptions, type ScoreReport, type WhatIfResult, type WhatIfSettings } from './score/index.js';
+import { applyWhatIf, gapPlan, openConflicts, planTarget, score, type GapPlan, type ScoreOptions, type ScoreReport, type WhatIfResult, type WhatIfSettings } from './score/index.js';
 import { readEvidenceFolder } from './score/evidence-files.js';
 
 export interface AssessOptions {
@@ -104,6 +104,9 @@ async function evaluate(project: Project, opts: AssessOptions, gate: Gate): Prom
   const options: ScoreOptions = {
     opdOrder: project.config.opds.map((o) => o.code),
     responsible: (q) => opdsForQuestion(project, q).map((o) => o.code),
+    // One answer per question, as the official application takes it: the DPPPA's choice where OPDs differ.
+    chosen: project.index.chosen,
+    riskMargin: project.config.forecastRiskMargin,
     ...(evidence ? { evidence } : {}),
   };
   const whatIf = opts.whatIf && opts.whatIf.size > 0 ? applyWhatIf(project.catalog, answers, opts.whatIf, options) : undefined;
@@ -112,6 +115,9 @@ async function evaluate(project: Project, opts: AssessOptions, gate: Gate): Prom
 
   const notes: Diagnostic[] = [];
   if (evidenceDir === null) notes.push(diag('KLA-I716', {}));
+  for (const u of result.unusedChoices) {
+    notes.push(diag('KLA-W730', { question: u.questionId, opd: u.opdCode, reason: u.reason }, { file: project.configFile, key: `chosenAnswers.${u.questionId}` }, u.questionId));
+  }
   if (report.summary.errors > 0) {
     const unreadable = report.files.filter((f) => f.status === 'unreadable').map((f) => f.file);
     notes.push(diag('KLA-W718', { errors: report.summary.errors, ignored: result.ignoredAnswers.length, unreadable }));
@@ -166,7 +172,7 @@ export function finalBlockers(project: Project, a: Pick<Assessment, 'report' | '
   const out: Diagnostic[] = [];
   const errors = a.report.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) out.push(diag('KLA-E725', { errors: errors.length, files: new Set(errors.map((d) => d.location.file)).size }));
-  for (const c of openConflicts(a.result)) out.push(diag('KLA-E724', { question: c.questionId, opds: c.opds }, at('chosenAnswers'), c.questionId));
+  for (const c of openConflicts(a.result)) out.push(diag('KLA-E724', { question: c.questionId, opds: c.answers.map((x) => x.opdCode) }, at('chosenAnswers'), c.questionId));
   if (config.document.date === undefined) out.push(diag('KLA-E720', { key: 'document.date' }, at('document.date')));
   for (const role of ['head', 'coordinator'] as const) {
     for (const field of ['name', 'title'] as const) {
@@ -178,12 +184,6 @@ export function finalBlockers(project: Project, a: Pick<Assessment, 'report' | '
   const profile = (a.report as ValidationReport & { profile?: unknown }).profile;
   if (profile === undefined || profile === null) out.push(diag('KLA-E723', {}));
   return out;
-}
-
-/** Questions OPDs answer differently with no answer chosen yet (the scorer reports them). */
-function openConflicts(r: ScoreReport): { questionId: string; opds: string[] }[] {
-  const conflicts = (r as ScoreReport & { conflicts?: readonly { questionId: string; chosen?: string | null; answers: readonly { opdCode: string }[] }[] }).conflicts ?? [];
-  return conflicts.filter((c) => !c.chosen).map((c) => ({ questionId: c.questionId, opds: [...new Set(c.answers.map((x) => x.opdCode))] }));
 }
 
 /** Validate, score and render the documents (nothing is written). */

@@ -76,6 +76,15 @@ describe('kla build on a clean project', () => {
     else expect(all).toContain('belum mencapai predikat');
   });
 
+  it('names the evaluation year and both data years; its answer tables name the data year of each column', () => {
+    const all = pages.join(' ');
+    expect(all).toContain('Data yang dievaluasi adalah data tahun 2025 dan, untuk pertanyaan yang memintanya, data tahun sebelumnya (2024).');
+    expect(all).toContain('Jawaban (data 2025)');
+    // A question asking for the year before shows that year's value under its year.
+    expect(all).toMatch(/Tahun 2024: \S+/);
+    expect(all).not.toContain('Tahun sebelumnya:');
+  });
+
   it('numbers its pages "Halaman X dari Y" and its table of contents points at the right pages', () => {
     pages.slice(1).forEach((t, i) => expect(t).toContain(`Halaman ${i + 2} dari ${pages.length}`));
     const toc = pages.slice(2, 4).join(' ');

@@ -370,7 +370,9 @@ describe('the recap workbook', () => {
     const note = answers.getRow(2).getCell(6);
     expect(note.type).toBe(ExcelJS.ValueType.String);
     expect(note.value).toBe('\'=HYPERLINK("http://contoh","klik")');
-    expect(wb.getWorksheet('Ringkasan')!.getRow(5).getCell(2).value).toBeCloseTo(input.score.total, 6);
+    const summary = new Map((wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[1], r[2]]));
+    expect(summary.get('Nilai evaluasi mandiri (perkiraan)')).toBeCloseTo(input.score.total, 6);
+    expect([summary.get('Tahun evaluasi'), summary.get('Tahun data yang dievaluasi'), summary.get('Tahun data sebelumnya')]).toEqual([2024, 2023, 2022]);
   });
 });
 

@@ -113,6 +113,46 @@ describe('config validation names the key and the problem', () => {
     expect(e.diagnostics[1]!.params).toMatchObject({ questions: ['11.5', '11.6', '11.7'], sources: ['Dishub'] });
   });
 
+  it('the evaluation year, the data years and the risk margin: written by init, with their defaults', () => {
+    const dir = withConfig(() => undefined);
+    const p = loadProject(dir);
+    expect(p.config).toMatchObject({ year: 2026, dataYear: 2025, forecastRiskMargin: 10, chosenAnswers: {} });
+    expect(p.dataYears).toEqual({ evaluated: 2025, previous: 2024 });
+    const defaults = loadProject(
+      withConfig((c) => {
+        delete c.dataYear;
+        delete c.forecastRiskMargin;
+        delete c.chosenAnswers;
+      }),
+    );
+    expect(defaults.dataYears).toEqual({ evaluated: 2025, previous: 2024 });
+    expect(defaults.config.forecastRiskMargin).toBe(10);
+    expect(loadProject(withConfig((c) => void (c.dataYear = 2024))).dataYears).toEqual({ evaluated: 2024, previous: 2023 });
+  });
+
+  it('a data year after the evaluation year, and a negative risk margin', () => {
+    const e = refusalOf(() => loadProject(withConfig((c) => void (c.dataYear = 2027))));
+    expect(placesOf(e)).toEqual(['KLA-E404', 'KLA-E433 dataYear']);
+    expect(e.diagnostics[1]!.params).toMatchObject({ dataYear: 2027, year: 2026 });
+    expect(placesOf(refusalOf(() => loadProject(withConfig((c) => void (c.forecastRiskMargin = -1)))))).toEqual(['KLA-E404', 'KLA-E412 forecastRiskMargin']);
+  });
+
+  it('chosenAnswers: a question written as the source writes it, an OPD by code or alias', () => {
+    const p = loadProject(withConfig((c) => void (c.chosenAnswers = { '1.2l': 'HUKUM', '25.7 A': 'dinas kesehatan', '12.3': 'Dinkes' })));
+    expect([...p.index.chosen]).toEqual([
+      ['1.2l', 'HUKUM'],
+      ['25.7a', 'DINKES'],
+      ['12.3', 'DINKES'],
+    ]);
+  });
+
+  it('chosenAnswers: an unknown question, an unknown OPD, an OPD that does not answer the question', () => {
+    const e = refusalOf(() => loadProject(withConfig((c) => void (c.chosenAnswers = { '1.9': 'HUKUM', '1.2l': 'DINAS-X', '12.3': 'DISHUB' }))));
+    expect(placesOf(e)).toEqual(['KLA-E404', 'KLA-E430 chosenAnswers.1.9', 'KLA-E431 chosenAnswers.1.2l', 'KLA-E432 chosenAnswers.12.3']);
+    expect(e.diagnostics[3]!.params).toMatchObject({ question: '12.3', opd: 'DISHUB', opds: ['DINKES'] });
+    expect(placesOf(refusalOf(() => loadProject(withConfig((c) => void (c.chosenAnswers = { '1.2l': 7 })))))).toEqual(['KLA-E404', 'KLA-E411 chosenAnswers.1.2l']);
+  });
+
   it('a config that is not JSON', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'kla.config.json'), '{ "year": 2026, }');

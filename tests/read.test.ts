@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readSubmissionFile, READ_BOUNDS, type RawCell, type ReadResult, type WorkbookData } from '../src/workbook/read.js';
-import { ANSWER_FIRST_ROW, SHEETS } from '../src/workbook/layout.js';
+import { ANSWER_FIRST_ROW, ANSWER_HEADER_ROW, SHEETS } from '../src/workbook/layout.js';
 import type { Project } from '../src/project/config.js';
 import { cellOf, filledWorkbook, makeProject, rowOf, save, tmpDir } from './validate-helpers.js';
 
@@ -125,6 +125,19 @@ describe('layout changes made by hand', () => {
       { expected: SHEETS.meta, found: 'Lembar4' },
       { expected: SHEETS.identity, found: 'Data Petugas' },
     ]);
+  });
+
+  it('knows a renamed answer sheet by headers naming other data years', async () => {
+    const r = await roundTrip((wb) => {
+      const ws = wb.getWorksheet(SHEETS.answers)!;
+      ws.name = 'Sheet1';
+      // Three headers gone and the two year-bearing ones for other years: only the years tell them apart.
+      for (const c of ['A', 'B', 'D']) ws.getCell(`${c}${ANSWER_HEADER_ROW}`).value = null;
+      ws.getCell(`F${ANSWER_HEADER_ROW}`).value = 'Jawaban (data tahun 2019)';
+      ws.getCell(`G${ANSWER_HEADER_ROW}`).value = 'Nilai tahun 2018 (tahun sebelumnya)';
+    });
+    expect(r.data.answers.sheet).toBe('Sheet1');
+    expect(r.findings.map((f) => f.code)).toContain('KLA-W102');
   });
 
   it('follows identity labels when rows were inserted above them', async () => {

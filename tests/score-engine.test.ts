@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   applyWhatIf,
   compareBaseline,
+  formatScoreTable,
   forecastDifference,
   gapPlan,
   makeEvidenceLookup,
+  openConflicts,
   parseScoreJson,
   parseSetArgs,
   parseWhatIfJson,
@@ -329,5 +331,127 @@ describe('year over year', () => {
     const v2 = refusalOf(() => parseScoreJson('{"schemaVersion": 2, "kind": "kla-score"}', 'x.json'));
     expect(v2.code).toBe('KLA-E541');
     expect(v2.diagnostics[0]!.params).toMatchObject({ version: 2, expected: 1 });
+  });
+});
+
+describe('one answer per question', () => {
+  // b3 (133.33…, evidence required) is answered by both Dinas A (DA) and Dinas B (DB).
+  const evidenced = answer('b3', 'DA', opt('Ada, SK'), { evidence: ['sk b3.pdf'] });
+  const unproven = answer('b3', 'DB', opt('Ada, Peraturan Daerah'));
+  const conflict = (r: ReturnType<typeof score>) => r.conflicts.find((x) => x.questionId === 'b3');
+
+  it('open: the estimate counts the best answer, the forecast the best one whose evidence is complete, both flagged', () => {
+    const r = score(c, [evidenced, unproven], { opdOrder: ['DA', 'DB'] });
+    expect(byId(r, 'b3')).toMatchObject({ points: third, opdCode: 'DB', forecastPoints: 0.5 * third, forecastOpdCode: 'DA', conflict: 'open', source: unproven.cells.answer });
+    expect(conflict(r)).toMatchObject({ status: 'open', chosenOpdCode: null, estimateOpdCode: 'DB', forecastOpdCode: 'DA' });
+    expect(conflict(r)!.answers.map((a) => [a.opdCode, a.points, a.forecastPoints, a.evidenceMissing, a.source])).toEqual([
+      ['DB', third, 0, true, unproven.cells.answer],
+      ['DA', 0.5 * third, 0.5 * third, false, evidenced.cells.answer],
+    ]);
+    expect(openConflicts(r)).toHaveLength(1);
+    expect(r.forecast.total).toBe(Number((0.5 * third).toPrecision(12)));
+  });
+
+  it('chosen: estimate and forecast both count the chosen answer, whichever scores more', () => {
+    const a = score(c, [evidenced, unproven], { chosen: new Map([['b3', 'DA']]) });
+    expect(byId(a, 'b3')).toMatchObject({ points: 0.5 * third, forecastPoints: 0.5 * third, opdCode: 'DA', forecastOpdCode: 'DA', conflict: 'chosen' });
+    expect(conflict(a)).toMatchObject({ status: 'chosen', chosenOpdCode: 'DA', estimateOpdCode: 'DA', forecastOpdCode: 'DA' });
+    expect(openConflicts(a)).toEqual([]);
+    const b = score(c, [evidenced, unproven], { chosen: new Map([['b3', 'DB']]) });
+    expect(byId(b, 'b3')).toMatchObject({ points: third, forecastPoints: 0, opdCode: 'DB', forecastOpdCode: 'DB', conflict: 'chosen' });
+  });
+
+  it('a choice whose OPD gave no usable answer is not applied, and said so', () => {
+    const none = score(c, [evidenced, unproven], { chosen: new Map([['b3', 'DC']]) });
+    expect(none.unusedChoices).toEqual([{ questionId: 'b3', opdCode: 'DC', reason: 'no-answer' }]);
+    expect(byId(none, 'b3')).toMatchObject({ opdCode: 'DB', conflict: 'open' });
+    const invalid = score(c, [evidenced, { ...unproven, invalid: true }], { chosen: new Map([['b3', 'DB']]) });
+    expect(invalid.unusedChoices).toEqual([{ questionId: 'b3', opdCode: 'DB', reason: 'invalid' }]);
+    expect(byId(invalid, 'b3')).toMatchObject({ opdCode: 'DA', points: 0.5 * third });
+    expect(invalid.conflicts).toEqual([]);
+  });
+
+  it('answers that agree are no conflict: the forecast keeps the one with evidence', () => {
+    const r = score(c, [answer('b3', 'DA', opt('Ada, SK')), answer('b3', 'DB', opt('ada, sk'), { evidence: ['sk.pdf'] })]);
+    expect(r.conflicts).toEqual([]);
+    expect(byId(r, 'b3').conflict).toBeUndefined();
+    expect(byId(r, 'b3')).toMatchObject({ forecastPoints: 0.5 * third, forecastOpdCode: 'DB' });
+  });
+
+  it('the JSON lists the conflict with every answer, its OPD and cell', () => {
+    const j = toScoreJson({ catalog: c, report: score(c, [evidenced, unproven]) });
+    expect(j.conflicts.map((x) => [x.questionId, x.status, x.answers.map((a) => [a.opdCode, a.source.cell])])).toEqual([
+      ['b3', 'open', [['DB', unproven.cells.answer.cell], ['DA', evidenced.cells.answer.cell]]],
+    ]);
+    expect(j.questions.find((q) => q.questionId === 'b3')).toMatchObject({ conflict: 'open', forecastOpdCode: 'DA' });
+  });
+});
+
+describe('the forecast margin', () => {
+  // a1 (400), b1 and b2 (133.33… each) need no evidence, so their points reach the forecast as set.
+  const at = (points: Record<string, number>, riskMargin?: number) =>
+    score(c, [], { whatIf: new Map(Object.entries(points).map(([id, p]) => [id, { points: p }])), ...(riskMargin !== undefined ? { riskMargin } : {}) }).forecastMargin;
+
+  it('says how far the forecast lies above its band and below the next, and flags a risk within 10 points', () => {
+    const m = at({ a1: 400, b1: 103.33, b2: 100 });
+    expect(m).toMatchObject({ predikat: 'Madya', lower: { value: 600, inclusive: false }, aboveLower: 3.33, atRisk: true, nearNext: false, riskMargin: 10 });
+    expect(m.next).toEqual({ name: 'Nindya', threshold: { value: 700, inclusive: false }, missing: 96.67 });
+    expect(at({ a1: 400, b1: 103.33, b2: 100 }, 3).atRisk).toBe(false);
+    expect(at({ a1: 400, b1: 115, b2: 100 }).atRisk).toBe(false);
+    expect(at({ a1: 400, b1: 110, b2: 100 }).atRisk).toBe(true);
+  });
+
+  it('below every band: no risk to lose, the lowest band near', () => {
+    const m = at({ a1: 400, b1: 95 });
+    expect(m).toMatchObject({ predikat: null, lower: null, aboveLower: null, atRisk: false, nearNext: true });
+    expect(m.next).toMatchObject({ name: 'Pratama', missing: 5 });
+  });
+
+  it('Pratama starts at exactly 500, and the top band has no next', () => {
+    expect(at({ a1: 400, b1: 100 })).toMatchObject({ predikat: 'Pratama', aboveLower: 0, atRisk: true });
+    const full = [
+      answer('a1', 'DA', opt('Ada, Peraturan Daerah')),
+      answer('a2', 'DA', num(95), { evidence: ['a2.pdf'] }),
+      answer('b1', 'DB', num(7)),
+      answer('b2', 'DB', num(0)),
+      answer('b3', 'DB', opt('Ada, Peraturan Daerah'), { evidence: ['b3.pdf'] }),
+    ];
+    expect(score(c, full).forecastMargin).toMatchObject({ predikat: 'KLA', aboveLower: 100, next: null, atRisk: false, nearNext: false });
+  });
+
+  it('appears in the JSON and in the table, with the risk said', () => {
+    const r = score(c, [], { whatIf: new Map([['a1', { points: 400 }], ['b1', { points: 103.33 }], ['b2', { points: 100 }]]) });
+    expect(toScoreJson({ catalog: c, report: r }).forecast.margin).toMatchObject({ aboveLower: 3.33, atRisk: true });
+    const table = formatScoreTable({ catalog: c, report: r }, 'id');
+    expect(table.replace(/\s+/g, ' ')).toContain('3,33 poin di atas batas bawah predikat Madya (lebih dari 600,00) dan 96,67 poin di bawah batas predikat Nindya');
+    expect(table).toContain('PERHATIAN');
+    expect(table.split('\n').every((l) => l.length <= 79)).toBe(true);
+  });
+});
+
+describe('the console table names what verification would miss', () => {
+  it('lists each missing file with its suggestion, and every answer of a conflict with its OPD and cell', () => {
+    const evidence = makeEvidenceLookup(['DA/sk b3 2025.pdf', 'DA/Data a2.pdf', 'DA/Foto kegiatan 2025.pdf']);
+    const answers = [
+      answer('a2', 'DA', num(95), { evidence: ['Daat a2.pdf', 'Foto kegiatan 2025.pdf'] }),
+      answer('b3', 'DA', opt('Ada, SK'), { evidence: ['sk b3 2024.pdf'] }),
+      answer('b3', 'DB', opt('Ada, Peraturan Daerah'), { evidence: ['Perda b3.pdf'] }),
+    ];
+    const r = score(c, answers, { evidence });
+    const table = formatScoreTable({ catalog: c, report: r, evidenceDir: 'evidence' }, 'id');
+    const lines = table.split('\n');
+    expect(lines.every((l) => l.length <= 79)).toBe(true);
+    const a2 = lines.findIndex((l) => /^\s+a2\s+DA\s/.test(l));
+    expect(lines[a2]).toContain('1 dari 2');
+    expect(lines[a2 + 1]).toContain('- Daat a2.pdf');
+    expect(lines[a2 + 2]).toContain('mungkin maksud Anda: DA/Data a2.pdf');
+    const b3 = lines.findIndex((l) => /^\s+b3\s+DB\s/.test(l));
+    expect(lines.slice(b3 + 1, b3 + 3).join('\n')).toContain('Perda b3.pdf');
+    // b3's conflict: neither answer keeps points through verification, so both columns count DB's, the better one.
+    const head = lines.findIndex((l) => l.trim().startsWith('b3: belum dipilih DPPPA'));
+    expect(head).toBeGreaterThan(0);
+    expect(lines[head + 1]).toMatch(/^\s+DB\s+Ada, Peraturan Daerah\s+133,33\*\s+0,00\*$/);
+    expect(lines[head + 2]).toContain(`DB.xlsx, Jawaban!${answers[2]!.cells.answer.cell}`);
+    expect(lines[head + 3]).toMatch(/^\s+DA\s+Ada, SK\s+66,67\s+0,00\s*$/);
   });
 });

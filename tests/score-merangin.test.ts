@@ -43,6 +43,58 @@ describe('kla score on the example district (Merangin)', () => {
     expect(j.questions.filter((q) => q.points > 0 && q.evidence.length === 0).map((q) => q.questionId)).toEqual(expect.arrayContaining(['1.2e', '18.2']));
   });
 
+  it('no answer whose required evidence is missing keeps points in the forecast (every question)', () => {
+    const j = json(['--evidence', evidence]);
+    const kept = j.questions.filter((q) => q.evidenceRequired && q.forecastPoints > 0);
+    expect(kept.length).toBeGreaterThan(100);
+    for (const q of kept) {
+      if (q.forecastOpdCode === q.opdCode) {
+        expect(q.evidenceCheck.length, q.questionId).toBeGreaterThan(0);
+        expect(q.evidenceCheck.every((c) => c.status === 'found' || c.status === 'link'), q.questionId).toBe(true);
+      } else {
+        const counted = j.conflicts.find((c) => c.questionId === q.questionId)!.answers.find((a) => a.opdCode === q.forecastOpdCode)!;
+        expect(counted.evidenceMissing, q.questionId).toBe(false);
+      }
+    }
+    // A placeholder is no evidence: Kesbangpol's "terlampir" for 24B.3 keeps nothing.
+    expect(j.questions.find((q) => q.questionId === '24B.3')).toMatchObject({ forecastPoints: 0, evidenceCheck: [] });
+  });
+
+  it('names the missing one of two files with the nearest file, and finds a name typed without extension', () => {
+    const j = json(['--evidence', evidence]);
+    const gap = j.forecast.difference.questions.find((q) => q.questionId === '12.3')!;
+    expect(gap.missing).toEqual([{ entry: 'Laporan imunisai rutin 2025.pdf', status: 'not-found', suggestion: 'DINKES/Laporan imunisasi rutin 2025.pdf' }]);
+    const q22 = j.questions.find((q) => q.questionId === '2.2')!;
+    expect(q22.evidenceCheck.map((c) => [c.entry, c.status, c.file])).toContainEqual(['Daftar hadir Bimtek KHA Gugus Tugas 2025', 'found', 'DPPPA/Daftar hadir Bimtek KHA Gugus Tugas 2025.pdf']);
+  });
+
+  it('one conflict chosen in the config, one open: listed with every answer, its OPD and cell', () => {
+    const j = json(['--evidence', evidence]);
+    expect(j.conflicts.map((c) => [c.questionId, c.status, c.chosenOpdCode, c.estimateOpdCode, c.forecastOpdCode])).toEqual([
+      ['1.3r', 'chosen', 'DINKES', 'DINKES', 'DINKES'],
+      ['8.3', 'open', null, 'DINSOS', 'DPPPA'],
+    ]);
+    const open = j.conflicts[1]!;
+    expect(open.answers.map((a) => [a.opdCode, a.evidenceMissing, a.source.sheet, a.source.cell])).toEqual([
+      ['DINSOS', true, 'Jawaban', expect.stringMatching(/^F\d+$/)],
+      ['DPPPA', false, 'Jawaban', expect.stringMatching(/^F\d+$/)],
+    ]);
+    // The estimate counts Dinsos's unproven answer, the forecast the DPPPA's evidenced one.
+    expect(j.questions.find((q) => q.questionId === '8.3')).toMatchObject({ conflict: 'open', opdCode: 'DINSOS', forecastOpdCode: 'DPPPA', points: 10, forecastPoints: 2 });
+    const table = kla(['score', '-p', project, '--evidence', evidence]).stdout;
+    expect(table).toMatch(/8\.3: belum dipilih DPPPA/);
+    expect(table).toContain(open.answers[0]!.source.cell);
+    expect(table.split('\n').every((l) => l.length <= 79)).toBe(true);
+  });
+
+  it('states the margin: the forecast is a few points above the Madya edge, flagged as a risk', () => {
+    const j = json(['--evidence', evidence]);
+    expect(j.forecast.margin).toMatchObject({ predikat: 'Madya', atRisk: true, riskMargin: 10, next: { name: 'Nindya' } });
+    expect(j.forecast.margin.aboveLower).toBeLessThan(10);
+    expect(j.dataYears).toEqual({ evaluated: 2025, previous: 2024 });
+    expect(kla(['score', '-p', project, '--evidence', evidence]).stdout).toContain('PERHATIAN');
+  });
+
   it('the JSON of one run fed back as --baseline gives zero change', () => {
     const file = path.join(out, 'nilai.json');
     const w = kla(['score', '-p', project, '--format', 'json', '-o', file]);

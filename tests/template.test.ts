@@ -9,7 +9,7 @@ import { initProject } from '../src/project/init.js';
 import { loadProject, type Project, findOpd, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
 import { templateFileName, writeTemplates } from '../src/workbook/template.js';
 import { fingerprintQuestions } from '../src/catalog/load.js';
-import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, ANSWER_TYPE_LABELS, IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION } from '../src/workbook/layout.js';
+import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, ANSWER_HEADER_ROW, ANSWER_TYPE_LABELS, IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION } from '../src/workbook/layout.js';
 import { refusalOfAsync } from './helpers/refusal.js';
 import { kla } from './helpers/cli.js';
 
@@ -173,12 +173,12 @@ describe('kla template', () => {
     expect(text.match(/NIP\. \.+/g)).toHaveLength(2);
   });
 
-  it('records catalog, version, OPD, district and year in the hidden metadata sheet', async () => {
+  it('records catalog, version, OPD, district, evaluation year and data year in the hidden metadata sheet', async () => {
     const wb = await open(fileOf('DUKCAPIL'));
     const meta = wb.getWorksheet(SHEETS.meta)!;
     expect(meta.state).toBe('hidden');
     expect(wb.getWorksheet(SHEETS.options)!.state).toBe('hidden');
-    const kv = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [meta.getCell(`A${i + 1}`).value, meta.getCell(`B${i + 1}`).value]));
+    const kv = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [meta.getCell(`A${i + 1}`).value, meta.getCell(`B${i + 1}`).value]));
     const qs = questionsForOpd(project, 'DUKCAPIL');
     expect(kv).toMatchObject({
       templateVersion: TEMPLATE_VERSION,
@@ -187,9 +187,26 @@ describe('kla template', () => {
       opdCode: 'DUKCAPIL',
       district: 'Kabupaten Merangin',
       year: 2026,
+      dataYear: 2025,
       questionIds: qs.map((q) => q.id).join(','),
     });
     expect(String(kv.generator)).toMatch(/^kla \d/);
+  });
+
+  it('names the evaluation year and both data years: answer headers, identity sheet, instructions', async () => {
+    const wb = await open(fileOf('DINKES'));
+    const ws = wb.getWorksheet(SHEETS.answers)!;
+    const header = (c: string) => ws.getCell(`${c}${ANSWER_HEADER_ROW}`).text;
+    expect(header('F')).toContain('2025');
+    expect(header('G')).toContain('2024');
+    expect(ws.getCell('A2').text).toMatch(/2025.*2024/);
+    const id = wb.getWorksheet(SHEETS.identity)!;
+    expect(id.getCell('C7').value).toBe(2026);
+    expect(id.getCell('C8').text).toMatch(/2025.*2024/);
+    expect(id.getCell('C8').protection?.locked).not.toBe(false);
+    const instructions = wb.getWorksheet(SHEETS.instructions)!.getColumn(2).values.join('\n');
+    expect(instructions).toMatch(/tahun 2026 menilai data tahun 2025 .* data tahun 2024/);
+    expect(instructions).not.toContain('KLA 2026.pdf');
   });
 
   it('prints on A4 landscape with the header row repeated', async () => {

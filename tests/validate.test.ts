@@ -47,6 +47,26 @@ function at(report: ValidationReport, code: string) {
   return report.diagnostics.filter((d) => d.code === code).map((d) => [d.location.sheet ?? '', d.location.cell ?? '']);
 }
 
+describe('evidence cells', () => {
+  it('a placeholder names no evidence: the answer carries none, and the warning replaces no other', async () => {
+    const r = await validateOne('DINKES', (wb) => set(wb, '1.3j', 'evidence', 'terlampir'));
+    expect(r.diagnostics.map((d) => [d.code, d.questionId])).toEqual([['KLA-W230', '1.3j']]);
+    expect(r.submissions[0]!.answers.find((a) => a.questionId === '1.3j')!.evidence).toEqual([]);
+    const mixed = await validateOne('DINKES', (wb) => set(wb, '1.3j', 'evidence', 'DPA Dinkes 2025.pdf\n-'));
+    expect(mixed.submissions[0]!.answers.find((a) => a.questionId === '1.3j')!.evidence).toEqual(['DPA Dinkes 2025.pdf']);
+  });
+
+  it('an answer that earns nothing may say "-": nothing to prove, no warning', async () => {
+    const r = await validateOne('DINKES', (wb) => (set(wb, '1.3j', 'answer', 'Tidak ada'), set(wb, '1.3j', 'evidence', '-')));
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('regulations cited by their year, and plans spanning the data years, are not dated outside them', async () => {
+    const r = await validateOne('DINKES', (wb) => set(wb, '1.3j', 'evidence', 'Perbup Nomor 18 Tahun 2021 tentang KTR.pdf\nRenstra Dinkes 2021-2026.pdf'));
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
 describe('a correctly filled workbook', () => {
   it('has no errors and no warnings, and every answer is usable', async () => {
     const r = await validateOne('DINKES', () => undefined);
@@ -81,6 +101,10 @@ const answerCases: Case[] = [
   ['a missing previous-year value', 'KLA-W221', (wb) => set(wb, '12.3', 'previous', null), SHEETS.answers, (wb) => cellOf(wb, '12.3', 'previous')],
   ['an invalid previous-year value', 'KLA-E212', (wb) => set(wb, '12.3', 'previous', 'tidak tahu'), SHEETS.answers, (wb) => cellOf(wb, '12.3', 'previous')],
   ['missing required evidence', 'KLA-W222', (wb) => set(wb, '1.3j', 'evidence', null), SHEETS.answers, (wb) => cellOf(wb, '1.3j', 'evidence')],
+  ['a placeholder for evidence', 'KLA-W230', (wb) => set(wb, '1.3j', 'evidence', 'terlampir'), SHEETS.answers, (wb) => cellOf(wb, '1.3j', 'evidence')],
+  ['a placeholder beside a file name', 'KLA-W230', (wb) => set(wb, '1.3j', 'evidence', 'DPA Dinkes 2025.pdf\n  Lihat  LAMPIRAN '), SHEETS.answers, (wb) => cellOf(wb, '1.3j', 'evidence')],
+  ['evidence outside the evidence folder', 'KLA-W231', (wb) => set(wb, '1.3j', 'evidence', 'C:\\Users\\Dinkes\\DPA 2025.pdf'), SHEETS.answers, (wb) => cellOf(wb, '1.3j', 'evidence')],
+  ['evidence dated outside the data years', 'KLA-W232', (wb) => set(wb, '1.3j', 'evidence', 'DPA Dinkes TA 2026.pdf'), SHEETS.answers, (wb) => cellOf(wb, '1.3j', 'evidence')],
   ['a missing required note', 'KLA-W223', (wb) => set(wb, '3.1d', 'note', null), SHEETS.answers, (wb) => cellOf(wb, '3.1d', 'note')],
   ['an altered question text', 'KLA-E202', (wb) => set(wb, avail().id, 'question', 'Apakah ada sesuatu?'), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'question')],
   ['an unknown question id', 'KLA-E203', (wb, { ws }) => void (ws.getCell(`A${ANSWER_FIRST_ROW + 2}`).value = '99.9'), SHEETS.answers, () => `A${ANSWER_FIRST_ROW + 2}`],
@@ -129,6 +153,7 @@ const identityCases: Case[] = [
     () => 'C4',
   ],
   ['a missing metadata sheet', 'KLA-W103', (wb) => void wb.removeWorksheet(wb.getWorksheet(SHEETS.meta)!.id), '', () => ''],
+  ['a template for other data years', 'KLA-E120', (_wb, { meta }) => void (meta.getCell(`B${metaRow(meta, 'dataYear')}`).value = 2024), SHEETS.meta, (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'dataYear')}`],
   ['an unknown template version', 'KLA-E104', (_wb, { meta }) => void (meta.getCell(`B${metaRow(meta, 'templateVersion')}`).value = 9), SHEETS.meta, (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'templateVersion')}`],
   ['a template of another catalog', 'KLA-E105', (_wb, { meta }) => void (meta.getCell(`B${metaRow(meta, 'catalogId')}`).value = 'kla-2023'), SHEETS.meta, (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'catalogId')}`],
   ['an outdated question list', 'KLA-E106', (_wb, { meta }) => void (meta.getCell(`B${metaRow(meta, 'catalogFingerprint')}`).value = '0123456789abcdef'), SHEETS.meta, (wb) => `B${metaRow(wb.getWorksheet(SHEETS.meta)!, 'catalogFingerprint')}`],
@@ -256,6 +281,18 @@ describe('across files', () => {
     const d = r.diagnostics.filter((x) => x.code === 'KLA-W302');
     expect(d.map((x) => [x.location.file, x.location.cell, x.params.otherOpd])).toEqual([['kiriman/Dinkes.xlsx', expect.any(String), 'HUKUM']]);
     expect(cell).toMatch(/^F\d+$/);
+  });
+
+  it('once the DPPPA has chosen the answer that counts, the difference is no longer reported', async () => {
+    const chosen = buildProject(project.dir, project.configFile, { ...project.config, chosenAnswers: { '1.2l': 'HUKUM' } }, project.catalog);
+    const dir = tmpDir();
+    for (const [opd, name] of [['DINKES', 'Dinkes.xlsx'], ['HUKUM', 'Bagian Hukum.xlsx']] as const) {
+      const wb = await filledWorkbook(chosen, opd);
+      if (opd === 'HUKUM') set(wb, '1.2l', 'answer', 'Tidak ada');
+      await save(wb, path.join(dir, name));
+    }
+    const r = await validateInputs(chosen, ['Dinkes.xlsx', 'Bagian Hukum.xlsx'], { cwd: dir });
+    expect(r.diagnostics.filter((x) => x.code === 'KLA-W302')).toEqual([]);
   });
 
   it('coverage per group and indicator, unanswered questions, and OPDs that sent nothing', async () => {

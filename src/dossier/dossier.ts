@@ -393,31 +393,31 @@ function lampiranJawaban(m: DossierModel): Part {
     floats: m.groups.flatMap((g) => g.indicators.map((i) => float(`tabel-jawaban-${i.id}`, `Indikator ${i.id}: ${i.name}`))),
     body: (num) => [
       para('Lampiran ini memuat setiap pertanyaan instrumen, jawaban Perangkat Daerah, nilai yang diperoleh dibandingkan dengan nilai maksimumnya, data dukung yang disampaikan, dan Perangkat Daerah penanggung jawab, menurut indikator.'),
-      ...m.groups.flatMap((g) => g.indicators.map((i) => answerTable(i, num))),
+      ...m.groups.flatMap((g) => g.indicators.map((i) => answerTable(i, num, m.dataYears))),
     ],
   };
 }
 
-function answerTable(ind: IndicatorSection, num: Numbering): PdfNode {
+function answerTable(ind: IndicatorSection, num: Numbering, years: DossierModel['dataYears']): PdfNode {
   const id = `tabel-jawaban-${ind.id}`;
   return table({
     id: nodeId(id),
     caption: num.caption(id),
     captionNote: `Nilai ${points(ind.points)} dari ${maximum(ind.max)} (${percent(ind.points, ind.max)}).`,
     widths: [28, '*', 70, 46, 96, 50],
-    header: ['No.', 'Pertanyaan', 'Jawaban', 'Nilai', 'Data dukung', 'Perangkat Daerah'],
-    rows: ind.questions.map(answerRow),
+    header: ['No.', 'Pertanyaan', `Jawaban (data ${years.evaluated})`, 'Nilai', 'Data dukung', 'Perangkat Daerah'],
+    rows: ind.questions.map((q) => answerRow(q, years)),
     margin: [0, 6, 0, 12],
     ...(addsUpShown(ind.questions.map((q) => q.points), ind.points) ? {} : { note: `${ROUNDING_NOTE} Nilai indikator tidak melebihi nilai maksimumnya.` }),
   });
 }
 
-function answerRow(q: QuestionRow): PdfNode[] {
+function answerRow(q: QuestionRow, years: DossierModel['dataYears']): PdfNode[] {
   const answer: PdfNode[] = [];
   if (q.answer) answer.push({ text: q.answer, bold: true });
   if (q.status === 'unanswered') answer.push({ text: 'Belum dijawab', style: 'note' });
   if (q.status === 'ignored') answer.push({ text: 'Belum dapat dinilai', style: 'note' });
-  if (q.previous) answer.push({ text: `Tahun sebelumnya: ${q.previous}`, style: 'note' });
+  if (q.previous) answer.push({ text: `Tahun ${years.previous}: ${q.previous}`, style: 'note' });
   const evidence: PdfNode =
     q.evidence.length > 0
       ? textLines([...q.evidence, ...(q.evidenceMore > 0 ? [{ text: `dan ${q.evidenceMore} berkas lainnya`, style: 'note' }] : [])])

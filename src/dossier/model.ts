@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
-import type { Config } from '../project/config.js';
+import { dataYearsOf, type Config, type DataYears } from '../project/config.js';
 import type { Answer, CellRef, Diagnostic, GroupScore, IndicatorScore, QuestionStatus, Submission } from '../model.js';
 import type { DistrictProfile } from '../profile.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
@@ -124,8 +124,10 @@ export interface DossierModel {
   dateText: string;
   watermark: string | null;
   district: { name: string; shortName: string; kind: 'kabupaten' | 'kota'; province: string; capital: string; logo: string | null; headTitle: string };
-  /** The evaluation year, and the data years it evaluates. */
+  /** The evaluation year. */
   year: number;
+  /** The data year evaluated and the year before it. */
+  dataYears: DataYears;
   signatories: { head: Person; coordinator: Person };
   /** Key facts of Bab II, in order. */
   facts: { label: string; value: string }[];
@@ -281,7 +283,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     .map(({ i }) => i);
 
   const opds = opdEntries(input, opdName, label);
-  const forecast = forecastModel(input, margin);
+  const forecast = forecastModel(input);
 
   return {
     draft: input.draft,
@@ -298,6 +300,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       headTitle: config.district.kind === 'kota' ? 'Wali Kota' : 'Bupati',
     },
     year: config.year,
+    dataYears: dataYearsOf(config),
     signatories: { head: person(config.signatories.head), coordinator: person(config.signatories.coordinator) },
     facts: facts(input),
     profileDescription: cleanText(config.profile.description ?? '', LIMITS.paragraph),
@@ -486,13 +489,12 @@ function opdEntries(input: DossierInput, opdName: Map<string, string>, label: (f
   });
 }
 
-function forecastModel(input: DossierInput, _estimate: ReturnType<typeof marginOf>): DossierModel['forecast'] {
-  const { score, catalog, config } = input;
-  const m = marginOf(score.forecast.total, catalog.predikat);
-  // The config's risk margin arrives with the forecast settings; until a district sets one, 10 points.
-  const riskMargin = (config as { forecastMargin?: number }).forecastMargin ?? 10;
+function forecastModel(input: DossierInput): DossierModel['forecast'] {
+  const { score, catalog } = input;
+  const m = score.forecastMargin;
+  const riskMargin = m.riskMargin;
+  const atRisk = m.atRisk || m.nearNext;
   const diff = forecastDifference(score);
-  const atRisk = (m.aboveLower !== null && m.aboveLower < riskMargin) || (m.next !== null && m.next.missing < riskMargin);
   return {
     total: score.forecast.total,
     totalText: pointsWith(score.forecast.total, totalDigits(score.forecast.total, catalog.predikat)),
@@ -515,21 +517,18 @@ function forecastModel(input: DossierInput, _estimate: ReturnType<typeof marginO
 }
 
 function conflictsModel(input: DossierInput, label: (f: string) => string): DossierModel['conflicts'] {
-  const conflicts = (input.score as ScoreReport & { conflicts?: readonly ConflictLike[] }).conflicts ?? [];
-  return conflicts.map((c) => ({
+  const type = (id: string) => input.catalog.questionById.get(id)?.answerType;
+  return input.score.conflicts.map((c) => ({
     questionId: c.questionId,
-    status: c.chosen ? 'chosen' : 'open',
-    chosen: c.chosen ?? null,
-    answers: c.answers.map((a) => ({ opdCode: a.opdCode, value: cleanText(a.value, LIMITS.answer), file: label(a.cell.file), cell: `${cleanText(a.cell.sheet, 40)}!${cleanText(a.cell.cell, 20)}` })),
+    status: c.status,
+    chosen: c.chosenOpdCode,
+    answers: c.answers.map((a) => ({
+      opdCode: a.opdCode,
+      value: answerText(a.value, type(c.questionId)),
+      file: label(a.source.file),
+      cell: `${cleanText(a.source.sheet, 40)}!${cleanText(a.source.cell, 20)}`,
+    })),
   }));
-}
-
-/** What the dossier needs of an open or chosen conflict (the scorer's report provides it). */
-export interface ConflictLike {
-  questionId: string;
-  /** The OPD whose answer was chosen in the config, when one was. */
-  chosen?: string | null;
-  answers: readonly { opdCode: string; value: string; cell: CellRef }[];
 }
 
 function problemsModel(input: DossierInput, opds: OpdEntry[], label: (f: string) => string): DossierModel['problems'] {

@@ -39,6 +39,8 @@ export const REFERENCES = {
 export const VIEW_SPEC = {
   daerah: { nama: 'value', namaSingkat: 'value', jenis: 'value', kepala: 'value', provinsi: 'value', ibukota: 'value' },
   tahun: 'value',
+  tahunData: 'value',
+  tahunDataSebelumnya: 'value',
   tanggal: 'value',
   tempat: 'value',
   draf: 'value',
@@ -89,6 +91,8 @@ export function buildView(m: DossierModel, n: Numbering, place: string): Narrati
   return {
     daerah: { nama: m.district.name, namaSingkat: m.district.shortName, jenis: isKota ? 'Kota' : 'Kabupaten', kepala: m.district.headTitle, provinsi: m.district.province, ibukota: m.district.capital },
     tahun: String(m.year),
+    tahunData: String(m.dataYears.evaluated),
+    tahunDataSebelumnya: String(m.dataYears.previous),
     tanggal: m.dateText,
     tempat: place,
     draf: m.draft,

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../model.js';
 import { diag, refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
+import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 
 export const CONFIG_FILE = 'kla.config.json';
 /** Config file names a project may use; YAML allows comments, which staff editing by hand appreciate. */
@@ -39,7 +40,14 @@ export const configSchema = z
       /** Optional logo (PNG/JPEG) relative to the project folder. */
       logo: z.string().optional(),
     }),
+    /** The evaluation year: the year the self-evaluation is made and submitted (2026). */
     year: z.number().int().min(2000).max(2100),
+    /**
+     * The evaluated data year (default: the year before the evaluation year).
+     * Answers are for this year; where a question asks for the year before,
+     * that is the year before this one. For 2026: 2025 and 2024.
+     */
+    dataYear: z.number().int().min(2000).max(2100).optional(),
     catalog: z.string().min(1),
     opds: z
       .array(
@@ -97,6 +105,14 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * Where OPDs answer a question differently, the answer the DPPPA chose:
+     * question id -> OPD code. The official application takes one answer per
+     * question; the estimate and the forecast then count this one.
+     */
+    chosenAnswers: z.record(z.string(), z.string().min(1)).default({}),
+    /** A verification forecast this many points (or fewer) from a predikat edge is flagged as a risk. */
+    forecastRiskMargin: z.number().min(0).max(1000).default(DEFAULT_RISK_MARGIN),
   })
   .strict();
 
@@ -122,6 +138,8 @@ export interface Project {
   paths: Config['paths'];
   /** "Kabupaten Merangin". */
   districtName: string;
+  /** The evaluated data year and the year before it (2025 and 2024 for the 2026 evaluation). */
+  dataYears: DataYears;
   /** Indexes built once when the project is loaded. */
   index: {
     /** Normalised code, name or alias -> OPD code. */
@@ -130,9 +148,24 @@ export interface Project {
     opdsByQuestion: Map<string, string[]>;
     /** OPD code -> ids of its questions, in catalog order. */
     questionsByOpd: Map<string, string[]>;
+    /** The config's chosenAnswers, resolved: question id -> OPD code. */
+    chosen: Map<string, string>;
   };
   /** Non-fatal remarks about the config (e.g. catalog sources no OPD covers). */
   warnings: Diagnostic[];
+}
+
+export interface DataYears {
+  /** The year the answers are for. */
+  evaluated: number;
+  /** The year before it: the previous-year column. */
+  previous: number;
+}
+
+/** The data years of a config: `dataYear` (default: the evaluation year − 1) and the year before it. */
+export function dataYearsOf(config: Pick<Config, 'year' | 'dataYear'>): DataYears {
+  const evaluated = config.dataYear ?? config.year - 1;
+  return { evaluated, previous: evaluated - 1 };
 }
 
 const opdByCode = (project: Project, code: string): Opd | undefined => project.config.opds.find((o) => o.code === code);
@@ -243,12 +276,17 @@ export function buildProject(dir: string, configFile: string, config: Config, ca
   const bySource = new Map<string, Opd[]>();
   for (const o of config.opds) for (const s of o.sources) bySource.set(s, [...(bySource.get(s) ?? []), o]);
 
+  if (config.dataYear !== undefined && config.dataYear > config.year) {
+    problems.push(diag('KLA-E433', { key: 'dataYear', dataYear: config.dataYear, year: config.year }, at('dataYear')));
+  }
+
   const orphan = catalog.questionList.filter((q) => !q.sources.some((s) => bySource.has(s)));
   if (orphan.length > 0) {
     problems.push(
       diag('KLA-E423', { count: orphan.length, questions: orphan.map((q) => q.id), sources: [...new Set(orphan.flatMap((q) => q.sources))] }, at('opds')),
     );
   }
+  const chosen = resolveChoices(config, catalog, opdByName, bySource, problems, at);
   if (problems.length > 0) throw refusal('KLA-E404', { file: configFile }, { location: { file: configFile }, details: problems });
 
   const warnings: Diagnostic[] = [];
@@ -276,7 +314,52 @@ export function buildProject(dir: string, configFile: string, config: Config, ca
       output: abs(config.paths.output),
     },
     districtName: `${config.district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${config.district.name}`,
-    index: { opdByName, opdsByQuestion, questionsByOpd },
+    dataYears: dataYearsOf(config),
+    index: { opdByName, opdsByQuestion, questionsByOpd, chosen },
     warnings,
   };
+}
+
+/** A question id as a person may write it: exact, else ignoring case and spaces ("25.7 B" is 25.7b). */
+export function findQuestionId(catalog: Catalog, id: string): string | undefined {
+  if (catalog.questionById.has(id)) return id;
+  const key = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const want = key(id);
+  return catalog.questionList.find((q) => key(q.id) === want)?.id;
+}
+
+/**
+ * `chosenAnswers`: every question known, every OPD one of the district's
+ * (by code, name or alias) and one that answers that question.
+ */
+function resolveChoices(
+  config: Config,
+  catalog: Catalog,
+  opdByName: Map<string, string>,
+  bySource: Map<string, Opd[]>,
+  problems: Diagnostic[],
+  at: (key: string) => { file: string; key: string },
+): Map<string, string> {
+  const chosen = new Map<string, string>();
+  for (const [id, opd] of Object.entries(config.chosenAnswers)) {
+    const key = `chosenAnswers.${id}`;
+    const qid = findQuestionId(catalog, id.trim());
+    const code = config.opds.find((o) => o.code === opd.trim())?.code ?? opdByName.get(normalizeName(opd));
+    if (qid === undefined) {
+      problems.push(diag('KLA-E430', { key, question: id, catalog: catalog.id }, at(key)));
+      continue;
+    }
+    if (code === undefined) {
+      problems.push(diag('KLA-E431', { key, opd, codes: config.opds.map((o) => o.code) }, at(key)));
+      continue;
+    }
+    const q = catalog.questionById.get(qid)!;
+    const answering = [...new Set(q.sources.flatMap((s) => (bySource.get(s) ?? []).map((o) => o.code)))];
+    if (!answering.includes(code)) {
+      problems.push(diag('KLA-E432', { key, question: qid, opd: code, opds: answering }, at(key)));
+      continue;
+    }
+    chosen.set(qid, code);
+  }
+  return chosen;
 }

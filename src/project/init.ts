@@ -10,6 +10,7 @@ import { loadCatalog } from '../catalog/load.js';
 import { newestCatalog, shippedCatalog } from '../catalog/registry.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, type Config } from './config.js';
 import { writeFileAtomic } from '../io/files.js';
+import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 
 export interface InitOptions {
   dir: string;
@@ -35,7 +36,8 @@ export interface InitResult {
 
 const README = `Folder proyek KLA
 
-  kla.config.json   konfigurasi: kabupaten/kota, tahun, daftar OPD, penandatangan
+  kla.config.json   konfigurasi: kabupaten/kota, tahun evaluasi dan tahun data, daftar OPD,
+                    penandatangan, jawaban yang dipilih DPPPA bila OPD menjawab berbeda
   templates/        templat Excel kosong untuk setiap OPD (kla template)
   submissions/      lembar kerja yang dikembalikan OPD (kla validate, kla score)
   evidence/         data dukung (dokumen, foto) yang disebut dalam lembar kerja
@@ -58,10 +60,13 @@ export function initProject(o: InitOptions): InitResult {
   const name = o.district ?? titleCase(path.basename(dir));
   const kind = o.kind ?? 'kabupaten';
   const head = kind === 'kota' ? 'Wali Kota' : 'Bupati';
+  const year = o.year ?? new Date().getFullYear();
   const raw = {
     schemaVersion: 1,
     district: { kind, name, province: o.province ?? 'Isi nama provinsi' },
-    year: o.year ?? new Date().getFullYear(),
+    year,
+    // Written out so staff see that the answers are for the year before the evaluation (2025 for 2026).
+    dataYear: year - 1,
     catalog: catalogRef,
     opds,
     signatories: {
@@ -69,6 +74,8 @@ export function initProject(o: InitOptions): InitResult {
       coordinator: { title: 'Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak', name: 'Isi nama Kepala Dinas' },
     },
     profile: {},
+    chosenAnswers: {},
+    forecastRiskMargin: DEFAULT_RISK_MARGIN,
   };
   const config = parseConfig(raw, configFile);
   buildProject(dir, configFile, config, catalog);

@@ -15,7 +15,8 @@ const plain: Paint = { error: (s) => s, warn: (s) => s, info: (s) => s, ok: (s) 
 
 const T = {
   id: {
-    title: (r: ValidationReport) => `Pemeriksaan lembar kerja KLA ${r.project.district}, tahun ${r.project.year} (katalog ${r.project.catalogId})`,
+    title: (r: ValidationReport) =>
+      `Pemeriksaan lembar kerja KLA ${r.project.district}, tahun ${r.project.year}${r.project.dataYears ? ` (data tahun ${r.project.dataYears.evaluated} dan ${r.project.dataYears.previous})` : ''} (katalog ${r.project.catalogId})`,
     clean: 'tidak ada temuan',
     where: (sheet?: string, cell?: string) => (sheet && cell ? `lembar ${sheet}, sel ${cell}` : sheet ? `lembar ${sheet}` : 'seluruh berkas'),
     skipped: 'dilewati',
@@ -33,7 +34,8 @@ const T = {
     verdictErr: (n: number) => `Terdapat ${n} kesalahan. Mohon perbaiki sel yang disebut di atas, lalu jalankan pemeriksaan kembali.`,
   },
   en: {
-    title: (r: ValidationReport) => `KLA workbook check, ${r.project.district}, year ${r.project.year} (catalog ${r.project.catalogId})`,
+    title: (r: ValidationReport) =>
+      `KLA workbook check, ${r.project.district}, year ${r.project.year}${r.project.dataYears ? ` (data of ${r.project.dataYears.evaluated} and ${r.project.dataYears.previous})` : ''} (catalog ${r.project.catalogId})`,
     clean: 'no findings',
     where: (sheet?: string, cell?: string) => (sheet && cell ? `sheet ${sheet}, cell ${cell}` : sheet ? `sheet ${sheet}` : 'whole file'),
     skipped: 'skipped',

@@ -22,9 +22,9 @@ import type {
   ScoreResult,
   ScoreSummary,
 } from '../model.js';
-import { findMissingEvidence, type EvidenceLookup } from './evidence.js';
+import { checkEvidence, isMissing, namesEvidence, type EvidenceCheck, type EvidenceLookup } from './evidence.js';
 import { clean } from './numbers.js';
-import { predikatFor } from './predikat.js';
+import { DEFAULT_RISK_MARGIN, forecastMarginOf, predikatFor, type ForecastMargin } from './predikat.js';
 
 /** A what-if setting for one question: an answer in the question's terms, or points directly. */
 export type WhatIfSetting = { answer: AnswerValue } | { points: number };
@@ -38,6 +38,13 @@ export interface ScoreOptions {
   evidence?: EvidenceLookup;
   /** What-if settings by question id; validated beforehand (see whatif.ts). */
   whatIf?: ReadonlyMap<string, WhatIfSetting>;
+  /**
+   * The answer the DPPPA chose where OPDs answer a question differently:
+   * question id -> OPD code (the config's `chosenAnswers`, resolved).
+   */
+  chosen?: ReadonlyMap<string, string>;
+  /** A forecast this close to a band edge (points) is flagged; default 10. */
+  riskMargin?: number;
 }
 
 /** Why an answer was left out of the score. */
@@ -58,10 +65,61 @@ export interface IgnoredAnswer {
 
 /** Additions to QuestionScore made by this engine. */
 export interface QuestionScoreDetail extends QuestionScore {
-  /** Evidence files named in the answer but not found in the evidence folder. */
+  /** Evidence files named in the answer but not found in the evidence folder (or pointing outside it). */
   evidenceNotFound: string[];
+  /** Every entry of the counting answer's evidence cell, judged (see evidence.ts). */
+  evidenceCheck: EvidenceCheck[];
+  /**
+   * The OPD whose answer the verification forecast counts. The same as
+   * `opdCode` except in an open conflict, where the forecast counts the best
+   * answer whose evidence is complete.
+   */
+  forecastOpdCode: string | null;
+  /** OPDs answer this question differently: 'open' until the DPPPA chooses one, then 'chosen'. */
+  conflict?: 'open' | 'chosen';
   /** Set when a what-if changed this question. */
   whatIf?: 'answer' | 'points';
+}
+
+/** One OPD's answer to a question the OPDs answer differently. */
+export interface ConflictAnswer {
+  opdCode: string;
+  value: AnswerValue;
+  previous: AnswerValue | null;
+  points: number;
+  /** Its points in the verification forecast: 0 when its required evidence is missing. */
+  forecastPoints: number;
+  evidenceMissing: boolean;
+  source: CellRef;
+}
+
+/**
+ * A question the OPDs answer differently. The official application takes one
+ * answer per question, so the DPPPA chooses one (config `chosenAnswers`).
+ * Until then ('open') the estimate counts the best answer and the forecast the
+ * best answer whose evidence is complete; a final dossier waits for the choice.
+ */
+export interface QuestionConflict {
+  questionId: string;
+  indicatorId: string;
+  groupId: string;
+  status: 'open' | 'chosen';
+  /** The OPD the DPPPA chose (status 'chosen'). */
+  chosenOpdCode: string | null;
+  /** The OPD whose answer the estimate counts. */
+  estimateOpdCode: string;
+  /** The OPD whose answer the forecast counts. */
+  forecastOpdCode: string;
+  /** Every usable answer, best first (as the estimate orders them). */
+  answers: ConflictAnswer[];
+}
+
+/** A choice of the config that could not be applied: that OPD gave no usable answer. */
+export interface UnusedChoice {
+  questionId: string;
+  opdCode: string;
+  /** 'no-answer': blank or no workbook; 'invalid': left out for an error; 'unfit': does not fit the rubric. */
+  reason: 'no-answer' | 'invalid' | 'unfit';
 }
 
 /** The engine's result: a ScoreResult with a few additions (all documented in docs/scoring.md). */
@@ -71,7 +129,16 @@ export interface ScoreReport extends ScoreResult {
   evidenceChecked: boolean;
   /** Every answer that did not take part in scoring, and why. */
   ignoredAnswers: IgnoredAnswer[];
+  /** Questions the OPDs answer differently, open or chosen, in catalog order. */
+  conflicts: QuestionConflict[];
+  /** Choices of the config that could not be applied. */
+  unusedChoices: UnusedChoice[];
+  /** How far the verification forecast lies from the edges of its band, and whether that is a risk. */
+  forecastMargin: ForecastMargin;
 }
+
+/** Conflicts still waiting for the DPPPA's choice. */
+export const openConflicts = (r: Pick<ScoreReport, 'conflicts'>) => r.conflicts.filter((c) => c.status === 'open');
 
 const sum = (xs: readonly number[]) => clean(xs.reduce((s, x) => s + x, 0));
 
@@ -111,16 +178,27 @@ export function rubricFraction(rubric: Rubric, value: AnswerValue, previous: Ans
 interface Candidate {
   answer: Answer;
   points: number;
+  checks: EvidenceCheck[];
   notFound: string[];
   evidenceMissing: boolean;
 }
 
+/** Its points in the verification forecast. */
+const forecastOf = (c: Candidate) => (c.evidenceMissing ? 0 : c.points);
+
+/** Answers count as different when their values differ (options compared as validation normalised them). */
+const valueKey = (v: AnswerValue) => (v.kind === 'option' ? `o:${normalizeOption(v.option)}` : `n:${v.value}`);
+
 /**
  * Score the answers against the catalog.
  *
- * Several OPDs may answer the same question; the answer that earns the most
- * points counts. Ties prefer an answer whose required evidence is present,
- * then the OPD listed first in the project config, then the OPD code.
+ * Several OPDs may answer the same question. The answer the DPPPA chose
+ * (`options.chosen`) counts in the estimate and the forecast. Otherwise the
+ * estimate counts the answer that earns the most points (ties prefer an answer
+ * whose required evidence is present, then the OPD listed first in the project
+ * config, then the OPD code) and the forecast the answer that keeps the most
+ * points through verification. Where the answers differ, the question is a
+ * conflict (`conflicts`), open until the DPPPA chooses.
  * Answers marked invalid, answers that do not fit the rubric and answers to
  * unknown questions are left out and listed in `ignoredAnswers`.
  */
@@ -137,9 +215,13 @@ export function score(catalog: Catalog, answers: readonly Answer[], options: Sco
     byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
   }
 
+  const conflicts: QuestionConflict[] = [];
+  const unusedChoices: UnusedChoice[] = [];
   const questions = catalog.questionList.map((q) => {
-    const { result, ignored } = scoreQuestion(q, byQuestion.get(q.id) ?? [], options, rank);
+    const { result, ignored, conflict, unusedChoice } = scoreQuestion(q, byQuestion.get(q.id) ?? [], options, rank);
     ignoredAnswers.push(...ignored);
+    if (conflict) conflicts.push(conflict);
+    if (unusedChoice) unusedChoices.push(unusedChoice);
     return result;
   });
 
@@ -182,6 +264,9 @@ export function score(catalog: Catalog, answers: readonly Answer[], options: Sco
     questions,
     evidenceChecked: options.evidence !== undefined,
     ignoredAnswers,
+    conflicts,
+    unusedChoices,
+    forecastMargin: forecastMarginOf(forecastTotal, catalog.predikat, options.riskMargin ?? DEFAULT_RISK_MARGIN),
   };
 }
 
@@ -190,17 +275,18 @@ function scoreQuestion(
   given: Answer[],
   options: ScoreOptions,
   rank: (code: string) => number,
-): { result: QuestionScoreDetail; ignored: IgnoredAnswer[] } {
+): { result: QuestionScoreDetail; ignored: IgnoredAnswer[]; conflict?: QuestionConflict; unusedChoice?: UnusedChoice } {
   const ignored: IgnoredAnswer[] = [];
   const candidates: Candidate[] = [];
   const judge = (answer: Answer): Candidate | null => {
     if (answer.value === null) return null;
     const f = rubricFraction(q.rubricDef, answer.value, answer.previous);
     if (f === null) return null;
-    const named = answer.evidence.some((e) => e.trim() !== '');
-    const notFound = options.evidence ? findMissingEvidence(answer.evidence, options.evidence) : [];
+    const checks = checkEvidence(answer.evidence, options.evidence);
+    const named = checks.some(namesEvidence);
+    const notFound = options.evidence ? checks.filter(isMissing).map((c) => c.entry) : [];
     const evidenceMissing = q.evidenceRequired && (!named || notFound.length > 0);
-    return { answer, points: f * q.points, notFound, evidenceMissing };
+    return { answer, points: f * q.points, checks, notFound, evidenceMissing };
   };
   for (const a of given) {
     if (a.invalid) {
@@ -212,20 +298,29 @@ function scoreQuestion(
     if (c) candidates.push(c);
     else ignored.push({ questionId: q.id, opdCode: a.opdCode, reason: 'unfit', source: a.cells.answer });
   }
-  candidates.sort(
-    (a, b) =>
-      b.points - a.points ||
-      Number(a.evidenceMissing) - Number(b.evidenceMissing) ||
-      rank(a.answer.opdCode) - rank(b.answer.opdCode) ||
-      a.answer.opdCode.localeCompare(b.answer.opdCode),
-  );
-  let best: Candidate | undefined = candidates[0];
+  const order = (a: Candidate, b: Candidate) =>
+    Number(a.evidenceMissing) - Number(b.evidenceMissing) || rank(a.answer.opdCode) - rank(b.answer.opdCode) || a.answer.opdCode.localeCompare(b.answer.opdCode);
+  candidates.sort((a, b) => b.points - a.points || order(a, b));
   const responsible = [...(options.responsible?.(q.id) ?? [])];
   const setting = options.whatIf?.get(q.id);
+
+  const chosenCode = options.chosen?.get(q.id);
+  const chosen = chosenCode === undefined ? undefined : candidates.find((c) => c.answer.opdCode === chosenCode);
+  let unusedChoice: UnusedChoice | undefined;
+  if (chosenCode !== undefined && !chosen) {
+    const left = ignored.find((i) => i.opdCode === chosenCode);
+    unusedChoice = { questionId: q.id, opdCode: chosenCode, reason: left ? (left.reason === 'invalid' ? 'invalid' : 'unfit') : 'no-answer' };
+  }
+  const isConflict = new Set(candidates.map((c) => valueKey(c.answer.value!))).size > 1;
+  // The forecast keeps the answer verification leaves most points to; without a conflict that is the same answer.
+  const forecastBest = [...candidates].sort((a, b) => forecastOf(b) - forecastOf(a) || b.points - a.points || order(a, b))[0];
+  let best: Candidate | undefined = chosen ?? candidates[0];
+  let forecastBasis: Candidate | undefined = chosen ?? (forecastBest && forecastOf(forecastBest) > 0 ? forecastBest : best);
 
   let status: QuestionScore['status'] = best ? 'answered' : ignored.length > 0 ? 'ignored' : 'unanswered';
   let whatIf: QuestionScoreDetail['whatIf'];
   let points = best?.points ?? 0;
+  let forecastPoints = forecastBasis ? forecastOf(forecastBasis) : 0;
   if (setting && 'answer' in setting) {
     // The what-if answer replaces the counting answer's value; its evidence and cells stay.
     const basis: Answer = best?.answer ?? {
@@ -239,38 +334,67 @@ function scoreQuestion(
     };
     const c = judge({ ...basis, value: setting.answer });
     if (c === null) throw new Error(`what-if answer for ${q.id} does not fit its rubric`); // parse checks this first
-    best = c;
+    best = forecastBasis = c;
     points = c.points;
+    forecastPoints = forecastOf(c);
     status = 'answered';
     whatIf = 'answer';
   } else if (setting) {
     points = setting.points;
+    // The points replace those of the answer that counts; in the forecast that is the best-evidenced one.
+    forecastPoints = (forecastBasis ? forecastBasis.evidenceMissing : q.evidenceRequired) ? 0 : points;
     status = 'overridden';
     whatIf = 'points';
   }
 
   const evidenceMissing = best ? best.evidenceMissing : q.evidenceRequired;
   const realSource = best && best.answer.cells.answer !== nowhere ? best.answer.cells.answer : null;
+  const code = (c: Candidate | undefined) => (c && c.answer.opdCode !== '' ? c.answer.opdCode : null);
   const result: QuestionScoreDetail = {
     questionId: q.id,
     indicatorId: q.indicatorId,
     groupId: q.groupId,
     max: q.points,
     points,
-    forecastPoints: evidenceMissing ? 0 : points,
+    forecastPoints,
     status,
     value: best?.answer.value ?? null,
     previous: best?.answer.previous ?? null,
     evidence: best?.answer.evidence ?? [],
     evidenceRequired: q.evidenceRequired,
     evidenceMissing,
-    opdCode: best && best.answer.opdCode !== '' ? best.answer.opdCode : null,
+    opdCode: code(best),
     responsible,
     source: realSource,
     evidenceNotFound: best?.notFound ?? [],
+    evidenceCheck: best?.checks ?? [],
+    forecastOpdCode: code(forecastBasis),
   };
+  let conflict: QuestionConflict | undefined;
+  if (isConflict) {
+    result.conflict = chosen ? 'chosen' : 'open';
+    const counted = chosen ?? candidates[0]!;
+    conflict = {
+      questionId: q.id,
+      indicatorId: q.indicatorId,
+      groupId: q.groupId,
+      status: result.conflict,
+      chosenOpdCode: chosen ? chosen.answer.opdCode : null,
+      estimateOpdCode: counted.answer.opdCode,
+      forecastOpdCode: (chosen ?? (forecastBest && forecastOf(forecastBest) > 0 ? forecastBest : counted)).answer.opdCode,
+      answers: candidates.map((c) => ({
+        opdCode: c.answer.opdCode,
+        value: c.answer.value!,
+        previous: c.answer.previous,
+        points: c.points,
+        forecastPoints: forecastOf(c),
+        evidenceMissing: c.evidenceMissing,
+        source: c.answer.cells.answer,
+      })),
+    };
+  }
   if (whatIf) result.whatIf = whatIf;
-  return { result, ignored };
+  return { result, ignored, ...(conflict ? { conflict } : {}), ...(unusedChoice ? { unusedChoice } : {}) };
 }
 
 /** Placeholder cells of an answer a what-if creates where there was none. */

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { diag, refusal } from '../diagnostics/index.js';
 import type { ScoreComparison, ScoreLike } from './compare.js';
-import type { IgnoredAnswer, QuestionScoreDetail, ScoreReport } from './engine.js';
+import type { IgnoredAnswer, QuestionConflict, QuestionScoreDetail, ScoreReport, UnusedChoice } from './engine.js';
+import type { ForecastMargin } from './predikat.js';
 import { forecastDifference, type ForecastDifference, type GapPlan } from './plan.js';
 import type { WhatIfResult } from './whatif.js';
 import type { AnswerValue } from '../model.js';
@@ -20,12 +21,15 @@ export interface ScoreJsonCore {
   predikat: string | null;
   max: number;
   catalogId: string;
-  forecast: { total: number; predikat: string | null; evidenceChecked: boolean; difference: ForecastDifference };
+  forecast: { total: number; predikat: string | null; evidenceChecked: boolean; margin: ForecastMargin; difference: ForecastDifference };
   groups: ScoreReport['groups'];
   indicators: ScoreReport['indicators'];
   questions: QuestionScoreDetail[];
   unanswered: string[];
   ignoredAnswers: IgnoredAnswer[];
+  /** Questions the OPDs answer differently ('open' until the DPPPA chooses in the config's chosenAnswers). */
+  conflicts: QuestionConflict[];
+  unusedChoices: UnusedChoice[];
 }
 
 export interface ScoreJson extends ScoreJsonCore {
@@ -34,7 +38,10 @@ export interface ScoreJson extends ScoreJsonCore {
   /** Every score of kla is an estimate of the self-evaluation, not an official result. */
   note: string;
   district: string | null;
+  /** The evaluation year. */
   year: number | null;
+  /** The data years evaluated: the answers' year and the year before it. */
+  dataYears: { evaluated: number; previous: number } | null;
   /** The catalog's decimal rule for predikat band edges. */
   predikatRule: string;
   /** With --set/--what-if: the scenario's result and its change against the score above. */
@@ -51,7 +58,9 @@ export interface ScoreView {
   report: ScoreReport;
   /** "Kabupaten Merangin". */
   district?: string;
+  /** The evaluation year. */
   year?: number;
+  dataYears?: { evaluated: number; previous: number };
   /** The evidence folder checked, as given. */
   evidenceDir?: string;
   whatIf?: WhatIfResult;
@@ -65,12 +74,14 @@ function core(r: ScoreReport): ScoreJsonCore {
     predikat: r.predikat,
     max: r.max,
     catalogId: r.catalogId,
-    forecast: { ...r.forecast, evidenceChecked: r.evidenceChecked, difference: forecastDifference(r) },
+    forecast: { ...r.forecast, evidenceChecked: r.evidenceChecked, margin: r.forecastMargin, difference: forecastDifference(r) },
     groups: r.groups,
     indicators: r.indicators,
     questions: r.questions,
     unanswered: r.questions.filter((q) => q.status === 'unanswered').map((q) => q.questionId),
     ignoredAnswers: r.ignoredAnswers,
+    conflicts: r.conflicts,
+    unusedChoices: r.unusedChoices,
   };
 }
 
@@ -87,6 +98,7 @@ export function toScoreJson(x: ScoreView): ScoreJson {
     note: 'Perkiraan hasil evaluasi mandiri, bukan nilai resmi. / An estimate of the self-evaluation, not an official result.',
     district: x.district ?? null,
     year: x.year ?? null,
+    dataYears: x.dataYears ?? null,
     predikatRule: x.catalog.predikat.decimalRule,
     forecast: c.forecast,
     groups: c.groups,
@@ -94,6 +106,8 @@ export function toScoreJson(x: ScoreView): ScoreJson {
     questions: c.questions,
     unanswered: c.unanswered,
     ignoredAnswers: c.ignoredAnswers,
+    conflicts: c.conflicts,
+    unusedChoices: c.unusedChoices,
   };
   if (x.whatIf) {
     out.scenario = { ...core(x.whatIf.scenario), settings: Object.fromEntries(x.whatIf.settings), delta: x.whatIf.delta };

@@ -5,6 +5,7 @@
  */
 import type { CatalogData } from '../catalog/schema.js';
 import type { QuestionScoreDetail, ScoreReport } from './engine.js';
+import { isMissing, type EvidenceCheck } from './evidence.js';
 import { clean, EPSILON } from './numbers.js';
 import { bandNamed, predikatThreshold, reaches } from './predikat.js';
 
@@ -21,6 +22,8 @@ export interface ForecastGap {
   /** 'none': no evidence named; 'not-found': named files missing from the evidence folder. */
   reason: 'none' | 'not-found';
   evidenceNotFound: string[];
+  /** Each named file that was not found (or points outside the folder), with the nearest file when one is close. */
+  missing: EvidenceCheck[];
 }
 
 export interface ForecastDifference {
@@ -45,6 +48,7 @@ export function forecastDifference(r: ScoreReport): ForecastDifference {
       responsible: q.responsible,
       reason: q.evidenceNotFound.length > 0 ? ('not-found' as const) : ('none' as const),
       evidenceNotFound: q.evidenceNotFound,
+      missing: q.evidenceNotFound.length > 0 ? q.evidenceCheck.filter(isMissing) : [],
     }));
   return {
     total: clean(r.total - r.forecast.total),

@@ -77,6 +77,8 @@ export function planTarget(estimate: string | null, forecast: string | null, p: 
 /** How far a total lies from the edges of its band. */
 export interface Margin {
   predikat: string | null;
+  /** The lower edge of its band, which the total must reach to keep its predikat; null without a predikat. */
+  lower: Threshold | null;
   /** Points above the lower edge of its band (above the edge that would lose the predikat); null without a predikat. */
   aboveLower: number | null;
   /** The band above and the points still missing to reach it; null at the top. */
@@ -90,8 +92,36 @@ export function marginOf(total: number, p: Predikat): Margin {
   const nextThreshold = nextName === null ? null : predikatThreshold(nextName, p);
   return {
     predikat,
+    lower: own,
     aboveLower: own === null ? null : Math.max(0, clean(total - own.value)),
     next: nextName === null || nextThreshold === null ? null : { name: nextName, threshold: nextThreshold, missing: Math.max(0, clean(nextThreshold.value - total)) },
+  };
+}
+
+/**
+ * The forecast's margin, as a DPPPA needs it before submitting: how far above
+ * the edge that would lose its predikat, how far below the next, and whether
+ * either is within `riskMargin` points.
+ */
+export interface ForecastMargin extends Margin {
+  /** The margin (points) within which an edge is flagged. */
+  riskMargin: number;
+  /** The forecast lies within `riskMargin` above the lower edge of its band: a little missing evidence loses the predikat. */
+  atRisk: boolean;
+  /** The next band is within `riskMargin`: a little more evidence or a better answer reaches it. */
+  nearNext: boolean;
+}
+
+/** The default of `ScoreOptions.riskMargin` and of the config's `forecastRiskMargin`. */
+export const DEFAULT_RISK_MARGIN = 10;
+
+export function forecastMarginOf(total: number, p: Predikat, riskMargin: number): ForecastMargin {
+  const m = marginOf(total, p);
+  return {
+    ...m,
+    riskMargin,
+    atRisk: m.aboveLower !== null && m.aboveLower <= riskMargin,
+    nearNext: m.next !== null && m.next.missing <= riskMargin,
   };
 }
 

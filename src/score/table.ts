@@ -6,9 +6,10 @@
 import { formatNumber, type Lang } from '../i18n.js';
 import type { AnswerValue } from '../model.js';
 import type { Change, RowChange, ScoreComparison } from './compare.js';
-import type { IgnoredReason, ScoreReport } from './engine.js';
+import type { IgnoredReason, QuestionConflict, ScoreReport } from './engine.js';
+import type { EvidenceCheck } from './evidence.js';
 import { roundShown } from './numbers.js';
-import { bandsOf, predikatFor, totalDigits } from './predikat.js';
+import { bandsOf, predikatFor, totalDigits, type ForecastMargin, type Threshold } from './predikat.js';
 import type { ScoreView } from './json.js';
 import { forecastDifference, type GapPlan, type PlanStepKind } from './plan.js';
 
@@ -41,6 +42,23 @@ const T = {
     cause: 'Sebab',
     noEvidence: 'data dukung belum disebut',
     notFound: (f: string) => `berkas tidak ditemukan: ${f}`,
+    notFoundOf: (n: number, of: number) => (n === of ? `${n} berkas tidak ditemukan:` : `${n} dari ${of} berkas tidak ditemukan:`),
+    outside: 'di luar folder data dukung, tidak diperiksa',
+    didYouMean: (f: string) => `mungkin maksud Anda: ${f}`,
+    threshold: (v: string, incl: boolean) => (incl ? `paling sedikit ${v}` : `lebih dari ${v}`),
+    margin: (m: { above: string; own: string; ownEdge: string; next?: { below: string; name: string; edge: string } }) =>
+      `Prakiraan verifikasi berada ${m.above} poin di atas batas bawah predikat ${m.own} (${m.ownEdge})` +
+      (m.next ? ` dan ${m.next.below} poin di bawah batas predikat ${m.next.name} (${m.next.edge}).` : '; predikat ini yang tertinggi.'),
+    marginNone: (below: string, name: string, edge: string) => `Prakiraan verifikasi belum mencapai predikat: ${below} poin di bawah batas predikat ${name} (${edge}).`,
+    atRisk: (above: string, r: string, own: string) =>
+      `PERHATIAN: prakiraan verifikasi hanya ${above} poin di atas batas predikat ${own} (batas risiko ${r} poin); sedikit data dukung yang tidak lengkap dapat menurunkan predikat.`,
+    nearNext: (missing: string, r: string, name: string) => `Predikat ${name} hanya ${missing} poin lagi (dalam batas ${r} poin).`,
+    conflicts: (n: number, open: number) => `Pertanyaan yang dijawab berbeda oleh beberapa OPD: ${n} (${open} belum dipilih DPPPA)`,
+    conflictOpen: 'belum dipilih DPPPA',
+    conflictChosen: (opd: string) => `DPPPA memilih jawaban ${opd}`,
+    counted: 'Tanda * menunjukkan jawaban yang dihitung pada evaluasi mandiri dan pada prakiraan verifikasi.',
+    conflictHint:
+      'Aplikasi resmi menerima satu jawaban per pertanyaan: pilih jawaban yang dihitung di kunci "chosenAnswers" konfigurasi (nomor pertanyaan: kode OPD). Dokumen final baru dapat disusun setelah semua dipilih.',
     unanswered: (n: number) => `Pertanyaan yang belum dijawab (bernilai 0): ${n}`,
     ignored: (n: number) => `Jawaban yang diabaikan dalam penilaian: ${n}`,
     reasons: { invalid: 'mengandung kesalahan', unfit: 'tidak sesuai rubrik', 'unknown-question': 'pertanyaan tidak dikenal' } satisfies Record<IgnoredReason, string>,
@@ -93,6 +111,23 @@ const T = {
     cause: 'Cause',
     noEvidence: 'no evidence named',
     notFound: (f: string) => `files not found: ${f}`,
+    notFoundOf: (n: number, of: number) => (n === of ? `${plural(n, 'file')} not found:` : `${n} of ${of} files not found:`),
+    outside: 'outside the evidence folder, not checked',
+    didYouMean: (f: string) => `did you mean: ${f}`,
+    threshold: (v: string, incl: boolean) => (incl ? `at least ${v}` : `more than ${v}`),
+    margin: (m: { above: string; own: string; ownEdge: string; next?: { below: string; name: string; edge: string } }) =>
+      `The verification forecast lies ${m.above} points above the lower edge of predikat ${m.own} (${m.ownEdge})` +
+      (m.next ? ` and ${m.next.below} points below predikat ${m.next.name} (${m.next.edge}).` : '; it is the highest predikat.'),
+    marginNone: (below: string, name: string, edge: string) => `The verification forecast has no predikat yet: ${below} points below predikat ${name} (${edge}).`,
+    atRisk: (above: string, r: string, own: string) =>
+      `WARNING: the verification forecast is only ${above} points above the edge of predikat ${own} (risk margin ${r} points); a little incomplete evidence can lose the predikat.`,
+    nearNext: (missing: string, r: string, name: string) => `Predikat ${name} is only ${missing} points away (within ${r} points).`,
+    conflicts: (n: number, open: number) => `Questions answered differently by several OPDs: ${n} (${open} not chosen by the DPPPA yet)`,
+    conflictOpen: 'not chosen by the DPPPA yet',
+    conflictChosen: (opd: string) => `the DPPPA chose ${opd}'s answer`,
+    counted: 'A * marks the answer counted in the self-evaluation and in the verification forecast.',
+    conflictHint:
+      'The official application takes one answer per question: choose the answer that counts under "chosenAnswers" in the config (question number: OPD code). A final dossier can be built once every one is chosen.',
     unanswered: (n: number) => `Unanswered questions (scored 0): ${n}`,
     ignored: (n: number) => `Answers left out of scoring: ${n}`,
     reasons: { invalid: 'has errors', unfit: 'does not fit the rubric', 'unknown-question': 'unknown question' } satisfies Record<IgnoredReason, string>,
@@ -172,6 +207,7 @@ export function formatScoreTable(v: ScoreView, lang: Lang): string {
   out.push(t.title(`${v.district ? `: ${v.district}` : ''}${v.year ? t.year(v.year) : ''} (${r.catalogId})`), t.estimate, '');
   out.push(`  ${t.self.padEnd(22)} ${tot(r.total).padStart(9)}   ${t.predikat(r.predikat)}`);
   out.push(`  ${t.forecast.padEnd(22)} ${tot(r.forecast.total).padStart(9)}   ${t.predikat(r.forecast.predikat)}`);
+  out.push(...marginLines(r.forecastMargin, lang, n));
   out.push(...para(t.forecastRule, '  '), ...para(v.evidenceDir ? t.checked(v.evidenceDir) : t.notChecked, '  '), '');
 
   // Groups, then indicators: maximum, self-evaluation, forecast, difference.
@@ -193,11 +229,15 @@ export function formatScoreTable(v: ScoreView, lang: Lang): string {
       `  ${fit(id, 10)} ${fit(opd, 12)} ${fit(pts, 9, 'right')}  ${fit(cause, WIDTH - 37)}`.trimEnd();
     out.push(row(t.question, 'OPD', t.points, t.cause));
     for (const q of diff.questions) {
-      const cause = q.reason === 'none' || q.evidenceNotFound.length === 0 ? t.noEvidence : t.notFound(q.evidenceNotFound.join(', '));
+      const named = r.questions.find((x) => x.questionId === q.questionId)!.evidenceCheck.filter((c) => c.status !== 'placeholder').length;
+      const cause = q.missing.length === 0 ? t.noEvidence : t.notFoundOf(q.missing.length, named);
       out.push(row(q.questionId, q.opdCode ?? q.responsible.join('/'), n(q.atStake), cause));
+      // Which file is missing, each on a line of its own: with several named, that is what the OPD must be told.
+      for (const m of q.missing) out.push(...missingLines(m, lang));
     }
     out.push('');
   }
+  if (r.conflicts.length > 0) out.push(...conflictSection(r.conflicts, lang, n), '');
 
   const unanswered = r.questions.filter((q) => q.status === 'unanswered').map((q) => q.questionId);
   if (unanswered.length > 0) out.push(t.unanswered(unanswered.length), ...wrap(unanswered, '  '), '');
@@ -221,6 +261,53 @@ export function formatScoreTable(v: ScoreView, lang: Lang): string {
 
 type Fmt = (x: number) => string;
 type Signed = (x: number | null) => string;
+
+const INDENT = ' '.repeat(6);
+
+/** Distance of the forecast to the edges of its band, and the flags. */
+function marginLines(m: ForecastMargin, lang: Lang, n: Fmt): string[] {
+  const t = T[lang];
+  const edge = (th: Threshold) => t.threshold(formatNumber(th.value, lang), th.inclusive);
+  const out: string[] = [];
+  if (m.predikat === null) {
+    if (m.next) out.push(...para(t.marginNone(n(m.next.missing), m.next.name, edge(m.next.threshold)), '  '));
+  } else {
+    const next = m.next ? { below: n(m.next.missing), name: m.next.name, edge: edge(m.next.threshold) } : undefined;
+    out.push(...para(t.margin({ above: n(m.aboveLower ?? 0), own: m.predikat, ownEdge: m.lower ? edge(m.lower) : '', ...(next ? { next } : {}) }), '  '));
+  }
+  if (m.atRisk && m.predikat !== null) out.push(...para(t.atRisk(n(m.aboveLower ?? 0), n(m.riskMargin), m.predikat), '  '));
+  if (m.nearNext && m.next) out.push(...para(t.nearNext(n(m.next.missing), n(m.riskMargin), m.next.name), '  '));
+  return out;
+}
+
+/** A named file that was not found, and the nearest file when one is close. */
+function missingLines(c: EvidenceCheck, lang: Lang): string[] {
+  const t = T[lang];
+  const what = c.status === 'outside' ? `- ${c.entry} (${t.outside})` : `- ${c.entry}`;
+  return [...para(what, INDENT), ...(c.suggestion !== undefined ? para(t.didYouMean(c.suggestion), `${INDENT}  `) : [])];
+}
+
+/** Questions answered differently: every answer with its OPD, points and cell, and which one counts. */
+function conflictSection(conflicts: readonly QuestionConflict[], lang: Lang, n: Fmt): string[] {
+  const t = T[lang];
+  const open = conflicts.filter((c) => c.status === 'open').length;
+  const w = [12, 32, 10, 11];
+  const out = [...para(t.conflicts(conflicts.length, open)), ...para(t.counted, '  ')];
+  for (const c of conflicts) {
+    const how = c.status === 'chosen' ? t.conflictChosen(c.chosenOpdCode ?? '') : t.conflictOpen;
+    out.push('', `  ${fit(`${c.questionId}: ${how}`, w[0]! + w[1]! + 1)} ${fit(t.selfCol, w[2]!, 'right')} ${fit(t.forecastCol, w[3]!, 'right')}`);
+    for (const a of c.answers) {
+      const mark = (counted: boolean, x: number) => `${n(x)}${counted ? '*' : ' '}`;
+      out.push(
+        `    ${fit(a.opdCode, w[0]!)} ${fit(showValue(a.value, lang), w[1]! - 2)} ${fit(mark(a.opdCode === c.estimateOpdCode, a.points), w[2]! + 1, 'right')} ${fit(mark(a.opdCode === c.forecastOpdCode, a.forecastPoints), w[3]!, 'right')}`.trimEnd(),
+      );
+      // The location on lines of its own, wrapped but never cut: it is where the DPPPA looks.
+      out.push(...para(`${a.source.file}, ${a.source.sheet}!${a.source.cell}`, ' '.repeat(17)));
+    }
+  }
+  if (open > 0) out.push('', ...para(t.conflictHint, '  '));
+  return out;
+}
 
 function ruleText(v: ScoreView, lang: Lang): string {
   const bands = bandsOf(v.catalog.predikat);

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../model.js';
 import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
 import { questionsForOpd } from '../project/config.js';
 import { evidenceEntries, interpretAnswer, textOf } from './values.js';
+import { checkEvidenceCell } from './evidence.js';
 
 export interface AnswersResult {
   answers: Answer[];
@@ -32,7 +33,7 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
   const firstRow = new Map<string, number>();
   const expected = questionsForOpd(project, opdCode);
   const expectedIds = new Set(expected.map((q) => q.id));
-  const previousYear = project.config.year - 1;
+  const previousYear = project.dataYears.previous;
 
   for (const row of data.answers.rows) {
     const c = row.cells;
@@ -75,13 +76,17 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
       if (side.value.t === 'error') qf('KLA-E220', side.cell, { error: side.value.error });
     }
 
-    const evidence = evidenceEntries(c.evidence);
     const note = textOf(c.note);
     const answered = answer.value !== null;
     if (answered && q.previousYear && c.previous.value.t === 'blank') qf('KLA-W221', c.previous.cell, { year: previousYear });
     // An answer that earns nothing ("Tidak ada") has nothing to prove.
     const earnsPoints = !(answer.value?.kind === 'option' && q.rubricDef.kind === 'options' && optionFraction(q.rubricDef, answer.value.option) === 0);
-    if (answered && earnsPoints && q.evidenceRequired && evidence.length === 0 && c.evidence.value.t === 'blank') qf('KLA-W222', c.evidence.cell, {});
+    const needsEvidence = answered && earnsPoints && q.evidenceRequired;
+    // Placeholders ("terlampir", "-") name no evidence: they are left out here, so scoring sees none.
+    const cell = checkEvidenceCell(evidenceEntries(c.evidence), q.id, project.dataYears, { ...loc, cell: c.evidence.cell }, needsEvidence);
+    findings.push(...cell.findings);
+    const evidence = cell.evidence;
+    if (needsEvidence && evidence.length === 0 && c.evidence.value.t === 'blank') qf('KLA-W222', c.evidence.cell, {});
     if (answered && q.noteRequired && note === '' && c.note.value.t === 'blank') qf('KLA-W223', c.note.cell, {});
 
     answers.push({

@@ -36,13 +36,17 @@ export function valueText(v: AnswerValue): string {
   return v.kind === 'option' ? v.option : String(v.value);
 }
 
-/** Different OPDs answering one question differently: each later answer points at the first. */
-export function checkConflicts(subs: Submission[]): Diagnostic[] {
+/**
+ * Different OPDs answering one question differently: each later answer points
+ * at the first. Questions where the DPPPA has chosen the answer that counts
+ * (`chosen`, from the config) are settled and not reported.
+ */
+export function checkConflicts(subs: Submission[], chosen: ReadonlyMap<string, string> = new Map()): Diagnostic[] {
   const first = new Map<string, Answer>();
   const out: Diagnostic[] = [];
   for (const s of subs) {
     for (const a of s.answers) {
-      if (!usable(a)) continue;
+      if (!usable(a) || chosen.has(a.questionId)) continue;
       const f = first.get(a.questionId);
       if (!f) {
         first.set(a.questionId, a);

@@ -106,6 +106,12 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
     findings.push(diag('KLA-E107', { found: metaText('year'), expected: year }, metaLoc('year')));
     foreign = true;
   }
+  // The data years follow the evaluation year unless the config says otherwise: a template made before that change asks for other data.
+  const dataYear = String(project.dataYears.evaluated);
+  if (!foreign && meta && metaText('dataYear') !== '' && metaText('dataYear').replace(/\.0+$/, '') !== dataYear) {
+    findings.push(diag('KLA-E120', { found: metaText('dataYear'), expected: dataYear }, metaLoc('dataYear')));
+    foreign = true;
+  }
   const districtOff = (t: string) => {
     if (t === '') return false;
     // "Kota Bekasi" and "Kabupaten Bekasi" are different districts: a stated kind must match too.

@@ -30,7 +30,8 @@ export interface FileReport {
 
 export interface ValidationReport {
   schemaVersion: 1;
-  project: { district: string; year: number; catalogId: string };
+  /** `year`: the evaluation year; `dataYears`: the data year evaluated and the year before it. */
+  project: { district: string; year: number; dataYears?: { evaluated: number; previous: number }; catalogId: string };
   files: FileReport[];
   /** Deterministic order: by file, sheet, row, column, code. */
   diagnostics: Diagnostic[];
@@ -81,7 +82,7 @@ export async function validateInputs(
   markInvalid(submissions, perFile);
 
   const opdLocation = new Map(checked.flatMap((c) => (c.submission && c.opdLocation ? [[c.submission.file, c.opdLocation] as const] : [])));
-  const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions)];
+  const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions, project.index.chosen)];
   const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder);
   const crossDiags = applySeverity([...cross, ...coverageFindings], severity);
   markInvalid(submissions, crossDiags);
@@ -89,7 +90,7 @@ export async function validateInputs(
 
   return {
     schemaVersion: 1,
-    project: { district: project.districtName, year: project.config.year, catalogId: project.catalog.id },
+    project: { district: project.districtName, year: project.config.year, dataYears: project.dataYears, catalogId: project.catalog.id },
     files: reports,
     diagnostics,
     submissions,

@@ -5,8 +5,12 @@
  */
 import type { AnswerType } from '../catalog/schema.js';
 
-/** Bump when the layout below changes; the reader refuses unknown versions. */
-export const TEMPLATE_VERSION = 1;
+/**
+ * Bump when the layout below changes; the reader refuses unknown versions.
+ * 2: the evaluation year and the two data years are told apart (identity row
+ * 8, year-bearing answer headers, Meta `dataYear`).
+ */
+export const TEMPLATE_VERSION = 2;
 
 export const SHEETS = {
   instructions: 'Petunjuk',
@@ -40,6 +44,7 @@ export type IdentityKey =
   | 'opdCode'
   | 'district'
   | 'year'
+  | 'dataYears'
   | 'officerName'
   | 'officerNip'
   | 'officerPosition'
@@ -64,7 +69,8 @@ export const IDENTITY_FIELDS: readonly IdentityField[] = [
   { key: 'opdName', label: 'Nama OPD', cell: 'C4', prefilled: true },
   { key: 'opdCode', label: 'Kode OPD', cell: 'C5', prefilled: true },
   { key: 'district', label: 'Kabupaten/Kota', cell: 'C6', prefilled: true },
-  { key: 'year', label: 'Tahun yang dievaluasi', cell: 'C7', prefilled: true },
+  { key: 'year', label: 'Tahun evaluasi', cell: 'C7', prefilled: true },
+  { key: 'dataYears', label: 'Tahun data yang dievaluasi', cell: 'C8', prefilled: true },
   { key: 'officerName', label: 'Nama lengkap', cell: 'C10', prefilled: false },
   { key: 'officerNip', label: 'NIP', cell: 'C11', prefilled: false, hint: '18 digit angka, tanpa spasi' },
   { key: 'officerPosition', label: 'Jabatan', cell: 'C12', prefilled: false },
@@ -95,17 +101,29 @@ export const ANSWER_COLUMNS = {
 } as const;
 export type AnswerColumn = keyof typeof ANSWER_COLUMNS;
 
-export const ANSWER_HEADERS: Record<AnswerColumn, string> = {
-  id: 'No.',
-  indicator: 'Indikator',
-  question: 'Pertanyaan',
-  points: 'Poin maks.',
-  answerType: 'Jenis jawaban',
-  answer: 'Jawaban (tahun dievaluasi)',
-  previous: 'Nilai tahun sebelumnya',
-  evidence: 'Data dukung (nama berkas/tautan)',
-  note: 'Catatan/uraian',
-};
+/** The evaluated data year and the year before it (see project/config.ts). */
+export interface HeaderYears {
+  evaluated: number;
+  previous: number;
+}
+
+/** Column headers; the answer and previous-year columns name their data year. */
+export function answerHeaders(years: HeaderYears): Record<AnswerColumn, string> {
+  return {
+    id: 'No.',
+    indicator: 'Indikator',
+    question: 'Pertanyaan',
+    points: 'Poin maks.',
+    answerType: 'Jenis jawaban',
+    answer: `Jawaban (data tahun ${years.evaluated})`,
+    previous: `Nilai tahun ${years.previous} (tahun sebelumnya)`,
+    evidence: 'Data dukung (nama berkas/tautan)',
+    note: 'Catatan/uraian',
+  };
+}
+
+/** The text of an identity cell naming the data years. */
+export const dataYearsText = (years: HeaderYears) => `${years.evaluated} (tahun sebelumnya: ${years.previous})`;
 
 /** Row 1: title; row 2: subtitle; row 3: column headers; questions from row 4. */
 export const ANSWER_TITLE_ROW = 1;
@@ -130,6 +148,7 @@ export type MetaKey =
   | 'opdName'
   | 'district'
   | 'year'
+  | 'dataYear'
   | 'questionIds';
 
 export const META_KEYS: readonly MetaKey[] = [
@@ -141,5 +160,6 @@ export const META_KEYS: readonly MetaKey[] = [
   'opdName',
   'district',
   'year',
+  'dataYear',
   'questionIds',
 ];

@@ -19,8 +19,8 @@ import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
   ANSWER_HEADER_ROW,
-  ANSWER_HEADERS,
   FEEDBACK_MARKER,
+  answerHeaders,
   IDENTITY_FIELDS,
   META_KEYS,
   SHEETS,
@@ -191,12 +191,16 @@ function unreadable(file: string, sha256: string | undefined, refusal: Diagnosti
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 const colLetter = (c: AnswerColumn) => ANSWER_COLUMNS[c];
 
+/** Headers compared whatever data years they name ("Jawaban (data tahun 2025)"). */
+const headerKey = (s: string) => norm(s).replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, '#');
+const HEADER_KEYS = Object.fromEntries(Object.entries(answerHeaders({ evaluated: 2001, previous: 2000 })).map(([c, h]) => [c, headerKey(h)])) as Record<AnswerColumn, string>;
+
 /** A renamed answer sheet still has the template's column headers. */
 function isAnswerSheet(ws: ExcelJS.Worksheet): boolean {
   const row = ws.findRow(ANSWER_HEADER_ROW);
   if (!row) return false;
   const cols = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
-  const hits = cols.filter((c) => norm(cellText(row.getCell(colLetter(c)))) === norm(ANSWER_HEADERS[c])).length;
+  const hits = cols.filter((c) => headerKey(cellText(row.getCell(colLetter(c)))) === HEADER_KEYS[c]).length;
   return hits >= 6;
 }
 

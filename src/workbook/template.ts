@@ -16,8 +16,9 @@ import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
   ANSWER_HEADER_ROW,
-  ANSWER_HEADERS,
+  answerHeaders,
   ANSWER_TYPE_LABELS,
+  dataYearsText,
   IDENTITY_FIELDS,
   IDENTITY_SECTIONS,
   META_KEYS,
@@ -135,6 +136,7 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
   });
   ws.columns = [{ width: 3 }, { width: 110 }];
   const year = project.config.year;
+  const { evaluated, previous } = project.dataYears;
   const withEvidence = questions.filter((q) => q.evidenceRequired).length;
   const withPrevious = questions.filter((q) => q.previousYear).length;
   const lines: [string, 'title' | 'head' | 'text'][] = [
@@ -154,6 +156,13 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
         'bahan dokumen evaluasi mandiri kabupaten/kota.',
       'text',
     ],
+    ['Tahun data', 'head'],
+    [
+      `Evaluasi tahun ${year} menilai data tahun ${evaluated} (tahun yang dievaluasi) dan, untuk pertanyaan yang memintanya, data tahun ${previous} ` +
+        `(tahun sebelumnya). Isi kolom "Jawaban" dengan keadaan tahun ${evaluated} dan lampirkan data dukung tahun ${evaluated} atau ${previous}, ` +
+        'atau dokumen yang masih berlaku pada tahun tersebut (misalnya peraturan daerah).',
+      'text',
+    ],
     ['Siapa yang mengisi', 'head'],
     [
       'Petugas data anak yang ditunjuk oleh Kepala Perangkat Daerah. Lengkapi lembar "Identitas" (nama, NIP 18 digit, jabatan, ' +
@@ -168,13 +177,14 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
     ['5. Jenis jawaban "Jumlah (bilangan bulat)": tulis bilangan bulat 0 atau lebih, tanpa titik ribuan (contoh: 1250).', 'text'],
     ['6. Jenis jawaban "Pilihan + uraian di Catatan": pilih dari daftar dan uraikan jawabannya pada kolom Catatan.', 'text'],
     [
-      `7. Kolom "Nilai tahun sebelumnya" diisi untuk pertanyaan yang meminta data tahun ${year - 1} ` +
+      `7. Kolom "Nilai tahun ${previous}" diisi untuk pertanyaan yang meminta data tahun sebelumnya ` +
         `(${withPrevious} pertanyaan pada lembar ini; sel lainnya berwarna abu-abu dan dibiarkan kosong).`,
       'text',
     ],
     [
-      `8. Kolom "Data dukung": tulis nama berkas (contoh: SK Gugus Tugas KLA 2026.pdf) atau tautan (https://…), satu per baris. ` +
-        `Sel berwarna jingga wajib diisi (${withEvidence} pertanyaan meminta data dukung); jawaban tanpa data dukung berisiko tidak dinilai saat verifikasi.`,
+      `8. Kolom "Data dukung": tulis nama berkas (contoh: SK Gugus Tugas KLA ${evaluated}.pdf) atau tautan (https://…), satu per baris. ` +
+        `Sel berwarna jingga wajib diisi (${withEvidence} pertanyaan meminta data dukung); jawaban tanpa data dukung berisiko tidak dinilai saat verifikasi. ` +
+        'Isian seperti "terlampir", "ada" atau "-" bukan nama berkas dan dihitung sebagai belum ada data dukung.',
       'text',
     ],
     ['9. Kolom "Catatan/uraian": wajib diisi bila sel berwarna jingga (pertanyaan meminta penjelasan); boleh diisi untuk pertanyaan lain.', 'text'],
@@ -239,6 +249,7 @@ async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd): Pr
     opdCode: opd.code,
     district: project.districtName,
     year: project.config.year,
+    dataYears: dataYearsText(project.dataYears),
   };
   for (const f of IDENTITY_FIELDS) {
     const row = parseCell(f.cell)!.row;
@@ -321,21 +332,24 @@ async function addAnswers(
   const sub = ws.getCell('A2');
   sub.value =
     `${project.districtName}, Provinsi ${project.config.district.province} · ${questions.length} pertanyaan · ` +
+    `data tahun ${project.dataYears.evaluated} (tahun sebelumnya: ${project.dataYears.previous}) · ` +
     'Isi sel berwarna kuning; sel berwarna jingga wajib diisi (data dukung atau uraian). Sel lain terkunci.';
   sub.font = font({ italic: true, size: 9 });
   sub.alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(2).height = 18;
 
   const header = ws.getRow(ANSWER_HEADER_ROW);
+  const headers = answerHeaders(project.dataYears);
   for (const c of cols) {
     const cell = header.getCell(ANSWER_COLUMNS[c]);
-    cell.value = ANSWER_HEADERS[c];
+    cell.value = headers[c];
     cell.font = font({ bold: true });
     cell.fill = fill(COLOR.header);
     cell.border = thin;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   }
-  header.height = 32;
+  // Three lines: "Nilai tahun 2024 (tahun sebelumnya)" wraps so in its narrow column.
+  header.height = 42;
 
   const optionRanges = new Map(rubricIds.map((r, i) => [r, optionRange(project.catalog.rubrics[r]!, i)]));
   const indicatorLabel = (id: string) => {
@@ -497,6 +511,7 @@ function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: Ca
     opdName: opd.name,
     district: project.districtName,
     year: project.config.year,
+    dataYear: project.dataYears.evaluated,
     questionIds: questions.map((q) => q.id).join(','),
   };
   META_KEYS.forEach((k, i) => {

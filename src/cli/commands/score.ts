@@ -101,6 +101,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     report: a.result,
     district: project.districtName,
     year: project.config.year,
+    dataYears: project.dataYears,
     plan: a.plan ?? undefined,
     ...(a.evidenceDir !== null ? { evidenceDir: shown(ctx, a.evidenceDir) } : {}),
     ...(a.whatIf ? { whatIf: a.whatIf } : {}),

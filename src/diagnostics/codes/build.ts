@@ -167,6 +167,18 @@ export const BUILD_CODES = {
     (p, f) =>
       `Validation found ${p.errors} error${p.errors === 1 ? '' : 's'}; ${p.ignored} answer${p.ignored === 1 ? '' : 's'} left out of scoring (listed in the result).${p.unreadable.length > 0 ? ` Files that could not be read and were not scored: ${f.list(p.unreadable)}.` : ''}`,
   ),
+  'KLA-W730': def<{ question: string; opd: string; reason: 'no-answer' | 'invalid' | 'unfit' }>(
+    'warning',
+    { id: 'Jawaban pilihan DPPPA tidak dapat dipakai', en: 'The DPPPA\'s chosen answer cannot be used' },
+    {
+      id: 'Minta OPD yang dipilih melengkapi atau memperbaiki jawabannya, atau pilih jawaban OPD lain di kunci "chosenAnswers" konfigurasi.',
+      en: 'Ask the chosen OPD to complete or correct its answer, or choose another OPD\'s answer under "chosenAnswers" in the config.',
+    },
+    (p) =>
+      `Jawaban ${p.opd} yang dipilih untuk pertanyaan ${p.question} ${p.reason === 'no-answer' ? 'belum ada' : p.reason === 'invalid' ? 'mengandung kesalahan' : 'tidak sesuai rubrik'}, sehingga pilihan itu tidak dipakai dan pertanyaan ini dinilai seolah-olah belum ada pilihan.`,
+    (p) =>
+      `${p.opd}'s answer chosen for question ${p.question} ${p.reason === 'no-answer' ? 'is missing' : p.reason === 'invalid' ? 'has errors' : 'does not fit the rubric'}, so the choice is not used and the question is scored as if none had been made.`,
+  ),
 
   'KLA-E719': def<{ blockers: number }>(
     'error',

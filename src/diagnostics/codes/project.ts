@@ -164,4 +164,32 @@ export const PROJECT_CODES = {
     (p, f) => `Sumber katalog berikut tidak dipetakan ke OPD mana pun (pertanyaannya tetap dijawab OPD lain): ${f.list(p.sources)}.`,
     (p, f) => `These catalog sources are mapped onto no OPD (their questions are still answered by other OPDs): ${f.list(p.sources)}.`,
   ),
+  'KLA-E430': def<{ key: string; question: string; catalog: string }>(
+    'error',
+    { id: 'Pilihan jawaban untuk pertanyaan yang tidak dikenal', en: 'Chosen answer for an unknown question' },
+    { id: 'Tulis nomor pertanyaan seperti di katalog (mis. "1.2l", "21A.3").', en: 'Write the question number as the catalog does (e.g. "1.2l", "21A.3").' },
+    (p, f) => `"${p.key}": pertanyaan "${f.q(p.question)}" tidak ada dalam katalog ${p.catalog}.`,
+    (p, f) => `"${p.key}": question "${f.q(p.question)}" is not in catalog ${p.catalog}.`,
+  ),
+  'KLA-E431': def<{ key: string; opd: string; codes: string[] }>(
+    'error',
+    { id: 'Pilihan jawaban menyebut OPD yang tidak dikenal', en: 'Chosen answer names an unknown OPD' },
+    { id: 'Tulis kode OPD sebagaimana tercantum di "opds".', en: 'Write the OPD code as listed in "opds".' },
+    (p, f) => `"${p.key}": OPD "${f.q(p.opd)}" tidak terdapat dalam daftar OPD. Kode yang dikenal: ${f.list(p.codes, 12)}.`,
+    (p, f) => `"${p.key}": OPD "${f.q(p.opd)}" is not in the OPD list. Known codes: ${f.list(p.codes, 12)}.`,
+  ),
+  'KLA-E432': def<{ key: string; question: string; opd: string; opds: string[] }>(
+    'error',
+    { id: 'OPD yang dipilih tidak menjawab pertanyaan itu', en: 'Chosen OPD does not answer that question' },
+    { id: 'Pilih salah satu OPD yang menjawab pertanyaan tersebut.', en: 'Choose one of the OPDs that answer the question.' },
+    (p, f) => `"${p.key}": ${p.opd} tidak menjawab pertanyaan ${p.question}. OPD yang menjawabnya: ${f.list(p.opds)}.`,
+    (p, f) => `"${p.key}": ${p.opd} does not answer question ${p.question}. The OPDs that answer it: ${f.list(p.opds)}.`,
+  ),
+  'KLA-E433': def<{ key: string; dataYear: number; year: number }>(
+    'error',
+    { id: 'Tahun data sesudah tahun evaluasi', en: 'Data year after the evaluation year' },
+    { id: 'Tahun data adalah tahun yang dievaluasi (untuk evaluasi 2026: 2025); hapus kunci itu untuk memakai tahun sebelum tahun evaluasi.', en: 'The data year is the year evaluated (for the 2026 evaluation: 2025); remove the key to use the year before the evaluation year.' },
+    (p) => `"${p.key}": tahun data ${p.dataYear} tidak boleh sesudah tahun evaluasi ${p.year}.`,
+    (p) => `"${p.key}": data year ${p.dataYear} must not come after evaluation year ${p.year}.`,
+  ),
 } satisfies Record<string, AnyCodeDef>;

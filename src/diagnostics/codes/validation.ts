@@ -271,6 +271,13 @@ export const VALIDATION_CODES = {
     (p) => `Nama berkas menyebut ${p.named}, tetapi isinya adalah lembar kerja ${p.opd} (menurut metadata templat). Berkas dihitung sebagai kiriman ${p.opd}; mohon pastikan ${p.named} tidak salah mengirim berkas.`,
     (p) => `The file name names ${p.named}, but it holds the workbook of ${p.opd} (by its template metadata). It is counted as ${p.opd}'s submission; please make sure ${p.named} did not send the wrong file.`,
   ),
+  'KLA-E120': def<{ found: string; expected: string }>(
+    'error',
+    { id: 'Tahun data templat berbeda', en: 'Template for other data years' },
+    { id: 'Templat dibuat untuk tahun data lain. Buat ulang templat dan salin jawabannya.', en: 'The template was made for other data years. Regenerate it and copy the answers.' },
+    (p, f) => `Templat ini dibuat untuk data tahun ${f.q(p.found)}, sedangkan evaluasi ini meminta data tahun ${p.expected}; jawabannya tidak dipakai. Mohon ${USE_TEMPLATE_ID}.`,
+    (p, f) => `This template was made for data of ${f.q(p.found)}, but this evaluation asks for data of ${p.expected}; its answers are not used. Please ${USE_TEMPLATE_EN}.`,
+  ),
 
   // -------------------------------------------------------------------------
   // 2xx: question rows and answers
@@ -434,6 +441,36 @@ export const VALIDATION_CODES = {
     (p) => `Pertanyaan ${p.question} meminta uraian di kolom Catatan, tetapi sel ini kosong. Mohon lengkapi uraiannya.`,
     (p) => `Question ${p.question} asks for an explanation in the note column, but this cell is empty. Please write it.`,
   ),
+  'KLA-W230': def<{ question: string; found: string }>(
+    'warning',
+    { id: 'Isian data dukung bukan nama berkas', en: 'Evidence entry is not a file name' },
+    {
+      id: 'Tulis nama berkas data dukung (mis. "SK Gugus Tugas KLA 2025.pdf") atau tautannya; isian seperti "terlampir", "ada" atau "-" tidak dapat diperiksa dan dihitung sebagai belum ada data dukung.',
+      en: 'Write the evidence file name (e.g. "SK Gugus Tugas KLA 2025.pdf") or its link; entries like "terlampir", "ada" or "-" cannot be checked and count as no evidence.',
+    },
+    (p, f) => `Isian data dukung "${f.q(p.found)}" untuk pertanyaan ${p.question} bukan nama berkas atau tautan, sehingga dihitung sebagai belum ada data dukung. Mohon tulis nama berkas data dukungnya, misalnya "SK Gugus Tugas KLA 2025.pdf".`,
+    (p, f) => `Evidence entry "${f.q(p.found)}" for question ${p.question} is not a file name or link, so it counts as no evidence. Please write the evidence file's name, e.g. "SK Gugus Tugas KLA 2025.pdf".`,
+  ),
+  'KLA-W231': def<{ question: string; found: string }>(
+    'warning',
+    { id: 'Data dukung menunjuk ke luar folder data dukung', en: 'Evidence path points outside the evidence folder' },
+    {
+      id: 'Tulis nama berkasnya saja (boleh dengan subfolder, mis. "Dinkes/SK Tim Gizi 2025.pdf") dan serahkan berkasnya kepada DPPPA untuk folder data dukung.',
+      en: 'Write the file name only (a subfolder is fine, e.g. "Dinkes/SK Tim Gizi 2025.pdf") and hand the file to the DPPPA for the evidence folder.',
+    },
+    (p, f) => `Data dukung "${f.q(p.found)}" untuk pertanyaan ${p.question} ditulis sebagai alamat di komputer atau folder lain, sehingga berkasnya tidak dapat ditemukan di folder data dukung. Mohon tulis nama berkasnya saja dan serahkan berkas tersebut kepada DPPPA.`,
+    (p, f) => `Evidence "${f.q(p.found)}" for question ${p.question} is written as a location on a computer or in another folder, so the file cannot be found in the evidence folder. Please write just the file name and hand the file to the DPPPA.`,
+  ),
+  'KLA-W232': def<{ question: string; found: string; years: string[]; dataYear: number; previousYear: number }>(
+    'warning',
+    { id: 'Data dukung bertahun di luar tahun data', en: 'Evidence dated outside the data years' },
+    {
+      id: 'Pastikan data dukung adalah dokumen tahun data yang dievaluasi atau tahun sebelumnya, atau dokumen yang masih berlaku pada tahun itu; ganti dengan dokumen yang terbaru bila perlu.',
+      en: 'Make sure the evidence is a document of the evaluated data year or the year before, or still in force then; replace it with the latest document if needed.',
+    },
+    (p, f) => `Nama data dukung "${f.q(p.found)}" untuk pertanyaan ${p.question} menyebut tahun ${f.list(p.years)}, di luar tahun data yang dievaluasi (${p.previousYear} dan ${p.dataYear}). Mohon pastikan dokumen ini masih berlaku untuk tahun tersebut, atau ganti dengan dokumen yang terbaru.`,
+    (p, f) => `Evidence name "${f.q(p.found)}" for question ${p.question} names the year ${f.list(p.years)}, outside the data years evaluated (${p.previousYear} and ${p.dataYear}). Please make sure the document still holds for those years, or replace it with the latest one.`,
+  ),
 
   // -------------------------------------------------------------------------
   // 3xx: across files
@@ -447,7 +484,10 @@ export const VALIDATION_CODES = {
   'KLA-W302': def<{ question: string; opd: string; value: string; otherOpd: string; otherValue: string; otherFile: string; otherCell: string }>(
     'warning',
     { id: 'Jawaban antar-OPD berbeda', en: 'OPDs answer differently' },
-    { id: 'Sepakati satu jawaban antar-OPD dan samakan isiannya di semua lembar kerja.', en: 'Agree on one answer between the OPDs and enter it the same way in every workbook.' },
+    {
+      id: 'Sepakati satu jawaban antar-OPD dan samakan isiannya di semua lembar kerja, atau DPPPA menetapkan jawaban yang dihitung di kunci "chosenAnswers" konfigurasi (nomor pertanyaan: kode OPD); sampai itu dilakukan, dokumen final belum dapat disusun.',
+      en: 'Agree on one answer between the OPDs and enter it the same way in every workbook, or the DPPPA names the answer that counts under "chosenAnswers" in the config (question number: OPD code); until then no final dossier can be built.',
+    },
     (p, f) => `Jawaban pertanyaan ${p.question} dari ${p.opd} ("${f.q(p.value)}") berbeda dengan jawaban ${p.otherOpd} ("${f.q(p.otherValue)}", berkas ${f.path(p.otherFile)}, sel ${p.otherCell}). Mohon sepakati satu jawaban antar-OPD.`,
     (p, f) => `${p.opd}'s answer to question ${p.question} ("${f.q(p.value)}") differs from ${p.otherOpd}'s ("${f.q(p.otherValue)}", file ${f.path(p.otherFile)}, cell ${p.otherCell}). Please agree on one answer.`,
   ),
