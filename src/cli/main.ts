@@ -43,9 +43,10 @@ const T = {
     kind: 'kabupaten atau kota',
     province: 'nama provinsi, mis. "Jambi"',
     year: 'tahun yang dievaluasi',
-    template: 'membuat satu templat Excel untuk setiap OPD',
+    template: 'membuat satu templat Excel untuk setiap OPD dan lembar kerja profil daerah DPPPA',
     templateOut: 'folder tujuan (bawaan: folder templates di proyek)',
     opd: 'hanya OPD dengan kode ini (dapat diulang)',
+    profileOnly: 'lembar kerja profil daerah DPPPA (tanpa --opd: hanya lembar kerja itu)',
     validate: 'memeriksa lembar kerja yang dikirim OPD',
     inputs: 'berkas, folder, atau pola glob (bawaan: folder submissions di proyek)',
     format: 'format laporan',
@@ -79,9 +80,10 @@ const T = {
     kind: 'kabupaten or kota',
     province: 'province name, e.g. "Jambi"',
     year: 'evaluated year',
-    template: 'write one Excel template per OPD',
+    template: "write one Excel template per OPD and the DPPPA's profile workbook",
     templateOut: 'output folder (default: the project templates folder)',
     opd: 'only the OPD with this code (repeatable)',
+    profileOnly: "the DPPPA's district profile workbook (without --opd: only that workbook)",
     validate: 'check the workbooks returned by OPDs',
     inputs: 'files, folders or glob patterns (default: the project submissions folder)',
     format: 'report format',
@@ -145,6 +147,7 @@ export function buildProgram(
     .addOption(projectOpt())
     .option('-o, --out <dir>', t.templateOut)
     .option('--opd <code>', t.opd, collect)
+    .option('--profile', t.profileOnly)
     .action((opts) => run('template', [], opts));
 
   program

@@ -12,6 +12,7 @@ import { writeOutputs } from '../io/files.js';
 import { findOpd, questionsForOpd, type Opd, type Project } from '../project/config.js';
 import { toolVersion } from '../version.js';
 import { columnLetters, parseCell } from './a1.js';
+import { buildProfileWorkbook, profileFileName } from './profile-template.js';
 import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, shorten, thin } from './style.js';
 import {
   ANSWER_COLUMNS,
@@ -73,24 +74,34 @@ export async function buildTemplateWorkbook(project: Project, opd: Opd, opts: Te
 }
 
 /**
- * Write one template per OPD (or the OPDs named by `codes`) into `outDir`:
- * all of them or, when one cannot be written, none. `onBuilt` is told about
- * each workbook as it is ready (for progress output). Returns the files.
+ * Write one template per OPD, and the DPPPA profile workbook, into `outDir`:
+ * all of them or, when one cannot be written, none. `codes` and `profile`
+ * choose among them (the OPDs named, the profile workbook); choosing nothing
+ * writes everything. `onBuilt` is told about each workbook as it is ready
+ * (for progress output; `opd` null for the profile workbook). Returns the
+ * files, `opd` null for the profile workbook.
  */
 export async function writeTemplates(
   project: Project,
   outDir: string,
   codes: readonly string[] = [],
-  opts: TemplateOptions & { onBuilt?: (file: string, opd: Opd) => void } = {},
-): Promise<{ file: string; opd: string }[]> {
+  opts: TemplateOptions & { profile?: boolean; onBuilt?: (file: string, opd: Opd | null) => void } = {},
+): Promise<{ file: string; opd: string | null }[]> {
+  const all = codes.length === 0 && opts.profile === undefined;
   // Resolve every code before building anything, so a typo writes no half set.
-  const opds = codes.length > 0 ? [...new Set(codes.map((c) => findByCode(project, c)))] : project.config.opds;
-  const outputs: { file: string; data: Buffer; opd: string }[] = [];
+  const opds = all ? project.config.opds : [...new Set(codes.map((c) => findByCode(project, c)))];
+  const outputs: { file: string; data: Buffer; opd: string | null }[] = [];
   for (const opd of opds) {
     const wb = await buildTemplateWorkbook(project, opd, opts);
     const file = path.join(outDir, templateFileName(project, opd));
     outputs.push({ file, data: Buffer.from(await wb.xlsx.writeBuffer()), opd: opd.code });
     opts.onBuilt?.(file, opd);
+  }
+  if (all || opts.profile) {
+    const wb = await buildProfileWorkbook(project, opts);
+    const file = path.join(outDir, profileFileName(project));
+    outputs.push({ file, data: Buffer.from(await wb.xlsx.writeBuffer()), opd: null });
+    opts.onBuilt?.(file, null);
   }
   writeOutputs(outputs);
   return outputs.map((o) => ({ file: o.file, opd: o.opd }));
