@@ -4,7 +4,8 @@
  * (or `outDir`; the config is always read from fixtures/merangin):
  *
  *   answers/<OPD>.json    readable description of each OPD's filled workbook
- *   submissions/*.xlsx    those workbooks, built from the real template
+ *   answers/PROFIL.json   readable description of the DPPPA profile workbook
+ *   submissions/*.xlsx    those workbooks, built from the real templates
  *   evidence/<OPD>/*.pdf  placeholder evidence, deliberately incomplete
  *   invalid/*.xlsx        workbooks with one documented mistake each, plus
  *                         invalid/expected.json and invalid/README.md
@@ -22,6 +23,7 @@ import { loadProject, type Opd, type Project, opdsForQuestion, questionsForOpd }
 import { buildTemplateWorkbook } from '../src/workbook/template.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, IDENTITY_FIELDS, META_KEYS, SHEETS, type IdentityKey } from '../src/workbook/layout.js';
 import { score } from '../src/score/engine.js';
+import { buildProfileSubmission, describeProfile } from './merangin-profile.js';
 import { makeEvidenceLookup } from '../src/score/evidence.js';
 import type { Answer, AnswerValue } from '../src/model.js';
 
@@ -1086,6 +1088,9 @@ export async function main(outDir = FIXTURE_DIR): Promise<{ descs: OpdDescriptio
     writeFileSync(file, JSON.stringify(d, null, 2) + '\n');
     await writeWorkbook(await buildSubmission(project, d), path.join(outDir, 'submissions', d.file));
   }
+  const profile = describeProfile();
+  writeFileSync(path.join(outDir, 'answers', 'PROFIL.json'), JSON.stringify(profile, null, 2) + '\n');
+  await writeWorkbook(await buildProfileSubmission(project, profile), path.join(outDir, 'submissions', profile.file));
 
   for (const f of evidenceFiles(descs)) {
     if (!f.sent) continue;
