@@ -11,7 +11,7 @@ import type ExcelJS from 'exceljs';
 import type { Diagnostic } from '../model.js';
 import { diag } from '../diagnostics/index.js';
 import { cellText, norm, plausibleDate, readCell, type RawCell } from './read.js';
-import { columnLetters, columnNumber } from './a1.js';
+import { columnLetters, columnNumber, parseCell } from './a1.js';
 import {
   ACTIVITY_TABLE,
   AGE_GROUPS,
@@ -122,7 +122,11 @@ export function readProfileSheets(sheets: readonly ExcelJS.Worksheet[], modified
 // ---------------------------------------------------------------------------
 // Recognising sheets
 
-const text = (ws: ExcelJS.Worksheet, address: string) => norm(cellText(ws.getCell(address)));
+/** Looking, not touching: getCell would add the cell to the sheet. */
+const text = (ws: ExcelJS.Worksheet, address: string) => {
+  const p = parseCell(address)!;
+  return norm(cellText(ws.findCell(p.row, p.col)));
+};
 
 function isProfileMeta(ws: ExcelJS.Worksheet): boolean {
   for (let r = 1; r <= META_ROWS; r++) {
