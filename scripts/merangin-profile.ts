@@ -163,7 +163,7 @@ function children(): ProfileDescription['children'] {
 // Regulations, Gugus Tugas, narratives, history, activities (written by hand)
 
 const REGULATIONS: ProfileDescription['regulations'] = [
-  { kind: 'Peraturan Daerah tentang KLA', number: '5', year: 2022, title: 'Penyelenggaraan Kabupaten Layak Anak' },
+  { kind: 'Peraturan Daerah tentang KLA', number: '4', year: 2022, title: 'Penyelenggaraan Kabupaten Layak Anak' },
   { kind: 'Keputusan Bupati tentang Gugus Tugas KLA', number: '188.45/112/KEP.BUP/2025', year: 2025, title: 'Pembentukan Gugus Tugas Kabupaten Layak Anak Kabupaten Merangin' },
   { kind: 'Peraturan Bupati tentang KLA', number: '27', year: 2025, title: 'Rencana Aksi Daerah Kabupaten Layak Anak Tahun 2025–2029' },
   { kind: 'Peraturan Daerah lainnya terkait anak', number: '3', year: 2019, title: 'Kawasan Tanpa Rokok' },
@@ -176,7 +176,7 @@ const REGULATIONS: ProfileDescription['regulations'] = [
 const NARRATIVES: ProfileDescription['narratives'] = {
   KLB: {
     capaian:
-      'Kabupaten Merangin telah memiliki Peraturan Daerah Nomor 5 Tahun 2022 tentang Penyelenggaraan Kabupaten Layak Anak, yang dijabarkan dalam Rencana Aksi Daerah KLA Tahun 2025–2029 (Peraturan Bupati Nomor 27 Tahun 2025). ' +
+      'Kabupaten Merangin telah memiliki Peraturan Daerah Nomor 4 Tahun 2022 tentang Penyelenggaraan Kabupaten Layak Anak, yang dijabarkan dalam Rencana Aksi Daerah KLA Tahun 2025–2029 (Peraturan Bupati Nomor 27 Tahun 2025). ' +
       'Gugus Tugas KLA dibentuk kembali dengan Keputusan Bupati Nomor 188.45/112/KEP.BUP/2025 dengan 42 anggota dari perangkat daerah, instansi vertikal, dunia usaha, dan lembaga masyarakat. ' +
       'Pada tahun 2025 Gugus Tugas menyelenggarakan empat rapat koordinasi dan satu kali pemantauan lapangan, dan 31 anggotanya telah mengikuti pelatihan Konvensi Hak Anak. Forum CSR mendanai taman bermain ramah anak di tiga kecamatan.',
     kendala:

@@ -289,7 +289,7 @@ describe('the example district profile (fixtures/merangin)', () => {
 
   it('holds the regulations, the Gugus Tugas, a narrative for every group, the history and the activities', () => {
     const perda = p.regulations.find((x) => x.kind === 'perda' && x.kla)!;
-    expect(perda).toMatchObject({ number: '5', year: 2022, title: 'Penyelenggaraan Kabupaten Layak Anak', at: { cell: 'B5' } });
+    expect(perda).toMatchObject({ number: '4', year: 2022, title: 'Penyelenggaraan Kabupaten Layak Anak', at: { cell: 'B5' } });
     expect(p.gugusTugas).toMatchObject({ decree: 'Nomor 188.45/112/KEP.BUP/2025 Tahun 2025', chair: desc.gugusTugas.chair, members: 42 });
     expect(p.narratives.map((g) => g.groupId)).toEqual(project.catalog.groups.map((g) => g.id));
     for (const g of p.narratives) expect(g).toMatchObject(desc.narratives[g.groupId]!);
