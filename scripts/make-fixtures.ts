@@ -4,7 +4,8 @@
  * (or `outDir`; the config is always read from fixtures/merangin):
  *
  *   answers/<OPD>.json    readable description of each OPD's filled workbook
- *   submissions/*.xlsx    those workbooks, built from the real template
+ *   answers/PROFIL.json   readable description of the DPPPA profile workbook
+ *   submissions/*.xlsx    those workbooks, built from the real templates
  *   evidence/<OPD>/*.pdf  placeholder evidence, deliberately incomplete
  *   invalid/*.xlsx        workbooks with one documented mistake each, plus
  *                         invalid/expected.json and invalid/README.md
@@ -22,6 +23,7 @@ import { loadProject, type Opd, type Project, opdsForQuestion, questionsForOpd }
 import { buildTemplateWorkbook } from '../src/workbook/template.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, IDENTITY_FIELDS, META_KEYS, SHEETS, type IdentityKey } from '../src/workbook/layout.js';
 import { score } from '../src/score/engine.js';
+import { buildProfileSubmission, describeProfile } from './merangin-profile.js';
 import { makeEvidenceLookup } from '../src/score/evidence.js';
 import type { Answer, AnswerValue } from '../src/model.js';
 
@@ -511,10 +513,11 @@ const EVIDENCE_NOT_NAMED = new Set([
 /**
  * Where two OPDs answer a question differently (KLA-W302): question -> OPD ->
  * its answer (and evidence). The official application takes one answer, so
- * the DPPPA must choose; the example shows one choice made and one open.
+ * the DPPPA must choose (config `chosenAnswers`), as the example does for both;
+ * the tests remove a choice to see a conflict left open.
  */
 const DISAGREE: Record<string, Record<string, { answer: AnswerInput; evidence?: string[] }>> = {
-  // Open: Dinsos reports a running PUSPAGA but never sent its SK; the DPPPA's lower answer is the evidenced one.
+  // Chosen in kla.config.json ("8.3": "DPPPA"): Dinsos reports a running PUSPAGA but never sent its SK; the DPPPA's lower answer is the evidenced one.
   '8.3': { DINSOS: { answer: 'Ada, lengkap dan berjalan', evidence: ['SK PUSPAGA Kabupaten Merangin 2025.pdf'] } },
   // Chosen in kla.config.json ("chosenAnswers": {"1.3r": "DINKES"}): Dinkes, which holds the budget, reports the APBD only.
   '1.3r': { BAPPEDA: { answer: 'Ada, APBD dan sumber lain' } },
@@ -1131,6 +1134,9 @@ export async function main(outDir = FIXTURE_DIR): Promise<{ descs: OpdDescriptio
     writeFileSync(file, JSON.stringify(d, null, 2) + '\n');
     await writeWorkbook(await buildSubmission(project, d), path.join(outDir, 'submissions', d.file));
   }
+  const profile = describeProfile();
+  writeFileSync(path.join(outDir, 'answers', 'PROFIL.json'), JSON.stringify(profile, null, 2) + '\n');
+  await writeWorkbook(await buildProfileSubmission(project, profile), path.join(outDir, 'submissions', profile.file));
 
   for (const f of evidenceFiles(descs)) {
     if (!f.sent) continue;

@@ -33,11 +33,13 @@ export type { InitOptions, InitResult } from './project/init.js';
 
 // Workbooks
 export { buildTemplateWorkbook, writeTemplates, templateFileName } from './workbook/template.js';
+export { buildProfileWorkbook, profileFileName } from './workbook/profile-template.js';
 export { readSubmissionFile as readWorkbook, readWorkbookBuffer } from './workbook/read.js';
 export type { ReadResult, WorkbookData, RawCell, RawValue } from './workbook/read.js';
 
 // Validation and diagnostics
 export { validateInputs as validate } from './validate/index.js';
+export { missingForFinal } from './validate/profile.js';
 export type { ValidationReport, FileReport } from './validate/index.js';
 export { CODES as diagnosticCodes, KlaError, formatMessage, formatRefusal, diag } from './diagnostics/index.js';
 export type { Code, ParamsOf, FormatContext } from './diagnostics/index.js';
@@ -68,6 +70,7 @@ export type { DossierInput, DossierModel, LoadedTemplates, Documents } from './d
 
 // Shared data
 export type * from './model.js';
+export type * from './profile.js';
 export { formatNumber } from './i18n.js';
 export type { Lang, Localized } from './i18n.js';
 export { toolVersion } from './version.js';

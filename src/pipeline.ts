@@ -14,10 +14,10 @@ import path from 'node:path';
 import type { Diagnostic } from './model.js';
 import { diag, formatMessage, refusal } from './diagnostics/index.js';
 import { isPlaceholder } from './dossier/model.js';
-import type { DistrictProfile } from './profile.js';
 import { displayPath } from './paths.js';
 import { opdsForQuestion, type Project } from './project/config.js';
 import { validateInputs, type ValidationReport } from './validate/index.js';
+import { missingForFinal } from './validate/profile.js';
 import { applyWhatIf, gapPlan, openConflicts, planTarget, score, type GapPlan, type ScoreOptions, type ScoreReport, type WhatIfResult, type WhatIfSettings } from './score/index.js';
 import { readEvidenceFolder } from './score/evidence-files.js';
 
@@ -181,8 +181,7 @@ export function finalBlockers(project: Project, a: Pick<Assessment, 'report' | '
     }
   }
   if (!hasEmblem) out.push(diag('KLA-E722', { key: 'district.logo' }, at('district.logo')));
-  const profile = (a.report as ValidationReport & { profile?: unknown }).profile;
-  if (profile === undefined || profile === null) out.push(diag('KLA-E723', {}));
+  out.push(...missingForFinal(a.report.profile));
   return out;
 }
 
@@ -228,7 +227,7 @@ export async function build(project: Project, opts: BuildOptions = {}): Promise<
       config: project.config,
       districtName: project.districtName,
       submissions: report.submissions,
-      profile: (report as ValidationReport & { profile?: DistrictProfile | null }).profile ?? null,
+      profile: report.profile,
       files: report.files.filter((f) => f.sha256 !== undefined).map((f) => ({ file: f.file, sha256: f.sha256!, opdCode: f.opdCode ?? null })),
       diagnostics: report.diagnostics,
       word,

@@ -51,6 +51,11 @@ export type RegulationKind = 'perda' | 'perkada' | 'sk-gugus-tugas' | 'sk' | 'la
 
 export interface Regulation {
   kind: RegulationKind;
+  /**
+   * A Perda or Perkada about KLA itself (the legal basis the dossier's Bab I
+   * cites), as opposed to another regulation concerning children.
+   */
+  kla: boolean;
   /** "Nomor 5 Tahun 2019" as the district writes it: number and year apart. */
   number: string;
   year: number | null;
@@ -64,15 +69,23 @@ export interface GugusTugas {
   chair: string;
   /** Members (OPDs and institutions) as the SK lists them. */
   members: number | null;
+  /** The decree's row on the regulation sheet, when there is one. */
   at: CellRef | null;
+  /** Where chair and members were read. */
+  cells: { chair: CellRef; members: CellRef };
 }
 
+/** One per catalog group, in catalog order; a part not written is ''. */
 export interface GroupNarrative {
   groupId: string;
+  /** The catalog's short label, e.g. "Klaster I". */
+  label: string;
   capaian: string;
   kendala: string;
   upaya: string;
+  /** The group's heading cell (where the block is, or should be). */
   at: CellRef;
+  cells: { capaian: CellRef; kendala: CellRef; upaya: CellRef };
 }
 
 export interface EarlierEvaluation {

@@ -65,16 +65,19 @@ export function sampleProfile(opts: SyntheticOptions = {}): DistrictProfile {
       rows: kec.map((name, i) => ({ kecamatan: name, male: [9000 + i * 100, 9500, 10000, 6000], female: [8800, 9200 + i * 50, 9800, 5900], at: at(file, `B${i + 20}`) })),
     },
     regulations: [
-      { kind: 'perda', number: 'Nomor 5 Tahun 2019', year: 2019, title: 'tentang Penyelenggaraan Kabupaten Layak Anak', at: at(file, 'C40') },
-      { kind: 'sk-gugus-tugas', number: 'Nomor 188.45/112/2025', year: 2025, title: 'tentang Gugus Tugas Kabupaten Layak Anak', at: at(file, 'C41') },
+      { kind: 'perda', kla: true, number: '5', year: 2019, title: 'Penyelenggaraan Kabupaten Layak Anak', at: at(file, 'C40') },
+      { kind: 'sk-gugus-tugas', kla: false, number: '188.45/112/2025', year: 2025, title: 'Gugus Tugas Kabupaten Layak Anak', at: at(file, 'C41') },
+      { kind: 'perkada', kla: false, number: '12', year: 2024, title: 'Kawasan Tanpa Rokok', at: at(file, 'C42') },
     ],
-    gugusTugas: { decree: 'Keputusan Bupati Contoh Nomor 188.45/112/2025', chair: opts.long ?? 'Sekretaris Daerah Kabupaten Contoh', members: 32, at: at(file, 'C45') },
+    gugusTugas: { decree: 'Nomor 188.45/112/2025', chair: opts.long ?? 'Sekretaris Daerah Kabupaten Contoh', members: 32, at: at(file, 'C41'), cells: { chair: at(file, 'C45'), members: at(file, 'C46') } },
     narratives: catalog.groups.map((g, i) => ({
       groupId: g.id,
+      label: g.label,
       capaian: opts.hostile ?? `Capaian ${g.label}: layanan bagi anak telah menjangkau seluruh kecamatan, dengan peningkatan cakupan dibandingkan tahun sebelumnya.`,
       kendala: i % 2 === 0 ? `Kendala ${g.label}: keterbatasan tenaga terlatih di kecamatan terjauh.` : '',
       upaya: `Upaya ${g.label}: pelatihan berjenjang dan pendampingan oleh Perangkat Daerah penanggung jawab.`,
-      at: at(file, `C${60 + i}`),
+      at: at(file, `B${60 + i * 4}`),
+      cells: { capaian: at(file, `C${61 + i * 4}`), kendala: at(file, `C${62 + i * 4}`), upaya: at(file, `C${63 + i * 4}`) },
     })),
     history: [
       { year: 2021, predikat: 'Pratama', total: 552.4, note: 'Penghargaan Kabupaten Layak Anak pertama', at: at(file, 'B80') },

@@ -13,12 +13,17 @@ import { loadProject, findOpd, questionsForOpd } from '../src/project/config.js'
 import { validateInputs } from '../src/validate/index.js';
 import { SHEETS } from '../src/workbook/layout.js';
 import { FIXTURE_DIR, estimate, main, type Mistake, type OpdDescription } from '../scripts/make-fixtures.js';
+import type { ProfileDescription } from '../scripts/merangin-profile.js';
+import { missingForFinal } from '../src/validate/profile.js';
 
 const project = loadProject(FIXTURE_DIR);
 const read = (dir: string, ...p: string[]) => readFileSync(path.join(dir, ...p));
 const files = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : []);
 const descriptions = (dir: string): OpdDescription[] =>
-  files(path.join(dir, 'answers')).map((f) => JSON.parse(read(dir, 'answers', f).toString('utf8')) as OpdDescription);
+  files(path.join(dir, 'answers'))
+    .filter((f) => f !== 'PROFIL.json')
+    .map((f) => JSON.parse(read(dir, 'answers', f).toString('utf8')) as OpdDescription);
+const profileDescription = (): ProfileDescription => JSON.parse(read(FIXTURE_DIR, 'answers', 'PROFIL.json').toString('utf8')) as ProfileDescription;
 
 interface ExpectedCase {
   file: string;
@@ -90,6 +95,7 @@ describe('the example district Merangin', () => {
   it('validates with no errors and leaves no question unanswered; the few warnings are the designed ones', async () => {
     const r = await validateInputs(project, [project.paths.submissions]);
     expect(r.summary.submissions).toBe(27);
+    expect(r.profile?.file).toMatch(/Profil Daerah KLA 2026/);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.coverage.unanswered).toEqual([]);
     const codes = new Set(r.diagnostics.map((d) => d.code));
@@ -98,6 +104,28 @@ describe('the example district Merangin', () => {
     expect(r.diagnostics.filter((d) => d.code === 'KLA-W230').map((d) => d.questionId)).toEqual(['24B.3']);
     expect(r.diagnostics.filter((d) => d.code === 'KLA-W302').map((d) => d.questionId)).toEqual(['8.3']);
     expect(r.summary.warnings).toBeLessThan(30);
+  });
+
+  it('has a DPPPA profile workbook that agrees with the config and lacks nothing a final dossier needs', async () => {
+    const d = profileDescription();
+    const r = await validateInputs(project, [path.join(project.paths.submissions, d.file)]);
+    expect(r.diagnostics).toEqual([]);
+    const p = r.profile!;
+    expect(missingForFinal(p)).toEqual([]);
+    expect(p.areas).toHaveLength(project.config.profile.kecamatan!);
+    expect(p.areas.reduce((s, k) => s + k.desa.length, 0)).toBe(project.config.profile.desaKelurahan);
+    const children = p.children.rows.reduce((s, x) => s + [...x.male, ...x.female].reduce((a, b) => a + b, 0), 0);
+    expect(Math.abs(children - project.config.profile.children!) / project.config.profile.children!).toBeLessThan(0.01);
+    expect(p.history.find((h) => h.year === 2021)?.predikat).toBe('Pratama');
+    expect(p.narratives.every((g) => g.capaian && g.kendala && g.upaya)).toBe(true);
+  });
+
+  it('plans follow-up activities for its weakest indicators', () => {
+    const d = profileDescription();
+    const r = estimate(project, descriptions(FIXTURE_DIR), true);
+    const weakest = [...r.indicators].sort((a, b) => a.points / a.max - b.points / b.max).slice(0, 4).map((i) => i.id);
+    const planned = new Set(d.activities.map((a) => a.indicator));
+    expect(weakest.filter((id) => !planned.has(id))).toEqual([]);
   });
 
   it('is designed to land clearly in Madya, with a visible drop at verification', () => {
@@ -140,7 +168,7 @@ describe('the committed fixtures are what the script makes', () => {
 
   it('every workbook holds the same cell values on every sheet', async () => {
     const books = [...files(path.join(fresh, 'submissions')).map((f) => path.join('submissions', f)), ...files(path.join(fresh, 'invalid')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join('invalid', f))];
-    expect(books.length).toBe(27 + expected.length);
+    expect(books.length).toBe(27 + 1 + expected.length);
     for (const b of books) expect(await cellValues(path.join(fresh, b)), b).toEqual(await cellValues(path.join(FIXTURE_DIR, b)));
   });
 });

@@ -8,6 +8,7 @@ import yauzl from 'yauzl';
 import { initProject } from '../src/project/init.js';
 import { loadProject, type Project, findOpd, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
 import { templateFileName, writeTemplates } from '../src/workbook/template.js';
+import { profileFileName } from '../src/workbook/profile-template.js';
 import { fingerprintQuestions } from '../src/catalog/load.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, ANSWER_HEADER_ROW, ANSWER_TYPE_LABELS, IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION } from '../src/workbook/layout.js';
 import { refusalOfAsync } from './helpers/refusal.js';
@@ -67,8 +68,9 @@ function questionIds(wb: ExcelJS.Workbook): string[] {
 }
 
 describe('kla template', () => {
-  it('writes one workbook per OPD, named portably', () => {
-    expect(files).toHaveLength(project.config.opds.length);
+  it('writes one workbook per OPD and the DPPPA profile workbook, named portably', () => {
+    expect(files).toHaveLength(project.config.opds.length + 1);
+    expect(files.map((f) => path.basename(f))).toContain(profileFileName(project));
     expect(readdirSync(outDir).sort()).toEqual(files.map((f) => path.basename(f)).sort());
     for (const f of files) expect(path.basename(f)).not.toMatch(/[<>:"/\\|?*]/);
   });

@@ -44,9 +44,10 @@ const T = {
     province: 'nama provinsi, mis. "Jambi"',
     year: 'tahun yang dievaluasi',
     catalog: 'katalog instrumen: ID katalog bawaan atau path ke berkas katalog JSON (bawaan: katalog bawaan terbaru)',
-    template: 'membuat satu templat Excel untuk setiap OPD',
+    template: 'membuat satu templat Excel untuk setiap OPD dan lembar kerja profil daerah DPPPA',
     templateOut: 'folder tujuan (bawaan: folder templates di proyek)',
     opd: 'hanya OPD dengan kode ini (dapat diulang)',
+    profileOnly: 'lembar kerja profil daerah DPPPA (tanpa --opd: hanya lembar kerja itu)',
     validate: 'memeriksa lembar kerja yang dikirim OPD',
     inputs: 'berkas, folder, atau pola glob (bawaan: folder submissions di proyek)',
     format: 'format laporan',
@@ -81,9 +82,10 @@ const T = {
     province: 'province name, e.g. "Jambi"',
     year: 'evaluated year',
     catalog: 'instrument catalog: the id of a shipped catalog or a path to a catalog JSON file (default: the newest shipped catalog)',
-    template: 'write one Excel template per OPD',
+    template: "write one Excel template per OPD and the DPPPA's profile workbook",
     templateOut: 'output folder (default: the project templates folder)',
     opd: 'only the OPD with this code (repeatable)',
+    profileOnly: "the DPPPA's district profile workbook (without --opd: only that workbook)",
     validate: 'check the workbooks returned by OPDs',
     inputs: 'files, folders or glob patterns (default: the project submissions folder)',
     format: 'report format',
@@ -148,6 +150,7 @@ export function buildProgram(
     .addOption(projectOpt())
     .option('-o, --out <dir>', t.templateOut)
     .option('--opd <code>', t.opd, collect)
+    .option('--profile', t.profileOnly)
     .action((opts) => run('template', [], opts));
 
   program

@@ -14,7 +14,10 @@ const id = {
   writingTemplates: () => 'Menyusun templat OPD…',
   templateDone: (p: { opd: string }) => `Templat ${p.opd} selesai`,
   templateLine: (p: { opd: string; file: string; questions: number }) => `${p.opd.padEnd(12)} ${p.file} (${p.questions} pertanyaan)`,
-  templatesWritten: (p: { count: number; dir: string }) => `${p.count} templat ditulis ke ${p.dir}. Kirimkan setiap berkas kepada OPD yang bersangkutan.`,
+  profileDone: () => 'Lembar kerja profil daerah selesai',
+  profileLine: (p: { file: string }) => `${'PROFIL'.padEnd(12)} ${p.file} (profil daerah, diisi oleh DPPPA)`,
+  templatesWritten: (p: { count: number; dir: string; profile: boolean }) =>
+    `${p.count} templat ditulis ke ${p.dir}. Kirimkan setiap templat OPD kepada OPD yang bersangkutan${p.profile ? '; lembar kerja profil daerah diisi oleh DPPPA sendiri' : ''}.`,
   projectCreated: (p: { dir: string; district: string; year: number; catalog: string; opds: number }) => `Proyek dibuat: ${p.dir} (${p.district}, tahun ${p.year}, katalog ${p.catalog}, ${p.opds} OPD)`,
   projectConfig: (p: { file: string }) => `  konfigurasi: ${p.file}`,
   projectFolders: (p: { folders: string }) => `  folder: ${p.folders}`,
@@ -41,7 +44,10 @@ const en: { [K in keyof typeof id]: (typeof id)[K] } = {
   writingTemplates: () => 'Writing OPD templates…',
   templateDone: (p) => `Template ${p.opd} done`,
   templateLine: (p) => `${p.opd.padEnd(12)} ${p.file} (${p.questions} question${p.questions === 1 ? '' : 's'})`,
-  templatesWritten: (p) => `${p.count} template${p.count === 1 ? '' : 's'} written to ${p.dir}. Send each file to its OPD.`,
+  profileDone: () => 'Profile workbook done',
+  profileLine: (p) => `${'PROFILE'.padEnd(12)} ${p.file} (district profile, filled in by the DPPPA)`,
+  templatesWritten: (p) =>
+    `${p.count} template${p.count === 1 ? '' : 's'} written to ${p.dir}. Send each OPD template to its OPD${p.profile ? '; the profile workbook is filled in by the DPPPA itself' : ''}.`,
   projectCreated: (p) => `Project created: ${p.dir} (${p.district}, year ${p.year}, catalog ${p.catalog}, ${p.opds} OPDs)`,
   projectConfig: (p) => `  config: ${p.file}`,
   projectFolders: (p) => `  folders: ${p.folders}`,

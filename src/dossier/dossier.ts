@@ -54,7 +54,7 @@ function pendahuluan(m: DossierModel, n: () => Narrative): Part {
           const intro = blocks.filter((b) => b.kind === 'p');
           const listed = blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
           // The district's own regulations follow the national ones, in one numbered list.
-          const own = m.regulations.map((r) => `${r.title};`);
+          const own = m.regulations.filter((r) => r.kla || r.kind === 'sk-gugus-tugas').map((r) => `${r.title};`);
           const items = [...listed, ...own].map((t, i, all) => (i === all.length - 1 ? t.replace(/;$/, '.') : t.replace(/\.$/, ';')));
           return [...narrative(intro), numberedList(items)];
         },
@@ -183,8 +183,10 @@ function gambaranUmum(m: DossierModel, n: () => Narrative): Part {
           ...(m.regulations.length > 0 || m.gugusTugas
             ? [
                 facts([
-                  ...m.regulations.map((r): [string, string] => [REGULATION_LABEL[r.kind] ?? 'Peraturan', r.title]),
-                  ...(m.gugusTugas ? [['Gugus Tugas', m.gugusTugas.decree || '–'] as [string, string], ['Ketua Gugus Tugas', m.gugusTugas.chair] as [string, string]] : []),
+                  ...m.regulations.map((r): [string, string] => [REGULATION_LABEL[r.kind] ?? 'Kebijakan lainnya', r.title]),
+                  ...(m.gugusTugas && !m.regulations.some((r) => r.kind === 'sk-gugus-tugas') ? [['Pembentukan Gugus Tugas', m.gugusTugas.decree || '–'] as [string, string]] : []),
+                  ...(m.gugusTugas ? [['Ketua Gugus Tugas', m.gugusTugas.chair] as [string, string]] : []),
+                  ...(m.gugusTugas?.members ? [['Anggota Gugus Tugas', `${count(m.gugusTugas.members)} unsur`] as [string, string]] : []),
                 ]),
               ]
             : []),
@@ -221,9 +223,9 @@ function gambaranUmum(m: DossierModel, n: () => Narrative): Part {
 const REGULATION_LABEL: Record<string, string> = {
   perda: 'Peraturan Daerah',
   perkada: 'Peraturan Kepala Daerah',
-  'sk-gugus-tugas': 'Keputusan tentang Gugus Tugas',
+  'sk-gugus-tugas': 'Pembentukan Gugus Tugas',
   sk: 'Keputusan',
-  lainnya: 'Peraturan lainnya',
+  lainnya: 'Kebijakan lainnya',
 };
 
 const num3 = (x: number) => ({ text: count(x), alignment: 'right' });

@@ -142,7 +142,8 @@ export interface DossierModel {
     male: number;
     female: number;
   } | null;
-  regulations: { kind: string; title: string }[];
+  /** Each as cited ("Peraturan Daerah Kabupaten … Nomor … Tahun … tentang …"); `kla`: about KLA itself. */
+  regulations: { kind: string; kla: boolean; title: string }[];
   gugusTugas: { decree: string; chair: string; members: number | null } | null;
   history: { year: number; predikat: string; total: string; note: string }[];
   catalog: { id: string; title: string; provenance: string; questions: number; indicators: number; groups: number };
@@ -285,28 +286,29 @@ export function buildDossierModel(input: DossierInput): DossierModel {
   const opds = opdEntries(input, opdName, label);
   const forecast = forecastModel(input);
 
+  const district = {
+    name: cleanText(input.districtName),
+    shortName: cleanText(config.district.name),
+    kind: config.district.kind,
+    province: cleanText(config.district.province).replace(/^provinsi\s+/i, ''),
+    capital: cleanText(config.profile.capital ?? ''),
+    logo: input.logo,
+    headTitle: config.district.kind === 'kota' ? 'Wali Kota' : 'Bupati',
+  };
   return {
     draft: input.draft,
     date: input.date,
     dateText: input.date ? dateText(input.date) : '',
     watermark: config.document?.watermark ? cleanText(config.document.watermark, 20) : null,
-    district: {
-      name: cleanText(input.districtName),
-      shortName: cleanText(config.district.name),
-      kind: config.district.kind,
-      province: cleanText(config.district.province).replace(/^provinsi\s+/i, ''),
-      capital: cleanText(config.profile.capital ?? ''),
-      logo: input.logo,
-      headTitle: config.district.kind === 'kota' ? 'Wali Kota' : 'Bupati',
-    },
+    district,
     year: config.year,
     dataYears: dataYearsOf(config),
     signatories: { head: person(config.signatories.head), coordinator: person(config.signatories.coordinator) },
     facts: facts(input),
     profileDescription: cleanText(config.profile.description ?? '', LIMITS.paragraph),
     children: childrenModel(input.profile),
-    regulations: (input.profile?.regulations ?? []).map((r) => ({ kind: r.kind, title: regulationTitle(r) })),
-    gugusTugas: input.profile && input.profile.gugusTugas.chair !== '' ? { decree: cleanText(input.profile.gugusTugas.decree, 300), chair: cleanText(input.profile.gugusTugas.chair), members: input.profile.gugusTugas.members } : null,
+    regulations: (input.profile?.regulations ?? []).map((r) => ({ kind: r.kind, kla: r.kla, title: citation(r, district) })),
+    gugusTugas: gugusTugasModel(input.profile, district),
     history: (input.profile?.history ?? [])
       .map((h) => ({ year: h.year, predikat: cleanText(h.predikat ?? 'Belum berpredikat'), total: h.total === null ? '–' : points(h.total), note: cleanText(h.note, 300) }))
       .sort((a, b) => a.year - b.year),
@@ -385,18 +387,36 @@ function thresholdText(input: DossierInput): string {
   return t ? `${t.inclusive ? 'paling sedikit' : 'lebih dari'} ${maximum(t.value)}` : '';
 }
 
-const REGULATION_KIND: Record<string, string> = {
-  perda: 'Peraturan Daerah',
-  perkada: 'Peraturan Kepala Daerah',
-  'sk-gugus-tugas': 'Keputusan tentang Gugus Tugas KLA',
-  sk: 'Keputusan',
-  lainnya: 'Peraturan',
-};
+/**
+ * A regulation cited as Indonesian legal writing does: "Peraturan Daerah
+ * Kabupaten Merangin Nomor 4 Tahun 2022 tentang Penyelenggaraan Kabupaten
+ * Layak Anak", "Keputusan Bupati Merangin Nomor 188.45/112/KEP.BUP/2025
+ * tentang …". The year is not repeated when the number already holds it,
+ * and a "Nomor" or "tentang" the district typed is not doubled.
+ */
+export function citation(r: Pick<DistrictProfile['regulations'][number], 'kind' | 'number' | 'year' | 'title'>, district: { name: string; shortName: string; headTitle: string }): string {
+  const issuer: Record<string, string> = {
+    perda: `Peraturan Daerah ${district.name}`,
+    perkada: `Peraturan ${district.headTitle} ${district.shortName}`,
+    'sk-gugus-tugas': `Keputusan ${district.headTitle} ${district.shortName}`,
+    sk: `Keputusan ${district.headTitle} ${district.shortName}`,
+  };
+  const number = cleanText(r.number, 80).replace(/^(nomor|no\.?)\s*/i, '');
+  const year = r.year !== null && !number.includes(String(r.year)) ? ` Tahun ${r.year}` : '';
+  const title = cleanText(r.title, 400).replace(/^tentang\s+/i, '');
+  const numbered = number ? `Nomor ${number}${year}` : year.trim();
+  if (r.kind === 'lainnya') return [title, numbered && `(${numbered})`].filter(Boolean).join(' ');
+  return [issuer[r.kind], numbered, title && `tentang ${title}`].filter(Boolean).join(' ');
+}
 
-function regulationTitle(r: DistrictProfile['regulations'][number]): string {
-  const number = cleanText(r.number, 80);
-  const title = cleanText(r.title, 400);
-  return [REGULATION_KIND[r.kind] ?? 'Peraturan', number, title].filter(Boolean).join(' ');
+function gugusTugasModel(profile: DistrictProfile | null, district: { name: string; shortName: string; headTitle: string }): DossierModel['gugusTugas'] {
+  if (!profile || profile.gugusTugas.chair === '') return null;
+  const sk = profile.regulations.find((r) => r.kind === 'sk-gugus-tugas');
+  return {
+    decree: sk ? citation(sk, district) : cleanText(profile.gugusTugas.decree, 300),
+    chair: cleanText(profile.gugusTugas.chair),
+    members: profile.gugusTugas.members,
+  };
 }
 
 function facts(input: DossierInput): { label: string; value: string }[] {

@@ -84,7 +84,8 @@ export function buildView(m: DossierModel, n: Numbering, place: string): Narrati
   const sig = (x: DossierModel['signatories']['head']) => ({ jabatan: x.title, nama: x.name, nip: x.nip });
   const c = m.children;
   const most = c ? [...c.byKecamatan].sort((a, b) => b.male + b.female - (a.male + a.female))[0] : undefined;
-  const perda = m.regulations.find((r) => r.kind === 'perda');
+  // The KLA regulation the district rests on: its Perda, else its Perbup/Perwali.
+  const perda = m.regulations.find((r) => r.kla && r.kind === 'perda') ?? m.regulations.find((r) => r.kla);
   const gt = m.gugusTugas;
   const lastHistory = m.history[m.history.length - 1];
   const refs = Object.fromEntries(Object.entries(REFERENCES).map(([k, id]) => [k, refOrEmpty(n, id)])) as NarrativeView['rujukan'];

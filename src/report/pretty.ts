@@ -22,10 +22,11 @@ const T = {
     skipped: 'dilewati',
     unreadable: 'tidak dapat dibaca',
     unknownOpd: 'OPD tidak dikenali',
+    profile: 'profil daerah',
     whole: 'Seluruh kiriman',
     summary: 'Ringkasan',
     files: (r: ValidationReport, n: Record<FileReport['status'], number>) =>
-      `Berkas: ${r.summary.files} (${n.submission} lembar kerja OPD, ${n.skipped} dilewati, ${n.unreadable} tidak dapat dibaca)`,
+      `Berkas: ${r.summary.files} (${n.submission} lembar kerja OPD, ${n.profile ? `${n.profile} profil daerah, ` : ''}${n.skipped} dilewati, ${n.unreadable} tidak dapat dibaca)`,
     findings: (s: ValidationReport['summary']) => `Temuan: ${s.errors} kesalahan, ${s.warnings} peringatan, ${s.infos} informasi`,
     coverage: (a: number, q: number, p: string) => `Cakupan: ${a} dari ${q} pertanyaan terjawab (${p})`,
     unanswered: 'Belum terjawab',
@@ -41,10 +42,11 @@ const T = {
     skipped: 'skipped',
     unreadable: 'cannot be read',
     unknownOpd: 'OPD not recognised',
+    profile: 'district profile',
     whole: 'Whole set',
     summary: 'Summary',
     files: (r: ValidationReport, n: Record<FileReport['status'], number>) =>
-      `Files: ${r.summary.files} (${n.submission} OPD workbooks, ${n.skipped} skipped, ${n.unreadable} unreadable)`,
+      `Files: ${r.summary.files} (${n.submission} OPD workbooks, ${n.profile ? `${n.profile} district profile${n.profile === 1 ? '' : 's'}, ` : ''}${n.skipped} skipped, ${n.unreadable} unreadable)`,
     findings: (s: ValidationReport['summary']) => `Findings: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos`,
     coverage: (a: number, q: number, p: string) => `Coverage: ${a} of ${q} questions answered (${p})`,
     unanswered: 'Unanswered',
@@ -86,9 +88,17 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
     const ds = byFile.get(f.file) ?? [];
     byFile.delete(f.file);
     const tag =
-      f.status === 'skipped' ? t.skipped : f.status === 'unreadable' ? p.error(t.unreadable) : f.opdCode ? f.opdCode : p.error(t.unknownOpd);
+      f.status === 'skipped'
+        ? t.skipped
+        : f.status === 'unreadable'
+          ? p.error(t.unreadable)
+          : f.status === 'profile'
+            ? t.profile
+            : f.opdCode
+              ? f.opdCode
+              : p.error(t.unknownOpd);
     const head = `${p.bold(f.file)}  (${tag})`;
-    if (f.status === 'submission' && ds.length === 0) {
+    if ((f.status === 'submission' || f.status === 'profile') && ds.length === 0) {
       lines.push(`${head}: ${p.ok(t.clean)}`);
       continue;
     }
@@ -105,7 +115,7 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
     lines.push('');
   }
 
-  const n = { submission: 0, skipped: 0, unreadable: 0 };
+  const n = { submission: 0, profile: 0, skipped: 0, unreadable: 0 };
   for (const f of report.files) n[f.status]++;
   const cov = report.coverage;
   if (lines.at(-1) !== '') lines.push('');

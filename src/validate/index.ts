@@ -17,12 +17,15 @@ import { checkAnswers } from './answers.js';
 import { checkConflicts, checkCoverage, checkDuplicates } from './cross.js';
 import { expandInputs } from './inputs.js';
 import { checkMany, defaultJobs } from './pool.js';
+import { checkProfile, chooseProfile, type ProfileCandidate } from './profile.js';
+import type { DistrictProfile } from '../profile.js';
 
 /** What happened to one input file. Paths are relative to cwd with '/' separators. */
 export interface FileReport {
   file: string;
   sha256?: string;
-  status: 'submission' | 'skipped' | 'unreadable';
+  /** `profile`: the DPPPA's profile workbook (src/validate/profile.ts). */
+  status: 'submission' | 'profile' | 'skipped' | 'unreadable';
   opdCode?: string;
   /** For skipped and unreadable files: the diagnostic code that says why. */
   reason?: string;
@@ -37,6 +40,8 @@ export interface ValidationReport {
   diagnostics: Diagnostic[];
   /** Answer.invalid = true where an error concerns that answer. */
   submissions: Submission[];
+  /** The district's own content from the DPPPA profile workbook (the one saved last, when there are several); null without one. */
+  profile: DistrictProfile | null;
   coverage: {
     questions: number;
     answered: number;
@@ -82,7 +87,8 @@ export async function validateInputs(
   markInvalid(submissions, perFile);
 
   const opdLocation = new Map(checked.flatMap((c) => (c.submission && c.opdLocation ? [[c.submission.file, c.opdLocation] as const] : [])));
-  const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions, project.index.chosen)];
+  const profileChoice = chooseProfile(checked.flatMap((c) => (c.profile ? [c.profile] : [])));
+  const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions, project.index.chosen), ...profileChoice.findings];
   const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder);
   const crossDiags = applySeverity([...cross, ...coverageFindings], severity);
   markInvalid(submissions, crossDiags);
@@ -94,6 +100,7 @@ export async function validateInputs(
     files: reports,
     diagnostics,
     submissions,
+    profile: profileChoice.profile,
     coverage,
     summary: {
       files: reports.length,
@@ -126,6 +133,8 @@ export interface Checked {
   submission?: Submission;
   /** Where the OPD was recognised, for findings about the whole submission. */
   opdLocation?: Location;
+  /** A profile workbook, read and judged. */
+  profile?: ProfileCandidate;
   findings: Diagnostic[];
 }
 
@@ -134,6 +143,10 @@ export function checkFile(r: ReadResult, project: Project): Checked {
   const base = { file: r.file, ...(r.sha256 ? { sha256: r.sha256 } : {}) };
   if (r.status === 'unreadable') {
     return { report: { ...base, status: 'unreadable', reason: r.findings.find((f) => f.code.startsWith('KLA-E'))?.code ?? 'KLA-E002' }, findings: r.findings };
+  }
+  if (r.status === 'profile') {
+    const p = checkProfile(r.data, r.file, r.sha256, project);
+    return { report: { ...base, status: 'profile' }, profile: { profile: p.profile, foreign: p.foreign }, findings: [...r.findings, ...p.findings] };
   }
   const id = checkIdentity(r.data, r.file, project);
   const findings = [...r.findings, ...id.findings];

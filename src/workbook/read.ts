@@ -31,6 +31,7 @@ import {
 } from './layout.js';
 import { checkContainer, LIMITS, type Limits } from './sniff.js';
 import { cellRef, columnLetters, columnNumber, parseCell, parseRange } from './a1.js';
+import { isProfileWorkbook, readProfileSheets, type ProfileWorkbookData } from './profile-read.js';
 
 /** A cell's content as stored, before any interpretation. */
 export type RawValue =
@@ -73,6 +74,8 @@ export interface WorkbookData {
 
 export type ReadResult =
   | { status: 'read'; file: string; sha256: string; data: WorkbookData; findings: Diagnostic[] }
+  /** The DPPPA's profile workbook (profile-read.ts), never an OPD's answers. */
+  | { status: 'profile'; file: string; sha256: string; data: ProfileWorkbookData; findings: Diagnostic[] }
   | { status: 'unreadable'; file: string; sha256?: string; findings: Diagnostic[] };
 
 /**
@@ -149,6 +152,7 @@ export async function readWorkbookBuffer(buf: Buffer, file: string, opts: ReadOp
   // never taken for an answer, identity or metadata sheet, and does not count among the sheets.
   const own = feedbackSheets(wb);
   const sheets = wb.worksheets.filter((s) => !own.has(s));
+  if (isProfileWorkbook(sheets)) return { status: 'profile', file, sha256, data: readProfileSheets(sheets, wb.modified, file, findings), findings };
   const find = (name: string, looksRight: (ws: ExcelJS.Worksheet) => boolean) => {
     const byName = sheets.find((s) => norm(s.name) === norm(name));
     if (byName) return byName;
@@ -188,7 +192,7 @@ function unreadable(file: string, sha256: string | undefined, refusal: Diagnosti
 // ---------------------------------------------------------------------------
 // Sheets
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+export const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 const colLetter = (c: AnswerColumn) => ANSWER_COLUMNS[c];
 
 /** Headers compared whatever data years they name ("Jawaban (data tahun 2025)"). */
@@ -300,7 +304,7 @@ function hasValuesAfter(ws: ExcelJS.Worksheet, lastRow: number): boolean {
 // ---------------------------------------------------------------------------
 // Cells
 
-function readCell(ws: ExcelJS.Worksheet, address: string): RawCell {
+export function readCell(ws: ExcelJS.Worksheet, address: string): RawCell {
   const { value, link, formula } = rawValue(ws.getCell(address));
   return { cell: address, value, ...(link ? { link } : {}), ...(formula ? { formula } : {}) };
 }
@@ -349,7 +353,7 @@ export function isPercentFormat(numFmt: string | undefined): boolean {
 }
 
 /** Plain text of a cell for matching labels and keys (never "[object Object]"). */
-function cellText(cell: ExcelJS.Cell | undefined): string {
+export function cellText(cell: ExcelJS.Cell | undefined): string {
   if (!cell) return '';
   const { value } = rawValue(cell);
   switch (value.t) {
@@ -369,7 +373,7 @@ function cellText(cell: ExcelJS.Cell | undefined): string {
 const mb = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
 
 /** A saved date worth believing: Excel writes 1980-01-01 for "unknown", and a far future date says nothing either. */
-function plausibleDate(d: unknown): string | null {
+export function plausibleDate(d: unknown): string | null {
   if (!(d instanceof Date) || !Number.isFinite(d.getTime())) return null;
   const y = d.getUTCFullYear();
   return y > 1990 && y < 2200 ? d.toISOString() : null;

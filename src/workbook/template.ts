@@ -12,6 +12,8 @@ import { writeOutputs } from '../io/files.js';
 import { findOpd, questionsForOpd, type Opd, type Project } from '../project/config.js';
 import { toolVersion } from '../version.js';
 import { columnLetters, parseCell } from './a1.js';
+import { buildProfileWorkbook, profileFileName } from './profile-template.js';
+import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, shorten, thin } from './style.js';
 import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
@@ -28,15 +30,6 @@ import {
   type MetaKey,
 } from './layout.js';
 
-const COLOR = {
-  title: 'FF1F4E79',
-  header: 'FFDDEBF7',
-  input: 'FFFFF2CC',
-  required: 'FFFCE4D6',
-  locked: 'FFF2F2F2',
-  border: 'FFBFBFBF',
-} as const;
-
 const WIDTHS: Record<AnswerColumn, number> = {
   id: 8,
   indicator: 20,
@@ -47,21 +40,6 @@ const WIDTHS: Record<AnswerColumn, number> = {
   previous: 13,
   evidence: 28,
   note: 34,
-};
-
-const FONT = 'Arial';
-/** Every styled cell names its font: without a name LibreOffice falls back to a serif face. */
-const font = (f: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT, size: 10, ...f });
-/** Wrapped rows are not auto-fitted when a file opens: estimate a height from the text. */
-const linesOf = (text: string, charsPerLine: number) =>
-  text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / charsPerLine)), 0);
-
-const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-const thin: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin', color: { argb: COLOR.border } },
-  left: { style: 'thin', color: { argb: COLOR.border } },
-  bottom: { style: 'thin', color: { argb: COLOR.border } },
-  right: { style: 'thin', color: { argb: COLOR.border } },
 };
 
 export interface TemplateOptions {
@@ -75,8 +53,7 @@ export interface TemplateOptions {
 
 /** A portable file name: no characters Windows refuses, no trailing dots or spaces. */
 export function templateFileName(project: Project, opd: Opd): string {
-  const raw = `KLA ${project.config.year} - ${opd.code} - ${opd.name}`;
-  return `${raw.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '')}.xlsx`;
+  return portableFileName(`KLA ${project.config.year} - ${opd.code} - ${opd.name}`);
 }
 
 export async function buildTemplateWorkbook(project: Project, opd: Opd, opts: TemplateOptions = {}): Promise<ExcelJS.Workbook> {
@@ -98,24 +75,34 @@ export async function buildTemplateWorkbook(project: Project, opd: Opd, opts: Te
 }
 
 /**
- * Write one template per OPD (or the OPDs named by `codes`) into `outDir`:
- * all of them or, when one cannot be written, none. `onBuilt` is told about
- * each workbook as it is ready (for progress output). Returns the files.
+ * Write one template per OPD, and the DPPPA profile workbook, into `outDir`:
+ * all of them or, when one cannot be written, none. `codes` and `profile`
+ * choose among them (the OPDs named, the profile workbook); choosing nothing
+ * writes everything. `onBuilt` is told about each workbook as it is ready
+ * (for progress output; `opd` null for the profile workbook). Returns the
+ * files, `opd` null for the profile workbook.
  */
 export async function writeTemplates(
   project: Project,
   outDir: string,
   codes: readonly string[] = [],
-  opts: TemplateOptions & { onBuilt?: (file: string, opd: Opd) => void } = {},
-): Promise<{ file: string; opd: string }[]> {
+  opts: TemplateOptions & { profile?: boolean; onBuilt?: (file: string, opd: Opd | null) => void } = {},
+): Promise<{ file: string; opd: string | null }[]> {
+  const all = codes.length === 0 && opts.profile === undefined;
   // Resolve every code before building anything, so a typo writes no half set.
-  const opds = codes.length > 0 ? [...new Set(codes.map((c) => findByCode(project, c)))] : project.config.opds;
-  const outputs: { file: string; data: Buffer; opd: string }[] = [];
+  const opds = all ? project.config.opds : [...new Set(codes.map((c) => findByCode(project, c)))];
+  const outputs: { file: string; data: Buffer; opd: string | null }[] = [];
   for (const opd of opds) {
     const wb = await buildTemplateWorkbook(project, opd, opts);
     const file = path.join(outDir, templateFileName(project, opd));
     outputs.push({ file, data: Buffer.from(await wb.xlsx.writeBuffer()), opd: opd.code });
     opts.onBuilt?.(file, opd);
+  }
+  if (all || opts.profile) {
+    const wb = await buildProfileWorkbook(project, opts);
+    const file = path.join(outDir, profileFileName(project));
+    outputs.push({ file, data: Buffer.from(await wb.xlsx.writeBuffer()), opd: null });
+    opts.onBuilt?.(file, null);
   }
   writeOutputs(outputs);
   return outputs.map((o) => ({ file: o.file, opd: o.opd }));
@@ -520,19 +507,4 @@ function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: Ca
   });
   ws.getColumn(1).width = 20;
   ws.getColumn(2).width = 60;
-}
-
-function margins() {
-  return { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
-}
-
-/** `&` starts a code in Excel header/footer text. */
-const escapeHeaderFooter = (s: string) => s.replace(/&/g, '&&');
-
-/** Cut a long indicator name at a word boundary so the indicator column stays two or three lines. */
-function shorten(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(/-]+$/, '')} …`;
 }

@@ -1,4 +1,4 @@
-/** `kla template`: one Excel template per OPD (or per --opd code) into the project's templates folder. */
+/** `kla template`: one Excel template per OPD and the DPPPA profile workbook (or those chosen by --opd and --profile) into the project's templates folder. */
 import path from 'node:path';
 import { report as note, shown, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
@@ -13,17 +13,25 @@ export default async function run(_args: string[], opts: Record<string, unknown>
   const outDir = opts.out !== undefined ? path.resolve(ctx.cwd, String(opts.out)) : project.paths.templates;
   const codes = (opts.opd as string[] | undefined) ?? [];
   const progress = await ctx.progress(say(ctx.lang, 'writingTemplates'));
-  let files: { file: string; opd: string }[];
+  let files: { file: string; opd: string | null }[];
   try {
     const date = sourceDateEpoch(ctx.env);
     files = await writeTemplates(project, outDir, codes, {
       ...(date ? { date } : {}),
-      onBuilt: (_file, opd) => progress.update(say(ctx.lang, 'templateDone', { opd: opd.code })),
+      ...(opts.profile ? { profile: true } : {}),
+      onBuilt: (_file, opd) => progress.update(opd ? say(ctx.lang, 'templateDone', { opd: opd.code }) : say(ctx.lang, 'profileDone')),
     });
   } finally {
     progress.stop();
   }
-  for (const f of files) ctx.out(`  ${say(ctx.lang, 'templateLine', { opd: f.opd, file: shown(ctx, f.file), questions: questionsForOpd(project, f.opd).length })}\n`);
-  ctx.out(`${ctx.paint.ok(say(ctx.lang, 'templatesWritten', { count: files.length, dir: shown(ctx, outDir) }))}\n`);
+  for (const f of files) {
+    const line =
+      f.opd === null
+        ? say(ctx.lang, 'profileLine', { file: shown(ctx, f.file) })
+        : say(ctx.lang, 'templateLine', { opd: f.opd, file: shown(ctx, f.file), questions: questionsForOpd(project, f.opd).length });
+    ctx.out(`  ${line}\n`);
+  }
+  const profile = files.some((f) => f.opd === null);
+  ctx.out(`${ctx.paint.ok(say(ctx.lang, 'templatesWritten', { count: files.length, dir: shown(ctx, outDir), profile }))}\n`);
   return 0;
 }

@@ -210,13 +210,6 @@ export const BUILD_CODES = {
     (p) => `Lambang daerah untuk sampul dokumen belum ditetapkan. Mohon simpan gambar lambang (PNG atau JPEG) di folder proyek dan sebutkan pada "${p.key}" di konfigurasi.`,
     (p) => `The district emblem for the cover is not set. Please save the emblem (PNG or JPEG) in the project folder and name it in "${p.key}" in the config.`,
   ),
-  'KLA-E723': def(
-    'error',
-    { id: 'Lembar kerja profil daerah belum diterima', en: 'District profile workbook not received' },
-    { id: 'Isi templat profil daerah dari "kla template" dan simpan di folder kiriman.', en: 'Fill the district profile template made by "kla template" and put it in the submissions folder.' },
-    () => 'Lembar kerja profil daerah (penduduk anak, peraturan dan Gugus Tugas, uraian per klaster, rencana kegiatan) belum diterima. Mohon isi templat profil daerah dan simpan di folder kiriman.',
-    () => 'The district profile workbook (child population, regulations and Gugus Tugas, narrative per cluster, planned activities) has not been received. Please fill the district profile template and put it in the submissions folder.',
-  ),
   'KLA-E724': def<{ question: string; opds: string[] }>(
     'error',
     { id: 'Jawaban antar-OPD belum dipilih', en: 'OPD answers not settled' },

@@ -1,16 +1,103 @@
 /**
  * The codes of `kla validate`: the file itself (0xx), template and identity
- * (1xx), question rows and answers (2xx) and checks across files (3xx). Codes
+ * (1xx), question rows and answers (2xx; 25x–26x the DPPPA profile workbook)
+ * and checks across files (3xx). Codes
  * are a contract (JSON output, CI filters, config.severity): never renumber,
  * only add. The letter shows the default severity (E error, W warning, I
  * info); a district may change it in its config.
  */
-import { def, type AnyCodeDef } from '../registry.js';
+import { def, type AnyCodeDef, type Fmt } from '../registry.js';
 
 const SAVE_XLSX_ID = 'buka berkas di Excel, pilih Simpan Sebagai (Save As) dengan jenis "Buku Kerja Excel (*.xlsx)", lalu kirim berkas .xlsx tersebut';
 const SAVE_XLSX_EN = 'open the file in Excel, choose Save As with type "Excel Workbook (*.xlsx)", and send that .xlsx file';
 const USE_TEMPLATE_ID = 'salin jawaban ke templat terbaru yang dikirim DPPPA';
 const USE_TEMPLATE_EN = 'copy the answers into the latest template sent by the DPPPA';
+
+/** What a profile entry is, in words (the parameter `field` of KLA-E265 and KLA-W266). */
+export type ProfileField =
+  | 'kecamatanName'
+  | 'desaName'
+  | 'desaKind'
+  | 'childYear'
+  | 'childSource'
+  | 'regulationKind'
+  | 'regulationNumber'
+  | 'regulationYear'
+  | 'regulationTitle'
+  | 'chair'
+  | 'members'
+  | 'historyYear'
+  | 'historyPredikat'
+  | 'historyTotal'
+  | 'opd'
+  | 'activity'
+  | 'timing'
+  | 'responsible';
+
+const PROFILE_FIELD_LABELS: Record<'id' | 'en', Record<ProfileField, string>> = {
+  id: {
+    kecamatanName: 'nama kecamatan',
+    desaName: 'nama desa/kelurahan',
+    desaKind: 'jenis (desa atau kelurahan)',
+    childYear: 'tahun data anak',
+    childSource: 'sumber data anak',
+    regulationKind: 'jenis peraturan/keputusan',
+    regulationNumber: 'nomor',
+    regulationYear: 'tahun penetapan',
+    regulationTitle: 'judul (tentang)',
+    chair: 'jabatan Ketua Gugus Tugas',
+    members: 'jumlah anggota Gugus Tugas',
+    historyYear: 'tahun evaluasi',
+    historyPredikat: 'predikat',
+    historyTotal: 'nilai total',
+    opd: 'perangkat daerah',
+    activity: 'kegiatan',
+    timing: 'waktu pelaksanaan',
+    responsible: 'unit penanggung jawab',
+  },
+  en: {
+    kecamatanName: 'kecamatan name',
+    desaName: 'desa/kelurahan name',
+    desaKind: 'kind (desa or kelurahan)',
+    childYear: 'data year of the child figures',
+    childSource: 'source of the child figures',
+    regulationKind: 'kind of regulation or decree',
+    regulationNumber: 'number',
+    regulationYear: 'year of enactment',
+    regulationTitle: 'title',
+    chair: 'position of the Gugus Tugas chair',
+    members: 'number of Gugus Tugas members',
+    historyYear: 'evaluation year',
+    historyPredikat: 'predikat',
+    historyTotal: 'total score',
+    opd: 'OPD',
+    activity: 'activity',
+    timing: 'timing',
+    responsible: 'responsible unit',
+  },
+};
+
+const NARRATIVE_PART_LABELS = {
+  id: { capaian: 'capaian', kendala: 'kendala', upaya: 'upaya' },
+  en: { capaian: 'achievements', kendala: 'obstacles', upaya: 'efforts' },
+} as const;
+
+type Expectation = { field: ProfileField; min?: number; max?: number; options?: readonly string[] };
+const isYearField = (f: ProfileField) => f === 'childYear' || f === 'regulationYear' || f === 'historyYear';
+
+function expectationId(p: Expectation, f: Fmt): string {
+  if (p.options) return `seharusnya salah satu dari ${f.quoted(p.options)}`;
+  if (isYearField(p.field)) return `seharusnya tahun dengan empat angka antara ${p.min} dan ${p.max}`;
+  if (p.max !== undefined) return `seharusnya angka antara ${f.n(p.min ?? 0)} dan ${f.n(p.max)}`;
+  return 'seharusnya bilangan bulat 0 atau lebih';
+}
+
+function expectationEn(p: Expectation, f: Fmt): string {
+  if (p.options) return `it must be one of ${f.quoted(p.options)}`;
+  if (isYearField(p.field)) return `it must be a four-digit year between ${p.min} and ${p.max}`;
+  if (p.max !== undefined) return `it must be a number between ${f.n(p.min ?? 0)} and ${f.n(p.max)}`;
+  return 'it must be a whole number, 0 or more';
+}
 
 export const VALIDATION_CODES = {
   // -------------------------------------------------------------------------
@@ -470,6 +557,204 @@ export const VALIDATION_CODES = {
     },
     (p, f) => `Nama data dukung "${f.q(p.found)}" untuk pertanyaan ${p.question} menyebut tahun ${f.list(p.years)}, di luar tahun data yang dievaluasi (${p.previousYear} dan ${p.dataYear}). Mohon pastikan dokumen ini masih berlaku untuk tahun tersebut, atau ganti dengan dokumen yang terbaru.`,
     (p, f) => `Evidence name "${f.q(p.found)}" for question ${p.question} names the year ${f.list(p.years)}, outside the data years evaluated (${p.previousYear} and ${p.dataYear}). Please make sure the document still holds for those years, or replace it with the latest one.`,
+  ),
+
+  // -------------------------------------------------------------------------
+  // 25x–26x: the DPPPA profile workbook (areas, children, regulations, narratives, history, follow-up)
+  'KLA-E250': def<{ what: 'version' | 'year' | 'district'; found: string; expected: string }>(
+    'error',
+    { id: 'Profil daerah bukan untuk evaluasi ini', en: 'Profile workbook not made for this evaluation' },
+    { id: 'Buat lembar kerja profil daerah baru dengan "kla template" dan salin isiannya.', en: 'Make a new profile workbook with "kla template" and copy the entries into it.' },
+    (p, f) =>
+      p.what === 'version'
+        ? `Versi lembar kerja profil daerah "${f.q(p.found)}" tidak dikenal oleh kla versi ini (yang dikenal: ${p.expected}); isinya tidak dipakai. Mohon salin isian ke lembar kerja profil daerah yang baru.`
+        : p.what === 'year'
+          ? `Lembar kerja profil daerah ini dibuat untuk tahun evaluasi ${f.q(p.found)}, sedangkan evaluasi ini untuk tahun ${p.expected}; isinya tidak dipakai. Mohon salin isian ke lembar kerja profil daerah tahun ${p.expected}.`
+          : `Lembar kerja profil daerah ini dibuat untuk ${f.q(p.found)}, bukan ${p.expected}; isinya tidak dipakai. Mohon gunakan lembar kerja profil daerah ${p.expected}.`,
+    (p, f) =>
+      p.what === 'version'
+        ? `Profile workbook version "${f.q(p.found)}" is not known to this version of kla (known: ${p.expected}); its content is not used. Please copy the entries into a new profile workbook.`
+        : p.what === 'year'
+          ? `This profile workbook was made for evaluation year ${f.q(p.found)}, but this evaluation is for ${p.expected}; its content is not used. Please copy the entries into the ${p.expected} profile workbook.`
+          : `This profile workbook was made for ${f.q(p.found)}, not ${p.expected}; its content is not used. Please use the ${p.expected} profile workbook.`,
+  ),
+  'KLA-W251': def(
+    'warning',
+    { id: 'Metadata profil daerah tidak ada', en: 'Profile workbook metadata missing' },
+    { id: 'Lembar tersembunyi "Meta" mencatat tahun dan kabupaten/kota lembar kerja. Salin isian ke lembar kerja profil daerah yang asli.', en: 'The hidden "Meta" sheet records the workbook\'s year and district. Copy the entries into an original profile workbook.' },
+    () => 'Lembar kerja ini dikenali sebagai profil daerah dari isi lembarnya, tetapi lembar tersembunyi "Meta" tidak ditemukan, sehingga tahun dan kabupaten/kotanya tidak dapat dipastikan. Mohon salin isian ke lembar kerja profil daerah yang dibuat kla.',
+    () => 'This workbook was recognised as the profile workbook by the content of its sheets, but the hidden "Meta" sheet was not found, so its year and district cannot be confirmed. Please copy the entries into a profile workbook made by kla.',
+  ),
+  'KLA-W252': def<{ sheet: string }>(
+    'warning',
+    { id: 'Lembar profil daerah tidak ada', en: 'Profile sheet missing' },
+    { id: 'Jangan menghapus lembar dari lembar kerja profil daerah; salin isian ke lembar kerja yang baru bila lembar telah terhapus.', en: 'Do not delete sheets from the profile workbook; copy the entries into a new one if a sheet was deleted.' },
+    (p) => `Lembar "${p.sheet}" tidak ditemukan pada lembar kerja profil daerah, sehingga isiannya tidak dapat dibaca. Mohon kembalikan lembar tersebut atau salin isian ke lembar kerja profil daerah yang baru.`,
+    (p) => `Sheet "${p.sheet}" was not found in the profile workbook, so its entries cannot be read. Please restore the sheet or copy the entries into a new profile workbook.`,
+  ),
+  'KLA-E253': def<{ name: string; first: string; by: 'name' | 'code' }>(
+    'error',
+    { id: 'Kecamatan tercantum dua kali', en: 'Kecamatan listed twice' },
+    { id: 'Tulis setiap kecamatan satu kali; hapus baris yang berulang.', en: 'List each kecamatan once; clear the repeated row.' },
+    (p, f) =>
+      p.by === 'code'
+        ? `Kode kecamatan "${f.q(p.name)}" sudah dipakai pada sel ${p.first}; setiap kecamatan mempunyai kode sendiri. Mohon perbaiki kode atau hapus baris yang berulang.`
+        : `Kecamatan "${f.q(p.name)}" sudah tercantum pada sel ${p.first}; baris ini tidak dipakai. Mohon tulis setiap kecamatan satu kali saja.`,
+    (p, f) =>
+      p.by === 'code'
+        ? `Kecamatan code "${f.q(p.name)}" is already used in cell ${p.first}; each kecamatan has a code of its own. Please correct the code or clear the repeated row.`
+        : `Kecamatan "${f.q(p.name)}" is already listed in cell ${p.first}; this row is not used. Please list each kecamatan once.`,
+  ),
+  'KLA-E254': def<{ name: string; kecamatan: string; first: string; by: 'name' | 'code' }>(
+    'error',
+    { id: 'Desa/kelurahan tercantum dua kali', en: 'Desa/kelurahan listed twice' },
+    { id: 'Tulis setiap desa/kelurahan satu kali; hapus baris yang berulang.', en: 'List each desa/kelurahan once; clear the repeated row.' },
+    (p, f) =>
+      p.by === 'code'
+        ? `Kode desa/kelurahan "${f.q(p.name)}" sudah dipakai pada sel ${p.first}; baris ini tidak dipakai. Mohon perbaiki kode atau hapus baris yang berulang.`
+        : `Desa/kelurahan "${f.q(p.name)}" di Kecamatan ${f.q(p.kecamatan)} sudah tercantum pada sel ${p.first}; baris ini tidak dipakai. Mohon tulis setiap desa/kelurahan satu kali saja.`,
+    (p, f) =>
+      p.by === 'code'
+        ? `Desa/kelurahan code "${f.q(p.name)}" is already used in cell ${p.first}; this row is not used. Please correct the code or clear the repeated row.`
+        : `Desa/kelurahan "${f.q(p.name)}" in kecamatan ${f.q(p.kecamatan)} is already listed in cell ${p.first}; this row is not used. Please list each desa/kelurahan once.`,
+  ),
+  'KLA-E255': def<{ desa: string; kecamatan: string }>(
+    'error',
+    { id: 'Desa/kelurahan tanpa kecamatan', en: 'Desa/kelurahan without a kecamatan' },
+    { id: 'Pilih kecamatan setiap desa/kelurahan dari daftar, dan pastikan kecamatan itu tercantum pada tabel kecamatan.', en: 'Choose each desa/kelurahan\'s kecamatan from the list, and make sure it is in the kecamatan table.' },
+    (p, f) =>
+      p.kecamatan
+        ? `Desa/kelurahan "${f.q(p.desa)}" berada di Kecamatan "${f.q(p.kecamatan)}", yang tidak tercantum pada tabel kecamatan; baris ini tidak dipakai. Mohon pilih kecamatan dari daftar atau tambahkan kecamatan tersebut.`
+        : `Kecamatan untuk desa/kelurahan "${f.q(p.desa)}" belum diisi; baris ini tidak dipakai. Mohon pilih kecamatannya dari daftar.`,
+    (p, f) =>
+      p.kecamatan
+        ? `Desa/kelurahan "${f.q(p.desa)}" is in kecamatan "${f.q(p.kecamatan)}", which is not in the kecamatan table; this row is not used. Please choose the kecamatan from the list or add it.`
+        : `The kecamatan of desa/kelurahan "${f.q(p.desa)}" is empty; this row is not used. Please choose its kecamatan from the list.`,
+  ),
+  'KLA-W256': def<{ what: 'kecamatan' | 'desa'; found: number; expected: number }>(
+    'warning',
+    { id: 'Jumlah wilayah berbeda dengan konfigurasi', en: 'Number of areas differs from the config' },
+    { id: 'Lengkapi daftar wilayah, atau perbaiki profil daerah di konfigurasi proyek bila angkanya sudah berubah.', en: 'Complete the list of areas, or correct the district profile in the project config if the number has changed.' },
+    (p) =>
+      `Lembar Wilayah memuat ${p.found} ${p.what === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}, sedangkan profil daerah pada konfigurasi menyebut ${p.expected}. Mohon lengkapi daftarnya, atau perbaiki konfigurasi bila jumlahnya telah berubah.`,
+    (p) =>
+      `The Wilayah sheet lists ${p.found} ${p.what === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}, but the district profile in the config says ${p.expected}. Please complete the list, or correct the config if the number has changed.`,
+  ),
+  'KLA-E257': def<{ kecamatan: string; sex: 'L' | 'P'; age: string; found: string }>(
+    'error',
+    { id: 'Jumlah anak bukan bilangan bulat', en: 'Child count is not a whole number' },
+    { id: 'Tulis jumlah anak sebagai bilangan bulat 0 atau lebih, tanpa titik ribuan.', en: 'Write the number of children as a whole number, 0 or more, without thousands separators.' },
+    (p, f) =>
+      `Isian "${f.q(p.found)}" untuk anak ${p.sex === 'L' ? 'laki-laki' : 'perempuan'} umur ${p.age} tahun di Kecamatan ${f.q(p.kecamatan)} bukan jumlah: seharusnya bilangan bulat 0 atau lebih. Mohon perbaiki isian tersebut.`,
+    (p, f) =>
+      `Entry "${f.q(p.found)}" for ${p.sex === 'L' ? 'boys' : 'girls'} aged ${p.age} in kecamatan ${f.q(p.kecamatan)} is not a count: it must be a whole number, 0 or more. Please correct it.`,
+  ),
+  'KLA-E258': def<{ name: string }>(
+    'error',
+    { id: 'Kecamatan tidak ada di lembar Wilayah', en: 'Kecamatan not on the Wilayah sheet' },
+    { id: 'Pilih kecamatan dari daftar; daftar itu diambil dari tabel kecamatan pada lembar Wilayah.', en: 'Choose the kecamatan from the list; the list comes from the kecamatan table on the Wilayah sheet.' },
+    (p, f) => `Kecamatan "${f.q(p.name)}" tidak tercantum pada lembar Wilayah, sehingga jumlah anak pada baris ini tidak dipakai. Mohon pilih kecamatan dari daftar, atau tambahkan kecamatan tersebut pada lembar Wilayah.`,
+    (p, f) => `Kecamatan "${f.q(p.name)}" is not on the Wilayah sheet, so the child figures of this row are not used. Please choose the kecamatan from the list, or add it to the Wilayah sheet.`,
+  ),
+  'KLA-W259': def<{ name: string }>(
+    'warning',
+    { id: 'Kecamatan tanpa data jumlah anak', en: 'Kecamatan without child figures' },
+    { id: 'Tambahkan satu baris pada lembar Anak untuk setiap kecamatan pada lembar Wilayah.', en: 'Add one row on the Anak sheet for every kecamatan of the Wilayah sheet.' },
+    (p, f) => `Kecamatan "${f.q(p.name)}" belum mempunyai data jumlah anak pada lembar Anak. Mohon tambahkan baris untuk kecamatan tersebut.`,
+    (p, f) => `Kecamatan "${f.q(p.name)}" has no child figures on the Anak sheet yet. Please add a row for it.`,
+  ),
+  'KLA-W260': def<{ group: string; parts: readonly ('capaian' | 'kendala' | 'upaya')[] }>(
+    'warning',
+    { id: 'Narasi klaster belum lengkap', en: 'Group narrative incomplete' },
+    { id: 'Tulis capaian, kendala, dan upaya untuk setiap klaster pada lembar Narasi; dokumen evaluasi memuatnya di Bab III.', en: 'Write the achievements, obstacles and efforts of every group on the Narasi sheet; the dossier prints them in Bab III.' },
+    (p, f) => `Uraian ${f.list(p.parts.map((x) => NARRATIVE_PART_LABELS.id[x]))} untuk ${f.q(p.group)} belum diisi. Mohon lengkapi uraian tersebut pada lembar Narasi.`,
+    (p, f) => `The ${f.list(p.parts.map((x) => NARRATIVE_PART_LABELS.en[x]))} of ${f.q(p.group)} ${p.parts.length === 1 ? 'is' : 'are'} not written yet. Please complete them on the Narasi sheet.`,
+  ),
+  'KLA-E261': def<{ opd: string }>(
+    'error',
+    { id: 'Perangkat daerah tidak dikenal', en: 'Unknown OPD' },
+    { id: 'Pilih perangkat daerah dari daftar; daftar itu memuat OPD pada konfigurasi proyek.', en: 'Choose the OPD from the list; the list holds the OPDs of the project config.' },
+    (p, f) => `Perangkat daerah "${f.q(p.opd)}" tidak terdapat dalam daftar OPD kabupaten/kota ini, sehingga kegiatan pada baris ini tidak dipakai. Mohon pilih perangkat daerah dari daftar.`,
+    (p, f) => `OPD "${f.q(p.opd)}" is not in this district's OPD list, so the activity of this row is not used. Please choose the OPD from the list.`,
+  ),
+  'KLA-E262': def<{ indicator: string; catalog: string }>(
+    'error',
+    { id: 'Indikator tidak dikenal', en: 'Unknown indicator' },
+    { id: 'Pilih indikator dari daftar; daftar itu memuat indikator katalog yang berlaku.', en: 'Choose the indicator from the list; the list holds the indicators of the current catalog.' },
+    (p, f) => `Indikator "${f.q(p.indicator)}" tidak terdapat dalam katalog ${p.catalog}. Mohon pilih indikator dari daftar.`,
+    (p, f) => `Indicator "${f.q(p.indicator)}" is not in catalog ${p.catalog}. Please choose the indicator from the list.`,
+  ),
+  'KLA-E263': def<{ year: number; evaluationYear: number }>(
+    'error',
+    { id: 'Tahun evaluasi sebelumnya tidak sah', en: 'Earlier evaluation year not before this one' },
+    { id: 'Riwayat evaluasi hanya memuat evaluasi sebelum tahun yang sedang dievaluasi.', en: 'The history lists only evaluations before the current one.' },
+    (p) => `Tahun ${p.year} bukan evaluasi sebelumnya: evaluasi ini untuk tahun ${p.evaluationYear}. Mohon tulis hanya evaluasi sebelum tahun ${p.evaluationYear}.`,
+    (p) => `${p.year} is not an earlier evaluation: this evaluation is for ${p.evaluationYear}. Please list only evaluations before ${p.evaluationYear}.`,
+  ),
+  'KLA-E264': def<{ found: string; options: readonly string[] }>(
+    'error',
+    { id: 'Predikat tidak dikenal', en: 'Unknown predikat' },
+    { id: 'Pilih predikat dari daftar (predikat katalog yang berlaku).', en: 'Choose the predikat from the list (the predikat of the current catalog).' },
+    (p, f) => `Predikat "${f.q(p.found)}" tidak dikenal. Mohon pilih salah satu dari ${f.quoted(p.options)}.`,
+    (p, f) => `Predikat "${f.q(p.found)}" is not known. Please choose one of ${f.quoted(p.options)}.`,
+  ),
+  'KLA-E265': def<{ field: ProfileField; found: string; min?: number; max?: number; options?: readonly string[] }>(
+    'error',
+    { id: 'Isian profil daerah tidak sesuai', en: 'Profile entry of the wrong kind' },
+    { id: 'Tulis tahun dengan empat angka, jumlah sebagai bilangan bulat, dan pilih jenis dari daftar.', en: 'Write years with four digits, counts as whole numbers, and choose kinds from the list.' },
+    (p, f) => `Isian ${PROFILE_FIELD_LABELS.id[p.field]} "${f.q(p.found)}" tidak sesuai: ${expectationId(p, f)}. Mohon perbaiki isian tersebut.`,
+    (p, f) => `The ${PROFILE_FIELD_LABELS.en[p.field]} entry "${f.q(p.found)}" is not valid: ${expectationEn(p, f)}. Please correct it.`,
+  ),
+  'KLA-W266': def<{ missing: readonly ProfileField[] }>(
+    'warning',
+    { id: 'Isian profil daerah belum lengkap', en: 'Profile entry incomplete' },
+    { id: 'Lengkapi isian yang disebut; dokumen evaluasi memuatnya.', en: 'Complete the entries named; the dossier prints them.' },
+    (p, f) => `Isian belum lengkap: ${f.list(p.missing.map((x) => PROFILE_FIELD_LABELS.id[x]))} belum diisi. Mohon lengkapi isian tersebut.`,
+    (p, f) => `Incomplete: the ${f.list(p.missing.map((x) => PROFILE_FIELD_LABELS.en[x]))} ${p.missing.length === 1 ? 'is' : 'are'} empty. Please fill ${p.missing.length === 1 ? 'it' : 'them'} in.`,
+  ),
+  'KLA-W267': def<{ other: string[]; kept: string }>(
+    'warning',
+    { id: 'Lebih dari satu profil daerah', en: 'More than one profile workbook' },
+    { id: 'Simpan hanya satu lembar kerja profil daerah di folder kiriman. Sampai itu dilakukan, yang dipakai adalah berkas yang paling akhir disimpan.', en: 'Keep only one profile workbook in the submissions folder. Until then the one saved last is used.' },
+    (p, f) => `Terdapat lebih dari satu lembar kerja profil daerah: berkas ini dan ${f.list(p.other.map(f.path))}. Yang dipakai adalah berkas yang paling akhir disimpan, ${f.path(p.kept)}; mohon simpan hanya satu berkas profil daerah di folder kiriman.`,
+    (p, f) => `There is more than one profile workbook: this file and ${f.list(p.other.map(f.path))}. The one saved last, ${f.path(p.kept)}, is used; please keep just one profile workbook in the submissions folder.`,
+  ),
+  'KLA-E268': def<{ part: 'workbook' | 'areas' | 'children' | 'kla-regulation' | 'sk-gugus-tugas' | 'narrative'; group?: string }>(
+    'error',
+    { id: 'Bagian wajib dokumen final belum diisi', en: 'Part required for the final document missing' },
+    { id: 'Lengkapi lembar kerja profil daerah (DPPPA); dokumen final memuat bagian ini. Draf dapat dibuat tanpanya.', en: 'Complete the DPPPA profile workbook; the final document prints this part. A draft can be made without it.' },
+    (p, f) => {
+      switch (p.part) {
+        case 'workbook':
+          return 'Lembar kerja profil daerah (DPPPA) belum ada di folder kiriman; dokumen final memuat wilayah, jumlah anak, regulasi, dan narasi dari lembar kerja tersebut. Mohon buat dengan "kla template", isi, lalu letakkan di folder kiriman.';
+        case 'areas':
+          return 'Daftar kecamatan pada lembar Wilayah masih kosong; dokumen final memuat gambaran wilayah. Mohon isi daftar kecamatan dan desa/kelurahan.';
+        case 'children':
+          return 'Tahun data atau jumlah anak per kecamatan pada lembar Anak belum diisi; dokumen final memuatnya dalam Bab II. Mohon lengkapi data tersebut.';
+        case 'kla-regulation':
+          return 'Nomor dan tahun peraturan daerah (atau peraturan kepala daerah) tentang KLA belum diisi; dokumen final menyebutnya sebagai dasar hukum. Mohon lengkapi pada lembar Regulasi dan Gugus Tugas.';
+        case 'sk-gugus-tugas':
+          return 'Nomor dan tahun keputusan tentang Gugus Tugas KLA belum diisi; dokumen final menyebutnya sebagai dasar hukum. Mohon lengkapi pada lembar Regulasi dan Gugus Tugas.';
+        case 'narrative':
+          return `Uraian capaian, kendala, dan upaya untuk ${f.q(p.group)} belum lengkap; dokumen final memuatnya dalam Bab III. Mohon lengkapi pada lembar Narasi.`;
+      }
+    },
+    (p, f) => {
+      switch (p.part) {
+        case 'workbook':
+          return 'The DPPPA profile workbook is not in the submissions folder; the final document prints the areas, child population, regulations and narratives from it. Please make it with "kla template", fill it in and put it in the submissions folder.';
+        case 'areas':
+          return 'The kecamatan list on the Wilayah sheet is empty; the final document describes the district\'s areas. Please fill in the kecamatan and desa/kelurahan.';
+        case 'children':
+          return 'The data year or the child figures per kecamatan on the Anak sheet are missing; the final document prints them in Bab II. Please complete them.';
+        case 'kla-regulation':
+          return 'The number and year of the district regulation (or head of district regulation) on KLA are missing; the final document cites it as legal basis. Please complete them on the Regulasi dan Gugus Tugas sheet.';
+        case 'sk-gugus-tugas':
+          return 'The number and year of the decree on the Gugus Tugas KLA are missing; the final document cites it as legal basis. Please complete them on the Regulasi dan Gugus Tugas sheet.';
+        case 'narrative':
+          return `The achievements, obstacles and efforts of ${f.q(p.group)} are incomplete; the final document prints them in Bab III. Please complete them on the Narasi sheet.`;
+      }
+    },
   ),
 
   // -------------------------------------------------------------------------
