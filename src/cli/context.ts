@@ -34,6 +34,8 @@ export interface CliContext {
   color: boolean;
   applyGlobals(g: { color: boolean; progress: boolean }): void;
   progress(text: string): Promise<Progress>;
+  /** A question answered at the terminal; undefined when nobody is there to answer (a pipe, CI). */
+  ask(question: string): Promise<string | undefined>;
 }
 
 /** A path as the user is shown it (the one display rule, from the folder the command runs in). */
@@ -91,13 +93,25 @@ export function makeContext(lang: Lang, proc: NodeJS.Process = process): CliCont
       // Not a terminal (a pipe, a file, CI): progress would only be noise in a log.
       return { update: () => undefined, stop: () => undefined };
     },
+    async ask(question) {
+      if (!proc.stdin.isTTY || !proc.stderr.isTTY || proc.env.CI) return undefined;
+      const { createInterface } = await import('node:readline/promises');
+      // On stderr, so that stdout carries only the command's result.
+      const rl = createInterface({ input: proc.stdin, output: proc.stderr });
+      try {
+        // Ctrl+D or Ctrl+C closes the input: that is no answer, not a hang.
+        return await Promise.race([rl.question(question).then((a) => a.trim()), new Promise<undefined>((res) => rl.once('close', () => res(undefined)))]);
+      } finally {
+        rl.close();
+      }
+    },
   };
   ctx.applyGlobals({ color: true, progress: true });
   return ctx;
 }
 
-/** A context that records output, for tests. */
-export function memoryContext(lang: Lang = 'id', cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): CliContext & { stdout: string; stderr: string } {
+/** A context that records output, for tests; `answers` are typed at the terminal in turn (none: no terminal). */
+export function memoryContext(lang: Lang = 'id', cwd = process.cwd(), env: NodeJS.ProcessEnv = {}, answers?: string[]): CliContext & { stdout: string; stderr: string } {
   const rec = { stdout: '', stderr: '' };
   const ctx: CliContext & { stdout: string; stderr: string } = Object.assign(rec, {
     lang,
@@ -109,6 +123,11 @@ export function memoryContext(lang: Lang = 'id', cwd = process.cwd(), env: NodeJ
     paint: makePaint(new Chalk({ level: 0 })),
     applyGlobals: () => undefined,
     progress: async () => ({ update: () => undefined, stop: () => undefined }),
+    ask: async (question: string) => {
+      if (answers === undefined) return undefined;
+      rec.stderr += question;
+      return answers.shift();
+    },
   });
   return ctx;
 }

@@ -8,13 +8,15 @@ import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
 import { catalogsDir } from '../paths.js';
 import { loadCatalog } from '../catalog/load.js';
-import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, type Config } from './config.js';
+import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, parseDistrictName, type Config } from './config.js';
 import { writeFileAtomic } from '../io/files.js';
 
 export interface InitOptions {
   dir: string;
+  /** "Kabupaten Merangin", "Kota Jambi", or the name alone ("Merangin", then `kind` or kabupaten). Required. */
   district?: string;
   kind?: 'kabupaten' | 'kota';
+  /** Required. */
   province?: string;
   year?: number;
   catalog?: string;
@@ -36,11 +38,33 @@ const README = `Folder proyek KLA
   output/           dokumen evaluasi PDF dan rekap (kla build)
 `;
 
+/** Refuse a folder that already holds a project: init never overwrites one. */
+export function assertNoProject(dir: string): void {
+  const abs = path.resolve(dir);
+  const existing = CONFIG_FILES.find((f) => existsSync(path.join(abs, f)));
+  if (existing) throw refusal('KLA-E406', { dir: abs, file: existing }, { location: { file: path.join(abs, existing) } });
+}
+
+/**
+ * The district as given: kind and name. "Kabupaten Tebo" given with --kind
+ * kota is a contradiction, not a choice to make for the user.
+ */
+export function districtOf(district: string, kind: 'kabupaten' | 'kota' | undefined): { kind: 'kabupaten' | 'kota'; name: string } {
+  const parsed = parseDistrictName(district);
+  if (parsed.kind !== undefined && kind !== undefined && parsed.kind !== kind) {
+    throw refusal('KLA-E510', { district, kind }, { location: { file: '', option: '--kind' } });
+  }
+  return { kind: parsed.kind ?? kind ?? 'kabupaten', name: parsed.name };
+}
+
 export function initProject(o: InitOptions): InitResult {
   const dir = path.resolve(o.dir);
   const configFile = path.join(dir, CONFIG_FILE);
-  const existing = CONFIG_FILES.find((f) => existsSync(path.join(dir, f)));
-  if (existing) throw refusal('KLA-E406', { dir, file: existing }, { location: { file: path.join(dir, existing) } });
+  assertNoProject(dir);
+  // Guessing the district from the folder name gave "Kabupaten KLA Tebo": both are asked for, never made up.
+  const missing = [...(blank(o.district) ? ['--district'] : []), ...(blank(o.province) ? ['--province'] : [])];
+  if (missing.length > 0) throw refusal('KLA-E509', { missing }, { location: { file: '', option: missing[0]! } });
+  const { kind, name } = districtOf(o.district!, o.kind);
   const catalogRef = o.catalog ?? 'kla-2024';
   const catalog = loadCatalog(catalogRef, dir);
   const defaultsFile = path.join(catalogsDir, `${catalog.id}.default-opds.json`);
@@ -48,12 +72,10 @@ export function initProject(o: InitOptions): InitResult {
     ? (JSON.parse(readFileSync(defaultsFile, 'utf8')) as { opds: Config['opds'] }).opds
     : catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
 
-  const name = o.district ?? titleCase(path.basename(dir));
-  const kind = o.kind ?? 'kabupaten';
   const head = kind === 'kota' ? 'Wali Kota' : 'Bupati';
   const raw = {
     schemaVersion: 1,
-    district: { kind, name, province: o.province ?? 'Isi nama provinsi' },
+    district: { kind, name, province: o.province!.trim() },
     year: o.year ?? new Date().getFullYear(),
     catalog: catalogRef,
     opds,
@@ -73,10 +95,4 @@ export function initProject(o: InitOptions): InitResult {
   return { dir, configFile, config, folders };
 }
 
-function titleCase(s: string): string {
-  return s
-    .replace(/[-_]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-}
+const blank = (s: string | undefined) => s === undefined || s.trim() === '';

@@ -3,6 +3,7 @@
  * from the catalog and the district config. Layout constants come from
  * layout.ts, which the reader uses too.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { fingerprintQuestions, type CatalogQuestion } from '../catalog/load.js';
@@ -104,16 +105,26 @@ export async function writeTemplates(
   project: Project,
   outDir: string,
   codes: readonly string[] = [],
-  opts: TemplateOptions & { onBuilt?: (file: string, opd: Opd) => void } = {},
+  opts: TemplateOptions & {
+    /** Replace templates already in `outDir` (without it they are refused: they may have been sent out already). */
+    overwrite?: boolean;
+    /** Told as each workbook is ready, with how many are done of how many (for progress output). */
+    onBuilt?: (file: string, opd: Opd, done: number, total: number) => void;
+  } = {},
 ): Promise<{ file: string; opd: string }[]> {
   // Resolve every code before building anything, so a typo writes no half set.
   const opds = codes.length > 0 ? [...new Set(codes.map((c) => findByCode(project, c)))] : project.config.opds;
+  const files = opds.map((opd) => path.join(outDir, templateFileName(project, opd)));
+  const existing = files.filter((f) => existsSync(f));
+  if (existing.length > 0 && !opts.overwrite) {
+    throw refusal('KLA-E516', { dir: outDir, files: existing.map((f) => path.basename(f)) }, { location: { file: existing[0]!, option: '--force' } });
+  }
   const outputs: { file: string; data: Buffer; opd: string }[] = [];
-  for (const opd of opds) {
+  for (const [i, opd] of opds.entries()) {
     const wb = await buildTemplateWorkbook(project, opd, opts);
-    const file = path.join(outDir, templateFileName(project, opd));
+    const file = files[i]!;
     outputs.push({ file, data: Buffer.from(await wb.xlsx.writeBuffer()), opd: opd.code });
-    opts.onBuilt?.(file, opd);
+    opts.onBuilt?.(file, opd, i + 1, opds.length);
   }
   writeOutputs(outputs);
   return outputs.map((o) => ({ file: o.file, opd: o.opd }));

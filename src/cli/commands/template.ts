@@ -18,7 +18,8 @@ export default async function run(_args: string[], opts: Record<string, unknown>
     const date = sourceDateEpoch(ctx.env);
     files = await writeTemplates(project, outDir, codes, {
       ...(date ? { date } : {}),
-      onBuilt: (_file, opd) => progress.update(say(ctx.lang, 'templateDone', { opd: opd.code })),
+      overwrite: Boolean(opts.force),
+      onBuilt: (_file, opd, done, total) => progress.update(say(ctx.lang, 'templateDone', { opd: opd.code, done, total })),
     });
   } finally {
     progress.stop();
