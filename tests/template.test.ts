@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -216,6 +216,28 @@ describe('kla template', () => {
     const bad = kla(['template', '--project', project.dir, '-o', out, '--opd', 'DINAS-X']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('[KLA-E514]');
+  });
+});
+
+describe('templates already written', () => {
+  it('are not overwritten without --force; the refusal names the files that exist', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-force-'));
+    await writeTemplates(project, dir, ['DINKES']);
+    const file = path.join(dir, templateFileName(project, findOpd(project, 'DINKES')!));
+    writeFileSync(file, 'dikirim ke OPD');
+    const e = await refusalOfAsync(() => writeTemplates(project, dir, ['DINKES', 'DINSOS']));
+    expect(e.code).toBe('KLA-E516');
+    expect(e.diagnostics[0]!.params.files).toEqual([path.basename(file)]);
+    // Nothing was written: neither the existing file nor the new one.
+    expect(readFileSync(file, 'utf8')).toBe('dikirim ke OPD');
+    expect(readdirSync(dir)).toEqual([path.basename(file)]);
+
+    const cli = kla(['template', '--project', project.dir, '-o', dir, '--opd', 'DINKES']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('[KLA-E516]');
+    const forced = kla(['template', '--project', project.dir, '-o', dir, '--opd', 'DINKES', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
 });
 
