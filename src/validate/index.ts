@@ -136,8 +136,10 @@ export function checkFile(r: ReadResult, project: Project): Checked {
   const id = checkIdentity(r.data, r.file, project);
   const findings = [...r.findings, ...id.findings];
   if (!id.opd) return { report: { ...base, status: 'submission' }, findings };
+  // A workbook of another district, year or instrument lends this evaluation nothing: no answers,
+  // no officers for the dossier, no place among the OPD's submissions (it would pass for a duplicate).
+  if (id.foreign) return { report: { ...base, status: 'submission', opdCode: id.opd.code }, opdLocation: id.opdLocation, findings };
   const ans = checkAnswers(r.data, r.file, id.opd.code, project);
-  if (id.foreign) for (const a of ans.answers) a.invalid = true;
   const submission: Submission = {
     file: r.file,
     sha256: r.sha256,
