@@ -32,6 +32,12 @@ export interface CliContext {
   paint: Paint;
   /** True when colour is on (terminal, not NO_COLOR, not --no-color; FORCE_COLOR wins). */
   color: boolean;
+  /**
+   * Columns to wrap standard output to: the terminal's width less one (a line
+   * that fills the last column wraps by itself in some consoles); undefined
+   * when stdout is no terminal, where lines are written whole.
+   */
+  columns: number | undefined;
   applyGlobals(g: { color: boolean; progress: boolean }): void;
   progress(text: string): Promise<Progress>;
   /** A question answered at the terminal; undefined when nobody is there to answer (a pipe, CI). */
@@ -74,6 +80,7 @@ export function makeContext(lang: Lang, proc: NodeJS.Process = process): CliCont
     out: (s) => void proc.stdout.write(s),
     err: (s) => void proc.stderr.write(s),
     color: false,
+    columns: proc.stdout.isTTY && (proc.stdout.columns ?? 0) > 20 ? proc.stdout.columns - 1 : undefined,
     paint: makePaint(new Chalk({ level: 0 })),
     applyGlobals(g) {
       ctx.color = colorWanted(proc.env, Boolean(proc.stdout.isTTY), g.color);
@@ -110,8 +117,17 @@ export function makeContext(lang: Lang, proc: NodeJS.Process = process): CliCont
   return ctx;
 }
 
-/** A context that records output, for tests; `answers` are typed at the terminal in turn (none: no terminal). */
-export function memoryContext(lang: Lang = 'id', cwd = process.cwd(), env: NodeJS.ProcessEnv = {}, answers?: string[]): CliContext & { stdout: string; stderr: string } {
+/**
+ * A context that records output, for tests; `answers` are typed at the
+ * terminal in turn and `columns` is its width (neither: no terminal).
+ */
+export function memoryContext(
+  lang: Lang = 'id',
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = {},
+  answers?: string[],
+  columns?: number,
+): CliContext & { stdout: string; stderr: string } {
   const rec = { stdout: '', stderr: '' };
   const ctx: CliContext & { stdout: string; stderr: string } = Object.assign(rec, {
     lang,
@@ -120,6 +136,7 @@ export function memoryContext(lang: Lang = 'id', cwd = process.cwd(), env: NodeJ
     out: (s: string) => void (rec.stdout += s),
     err: (s: string) => void (rec.stderr += s),
     color: false,
+    columns,
     paint: makePaint(new Chalk({ level: 0 })),
     applyGlobals: () => undefined,
     progress: async () => ({ update: () => undefined, stop: () => undefined }),

@@ -91,6 +91,7 @@ export const EXAMPLES = {
   'KLA-E422': { key: 'opds[5]', name: 'Dinkes', other: 'DINKES' },
   'KLA-E423': { count: 3, questions: ['12.1', '12.2', '12.3'], sources: ['Dinkes'] },
   'KLA-W424': { sources: ['Dispora', 'Dinas Pariwisata'] },
+  'KLA-I425': { catalog: 'kla-2024', district: 'Kabupaten Merangin', year: 2026, file: 'Dinkes (revisi 2).xlsx' },
   'KLA-E501': { command: 'valdate', suggestion: 'validate' },
   'KLA-E502': { option: '--formt', suggestion: '--format', command: 'validate' },
   'KLA-E503': { argument: 'folder', command: 'init' },

@@ -111,6 +111,12 @@ export interface Project {
   };
   /** Non-fatal remarks about the config (e.g. catalog sources no OPD covers). */
   warnings: Diagnostic[];
+  /**
+   * Made up from uploaded workbooks' templates, without a config: its OPD
+   * list is the catalog's default, not the district's, so it knows nothing of
+   * the district's coverage.
+   */
+  fromUploads?: true;
 }
 
 const opdByCode = (project: Project, code: string): Opd | undefined => project.config.opds.find((o) => o.code === code);

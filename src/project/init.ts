@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
 import { catalogsDir } from '../paths.js';
-import { loadCatalog } from '../catalog/load.js';
+import { loadCatalog, type Catalog } from '../catalog/load.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, parseDistrictName, type Config } from './config.js';
 import { writeFileAtomic } from '../io/files.js';
 
@@ -38,6 +38,17 @@ const README = `Folder proyek KLA
   output/           dokumen evaluasi PDF dan rekap (kla build)
 `;
 
+/**
+ * The OPD list a new project starts from: the one shipped beside a built-in
+ * catalog, else one OPD per catalog source.
+ */
+export function defaultOpds(catalog: Catalog): Config['opds'] {
+  const file = path.join(catalogsDir, `${catalog.id}.default-opds.json`);
+  return existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { opds: Config['opds'] }).opds
+    : catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
+}
+
 /** Refuse a folder that already holds a project: init never overwrites one. */
 export function assertNoProject(dir: string): void {
   const abs = path.resolve(dir);
@@ -67,10 +78,7 @@ export function initProject(o: InitOptions): InitResult {
   const { kind, name } = districtOf(o.district!, o.kind);
   const catalogRef = o.catalog ?? 'kla-2024';
   const catalog = loadCatalog(catalogRef, dir);
-  const defaultsFile = path.join(catalogsDir, `${catalog.id}.default-opds.json`);
-  const opds = existsSync(defaultsFile)
-    ? (JSON.parse(readFileSync(defaultsFile, 'utf8')) as { opds: Config['opds'] }).opds
-    : catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
+  const opds = defaultOpds(catalog);
 
   const head = kind === 'kota' ? 'Wali Kota' : 'Bupati';
   const raw = {

@@ -31,6 +31,12 @@ export interface ValidationReport {
   schemaVersion: 1;
   project: { district: string; year: number; catalogId: string };
   files: FileReport[];
+  /**
+   * 'folder': a whole collection was checked (the submissions folder, or a
+   * folder named), so the district's coverage means something; 'files':
+   * chosen files, whose coverage of the district is not the point.
+   */
+  scope: 'folder' | 'files';
   /** Deterministic order: by file, sheet, row, column, code. */
   diagnostics: Diagnostic[];
   /** Answer.invalid = true where an error concerns that answer. */
@@ -52,7 +58,10 @@ export async function validateInputs(
   opts: { cwd?: string; /** Worker threads; 1 reads in this thread. Default: the number of CPUs. */ jobs?: number } = {},
 ): Promise<ValidationReport> {
   const cwd = opts.cwd ?? process.cwd();
-  const { files, folder } = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
+  const expanded = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
+  const files = expanded.files;
+  // A folder is the district's collection only for a project of its own: uploads checked alone say nothing of coverage.
+  const folder = expanded.folder && !project.fromUploads;
   if (!files.some((f) => !f.skip)) throw refusal('KLA-E517', { inputs: inputs.length > 0 ? inputs : [project.paths.submissions] });
 
   const reports: FileReport[] = [];
@@ -90,6 +99,7 @@ export async function validateInputs(
     schemaVersion: 1,
     project: { district: project.districtName, year: project.config.year, catalogId: project.catalog.id },
     files: reports,
+    scope: folder ? 'folder' : 'files',
     diagnostics,
     submissions,
     coverage,
