@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';
 import type { CatalogQuestion } from '../src/catalog/load.js';
 import { loadProject, type Opd, type Project, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
-import { buildTemplateWorkbook } from '../src/workbook/template.js';
+import { buildTemplateWorkbook, templateBytes } from '../src/workbook/template.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, IDENTITY_FIELDS, META_KEYS, SHEETS, type IdentityKey } from '../src/workbook/layout.js';
 import { score } from '../src/score/engine.js';
 import { makeEvidenceLookup } from '../src/score/evidence.js';
@@ -742,7 +742,8 @@ async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> 
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, fixZipDates(Buffer.from(await wb.xlsx.writeBuffer())));
+  // Written as kla template writes a template (structure protected), as an OPD returns it.
+  writeFileSync(file, fixZipDates(await templateBytes(wb)));
 }
 
 /**

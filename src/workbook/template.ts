@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fingerprintQuestions, type CatalogQuestion } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
 import { refusal } from '../diagnostics/index.js';
@@ -38,8 +39,9 @@ const COLOR = {
 
 const WIDTHS: Record<AnswerColumn, number> = {
   id: 8,
-  indicator: 20,
-  question: 58,
+  // Wide enough for most indicator names in three lines; the longest wrap further, whole.
+  indicator: 24,
+  question: 54,
   points: 7,
   answerType: 13,
   answer: 26,
@@ -91,8 +93,8 @@ export async function buildTemplateWorkbook(project: Project, opd: Opd, opts: Te
   await addInstructions(wb, project, opd, questions);
   await addIdentity(wb, project, opd);
   await addAnswers(wb, project, opd, questions, rubricIds);
-  addOptions(wb, project, rubricIds);
-  addMeta(wb, project, opd, questions);
+  await addOptions(wb, project, rubricIds);
+  await addMeta(wb, project, opd, questions);
   return wb;
 }
 
@@ -123,11 +125,36 @@ export async function writeTemplates(
   for (const [i, opd] of opds.entries()) {
     const wb = await buildTemplateWorkbook(project, opd, opts);
     const file = files[i]!;
-    outputs.push({ file, data: Buffer.from(await wb.xlsx.writeBuffer()), opd: opd.code });
+    outputs.push({ file, data: await templateBytes(wb), opd: opd.code });
     opts.onBuilt?.(file, opd, i + 1, opds.length);
   }
   writeOutputs(outputs);
   return outputs.map((o) => ({ file: o.file, opd: o.opd }));
+}
+
+/**
+ * The bytes of a template, with its structure protected (no password, as its
+ * sheets): the hidden Opsi and Meta sheets cannot be shown, renamed or
+ * deleted, and no sheet added or copied ("Jawaban (2)") by accident.
+ */
+export async function templateBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return lockStructure(Buffer.from(await wb.xlsx.writeBuffer()), wb.created);
+}
+
+/**
+ * exceljs writes no workbook protection, so it is added to xl/workbook.xml
+ * after writing. The rest of the package is left as exceljs wrote it.
+ */
+function lockStructure(xlsx: Uint8Array, date: Date): Buffer {
+  const parts = unzipSync(xlsx);
+  const name = 'xl/workbook.xml';
+  const xml = strFromU8(parts[name]!);
+  // The schema orders workbookProtection after workbookPr and before bookViews.
+  const locked = xml.replace(/(<workbookPr\b[^>]*\/>|<workbookPr\b[^>]*>[\s\S]*?<\/workbookPr>)/, '$1<workbookProtection lockStructure="1"/>');
+  if (locked === xml) throw new Error('xl/workbook.xml without workbookPr: cannot protect the workbook structure');
+  parts[name] = strToU8(locked);
+  // A fixed time in the zip entries, so that the same template gives the same bytes.
+  return Buffer.from(zipSync(parts, { level: 6, mtime: date }));
 }
 
 function findByCode(project: Project, code: string): Opd {
@@ -198,7 +225,8 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
   ];
   for (const rid of [...new Set(questions.map((q) => q.rubric))]) {
     const r = project.catalog.rubrics[rid]!;
-    lines.push([`${rubricTitle(rid)}: ${r.description}`, 'text']);
+    // The catalog's description names its subject ("Anggaran: APBD bersama …"): a title of our own doubled it.
+    lines.push([r.description, 'text']);
     if (r.kind === 'options') {
       for (const o of r.options) lines.push([`    • ${o.value} — ${Math.round(o.fraction * 100)}% dari poin maksimum`, 'text']);
     }
@@ -228,21 +256,6 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
     }
   });
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-}
-
-function rubricTitle(id: string): string {
-  const names: Record<string, string> = {
-    regulasi: 'Bentuk kebijakan',
-    anggaran: 'Anggaran',
-    ketersediaan: 'Ketersediaan',
-    'ketersediaan-negatif': 'Pertanyaan yang jawaban baiknya "Tidak"',
-    narasi: 'Uraian',
-    'persen-naik': 'Persentase (makin tinggi makin baik)',
-    'persen-turun': 'Persentase (makin rendah makin baik)',
-    jumlah: 'Jumlah',
-    'tren-turun': 'Jumlah yang diharapkan turun',
-  };
-  return names[id] ?? id;
 }
 
 async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd): Promise<void> {
@@ -363,10 +376,8 @@ async function addAnswers(
   header.height = 32;
 
   const optionRanges = new Map(rubricIds.map((r, i) => [r, optionRange(project.catalog.rubrics[r]!, i)]));
-  const indicatorLabel = (id: string) => {
-    const ind = project.catalog.indicatorById.get(id)!;
-    return `${id} — ${shorten(ind.name, 40)}`;
-  };
+  // The whole name: the column wraps it, and the row grows to hold it.
+  const indicatorLabel = (id: string) => `${id} — ${project.catalog.indicatorById.get(id)!.name}`;
 
   questions.forEach((q, i) => {
     const r = ANSWER_FIRST_ROW + i;
@@ -502,16 +513,18 @@ function validationFor(q: CatalogQuestion, listRange: string | undefined): Excel
   };
 }
 
-function addOptions(wb: ExcelJS.Workbook, project: Project, rubricIds: string[]): void {
+async function addOptions(wb: ExcelJS.Workbook, project: Project, rubricIds: string[]): Promise<void> {
   const ws = wb.addWorksheet(SHEETS.options, { state: 'hidden' });
   rubricIds.forEach((rid, i) => {
     const r = project.catalog.rubrics[rid]!;
     if (r.kind !== 'options') return;
     r.options.forEach((o, j) => (ws.getCell(j + 1, i + 1).value = o.value));
   });
+  // The dropdowns read these cells: an edited option would no longer be an option.
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }
 
-function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: CatalogQuestion[]): void {
+async function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: CatalogQuestion[]): Promise<void> {
   const ws = wb.addWorksheet(SHEETS.meta, { state: 'hidden' });
   const values: Record<MetaKey, string | number> = {
     generator: `kla ${toolVersion()}`,
@@ -530,6 +543,7 @@ function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: Ca
   });
   ws.getColumn(1).width = 20;
   ws.getColumn(2).width = 60;
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }
 
 function margins() {
@@ -538,11 +552,3 @@ function margins() {
 
 /** `&` starts a code in Excel header/footer text. */
 const escapeHeaderFooter = (s: string) => s.replace(/&/g, '&&');
-
-/** Cut a long indicator name at a word boundary so the indicator column stays two or three lines. */
-function shorten(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(/-]+$/, '')} …`;
-}
