@@ -196,8 +196,8 @@ export function renderDiagnosticsDoc(): string {
     '## Penggunaan / Usage',
     '',
     '```sh',
-    'kla validate                                  # folder submissions/ proyek',
-    'kla validate "kiriman/Dinkes (revisi 2).xlsx"  # satu berkas',
+    'kla validate                                  # folder submissions/ proyek (dengan cakupan jawaban)',
+    'kla validate "kiriman/Dinkes (revisi 2).xlsx"  # satu berkas (juga di luar folder proyek)',
     'kla validate kiriman/ "arsip/**/*.xlsx"        # folder (rekursif) dan pola glob bertanda kutip',
     'kla validate -f json -o laporan.json          # json | junit | github | pretty (bawaan)',
     'kla validate --max-warnings 0                 # peringatan pun menggagalkan (CI)',
@@ -211,8 +211,11 @@ export function renderDiagnosticsDoc(): string {
       '`-o BERKAS` menulis laporan secara atomik, tanpa kode warna.',
     '- Berkas kunci Excel (`~$…`) dan berkas yang bukan lembar kerja di dalam folder dilewati dan disebutkan (KLA-I012, KLA-I013). ' +
       'Masukan tidak pernah diubah. Berkas diperiksa ukurannya di direktori zip sebelum dibuka (KLA-E008, KLA-E009).',
-    '- Angka ditulis menurut kaidah Indonesia (koma desimal, titik ribuan); setiap penyesuaian nilai dilaporkan sebagai peringatan ' +
-      'yang menyebut apa yang terbaca dan bagaimana nilai itu diartikan (KLA-W211, KLA-W213, KLA-W214).',
+    '- Angka ditulis menurut kaidah Indonesia (koma desimal, titik ribuan); angka yang ditulis sesuai petunjuk dibaca tanpa peringatan. ' +
+      'Peringatan hanya diberikan bila ada yang perlu diperiksa: angka bermakna ganda (KLA-W214), persentase pada pertanyaan jumlah (KLA-W213), ' +
+      'pilihan yang ditulis berbeda, dengan perbedaannya disebut, termasuk yang tak terlihat seperti spasi di akhir (KLA-W211).',
+    '- Cakupan jawaban seluruh kabupaten/kota ditampilkan bila seluruh folder kiriman diperiksa, atau dengan `--coverage`. ' +
+      'Di luar folder proyek, lembar kerja diperiksa dengan katalog, kabupaten/kota dan tahun yang tercatat pada templatnya (KLA-I425).',
     '',
     '## Daftar kode / Code list',
     '',
