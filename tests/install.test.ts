@@ -82,7 +82,7 @@ describe('installing kla for staff', () => {
     const init = run(kla, ['init', 'KLA Tebo 2026', '--district', 'Kabupaten Tebo', '--province', 'Jambi', '--year', '2026'], home);
     expect(init.code, init.stderr).toBe(0);
     const next = init.stdout.split('\n').find((l) => /^\s+kla template /.test(l))!;
-    const [{ words }] = shellCommands(next.trim()) as [{ words: string[] }];
+    const { words } = shellCommands(next.trim())[0]!;
     const template = run(kla, words.slice(1), home);
     expect(template.code, template.stderr).toBe(0);
     expect(readdirSync(path.join(home, 'KLA Tebo 2026', 'templates')).length).toBeGreaterThan(20);

@@ -10,7 +10,6 @@ import type { Lang } from '../i18n.js';
 /** Words of the help page around our own texts: what commander would say in English. */
 interface Frame {
   usage: string;
-  description: string;
   arguments: string;
   options: string;
   globalOptions: string;
@@ -26,7 +25,6 @@ interface Frame {
 const FRAME: Record<Lang, Frame> = {
   id: {
     usage: 'Penggunaan:',
-    description: 'Keterangan:',
     arguments: 'Argumen:',
     options: 'Opsi:',
     globalOptions: 'Opsi umum (untuk semua perintah):',
@@ -39,7 +37,6 @@ const FRAME: Record<Lang, Frame> = {
   },
   en: {
     usage: 'Usage:',
-    description: 'Description:',
     arguments: 'Arguments:',
     options: 'Options:',
     globalOptions: 'Global options (for every command):',
