@@ -113,7 +113,7 @@ const sections: Record<string, () => void | Promise<void>> = {
     report(
       'kla template (example district, all OPDs)',
       'kla --version',
-      measure(3, kla('template', '--project', example, '-o', out, '--no-progress')),
+      measure(3, kla('template', '--project', example, '-o', out, '--force', '--no-progress')),
       measure(3, kla('--version')),
     );
   },

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';
 import type { CatalogQuestion } from '../src/catalog/load.js';
 import { loadProject, type Opd, type Project, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
-import { buildTemplateWorkbook } from '../src/workbook/template.js';
+import { buildTemplateWorkbook, templateBytes } from '../src/workbook/template.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, IDENTITY_FIELDS, META_KEYS, SHEETS, type IdentityKey } from '../src/workbook/layout.js';
 import { score } from '../src/score/engine.js';
 import { buildProfileSubmission, describeProfile } from './merangin-profile.js';
@@ -788,7 +788,8 @@ async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> 
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, fixZipDates(Buffer.from(await wb.xlsx.writeBuffer())));
+  // Written as kla template writes a template (structure protected), as an OPD returns it.
+  writeFileSync(file, fixZipDates(await templateBytes(wb)));
 }
 
 /**
@@ -1075,10 +1076,10 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
     {
       file: 'Dispusip KLA 2026 (persen teks).xlsx',
       from: 'DISPUSIP',
-      description: 'Persentase 25.9 ditulis sebagai teks "87,5%". Ini hanya peringatan normalisasi (dibaca 87,5), bukan galat.',
-      en: 'Percentage of 25.9 written as the text "87,5%": a normalisation warning (read as 87.5), not an error.',
-      mistakes: [{ kind: 'percent-as-text', sheet: J, cell: at('DISPUSIP', '25.9', 'answer'), questionId: '25.9', value: '87,5%', code: 'KLA-W213' }],
-      spoil: (wb) => setAt(wb, J, at('DISPUSIP', '25.9', 'answer'), '87,5%'),
+      description: 'Jumlah pada 5.3 ditulis sebagai persentase, teks "80%": pertanyaan meminta jumlah anak. Ini peringatan (dibaca sebagai jumlah 80), bukan galat. Persentase yang ditulis "87,5" atau "87,5%" pada pertanyaan persen tidak diberi peringatan.',
+      en: 'The count of 5.3 written as a percentage, the text "80%", although the question asks for a number of children: a warning (read as the count 80), not an error. A percentage written "87,5" or "87,5%" for a percent question gets no warning.',
+      mistakes: [{ kind: 'percent-as-count', sheet: J, cell: at('DISPUSIP', '5.3', 'answer'), questionId: '5.3', value: '80%', code: 'KLA-W213' }],
+      spoil: (wb) => setAt(wb, J, at('DISPUSIP', '5.3', 'answer'), '80%'),
     },
   ];
   return cases;

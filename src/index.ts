@@ -40,6 +40,8 @@ export type { ReadResult, WorkbookData, RawCell, RawValue } from './workbook/rea
 // Validation and diagnostics
 export { validateInputs as validate } from './validate/index.js';
 export { missingForFinal } from './validate/profile.js';
+export { projectForUploads } from './validate/standalone.js';
+export type { UploadsProject } from './validate/standalone.js';
 export type { ValidationReport, FileReport } from './validate/index.js';
 export { CODES as diagnosticCodes, KlaError, formatMessage, formatRefusal, diag } from './diagnostics/index.js';
 export type { Code, ParamsOf, FormatContext } from './diagnostics/index.js';

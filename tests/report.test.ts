@@ -27,6 +27,7 @@ function report(diagnostics: Diagnostic[], files = ['submissions/Dinkes (revisi 
     schemaVersion: 1,
     project: { district: 'Kabupaten Merangin', year: 2026, catalogId: 'kla-2024' },
     files: files.map((file) => ({ file, status: 'submission', opdCode: 'DINKES', sha256: 'ab'.repeat(32) })),
+    scope: 'folder',
     diagnostics,
     submissions: [],
     profile: null,
@@ -121,6 +122,28 @@ describe('pretty', () => {
     expect(en).toContain('Coverage: 270 of 274 questions answered (98.5 %)');
   });
 
+  it('on a terminal, wraps messages between words to its width; in a file, keeps each message on one line', () => {
+    const r = report([d('KLA-W222', 'x.xlsx', 'H30', { question: '12.6' }), d('KLA-W211', 'x.xlsx', 'F9', { question: '1.3a', found: 'Ada, sebagian ', taken: 'Ada, sebagian', differences: ['trailing-space'] })], ['x.xlsx']);
+    const wide = formatters.pretty(r, { lang: 'id' });
+    const message = wide.split('\n').find((l) => l.includes('12.6 mewajibkan'))!.trim();
+    expect(message.length).toBeGreaterThan(100);
+    for (const width of [50, 79]) {
+      const out = formatters.pretty(r, { lang: 'id', width });
+      expect(out.split('\n').every((l) => l.length <= width), String(width)).toBe(true);
+      // The same words in the same order: wrapped, not cut.
+      expect(out.replace(/\s+/g, ' ')).toContain(message);
+    }
+    expect(wide).toContain('(berbeda: spasi di akhir)');
+  });
+
+  it('shows the coverage for a folder, not for chosen files unless asked for', () => {
+    const folder = report([]);
+    const files = { ...report([]), scope: 'files' as const };
+    expect(formatters.pretty(folder, { lang: 'id' })).toContain('Cakupan:');
+    expect(formatters.pretty(files, { lang: 'id' })).not.toContain('Cakupan:');
+    expect(formatters.pretty(files, { lang: 'id', coverage: true })).toContain('Cakupan:');
+  });
+
   it('uses the paint it is given', () => {
     const mark = (s: string) => `<${s}>`;
     const out = formatters.pretty(report([d('KLA-E216', 'x.xlsx', 'F12', { question: '12.1', found: 120 })], ['x.xlsx']), {
@@ -165,8 +188,8 @@ describe('kla validate (CLI)', () => {
   it('--max-warnings: exit 1 only when warnings exceed it', async () => {
     const dir = tmpDir();
     const wb = await filledWorkbook(project, 'DINKES');
-    const q = questionOf(project, 'DINKES', (x) => x.answerType === 'percent' && !x.previousYear);
-    wb.getWorksheet(SHEETS.answers)!.getCell(cellOf(wb, q.id, 'answer')).value = '87,5';
+    const q = questionOf(project, 'DINKES', (x) => x.answerType === 'count' && !x.previousYear);
+    wb.getWorksheet(SHEETS.answers)!.getCell(cellOf(wb, q.id, 'answer')).value = '80%';
     const f = await save(wb, path.join(dir, 'Dinkes.xlsx'));
     expect((await run([f, '--max-warnings', '1'])).code).toBe(0);
     const r = await run([f, '--max-warnings', '0']);

@@ -51,6 +51,7 @@ function setReport(answers: Answer[], diagnostics: Diagnostic[] = []): void {
     schemaVersion: 1,
     project: { district: project.districtName, year: 2024, catalogId: catalog.id },
     files: [{ file: 'submissions/DPPPA.xlsx', status: 'submission', opdCode: 'DPPPA' }],
+    scope: 'folder',
     diagnostics,
     profile: null,
     submissions: [{ file: 'submissions/DPPPA.xlsx', sha256: '0'.repeat(64), opdCode: 'DPPPA', savedAt: null, identity: {}, identityCells: {}, answers }],
@@ -60,13 +61,26 @@ function setReport(answers: Answer[], diagnostics: Diagnostic[] = []): void {
   state.report = report;
 }
 
-async function kla(args: string[], lang: 'id' | 'en' = 'id') {
-  const ctx = memoryContext(lang, dir);
+/** `columns`: as on a terminal that wide; without it, as into a file or pipe. */
+async function kla(args: string[], lang: 'id' | 'en' = 'id', columns?: number) {
+  const ctx = memoryContext(lang, dir, {}, undefined, columns);
   const code = await main(['score', ...args, '--project', dir, ...(lang === 'en' ? ['--lang', 'en'] : [])], ctx);
   return { code, stdout: ctx.stdout, stderr: ctx.stderr };
 }
 
 const all = catalog.questionList.map(answerFor);
+
+/** The words of `phrase` occur in `text` in this order, whatever lies between them (line breaks, indents, figures). */
+function inOrder(text: string, phrase: string): boolean {
+  const words = text.split(/\s+/);
+  let at = 0;
+  for (const w of phrase.split(' ')) {
+    at = words.indexOf(w, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
 const tmp = (name: string, content: string) => {
   const f = path.join(mkdtempSync(path.join(os.tmpdir(), 'kla-score-in-')), name);
   writeFileSync(f, content);
@@ -76,8 +90,8 @@ const tmp = (name: string, content: string) => {
 beforeEach(() => setReport(all));
 
 describe('kla score', () => {
-  it('prints groups, total, predikat and the forecast in an 80-column table', async () => {
-    const r = await kla([]);
+  it('prints groups, total, predikat and the forecast; on an 80-column terminal every line fits', async () => {
+    const r = await kla([], 'id', 79);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Perkiraan nilai KLA: Kabupaten Contoh, tahun 2024');
     expect(r.stdout).toContain('bukan nilai resmi');
@@ -86,9 +100,24 @@ describe('kla score', () => {
     expect(r.stdout).toContain('Prakiraan verifikasi');
     expect(r.stdout.split('\n').every((l) => l.length <= 79)).toBe(true);
     expect(r.stdout).not.toMatch(/[^\x20-\x7e\n]/); // plain ASCII, no box drawing
-    const en = await kla([], 'en');
+    const en = await kla([], 'en', 79);
     expect(en.stdout).toContain('Estimated KLA score');
     expect(en.stdout).toMatch(/Total\s+1,000\.00/);
+  });
+
+  it('cuts nothing: long indicator names wrap between words on a terminal and stay whole in a file', async () => {
+    const ascii = (s: string) => s.replace(/\s+/g, ' ').replace(/[\u2013\u2014]/g, '-').trim();
+    const long = catalog.groups.flatMap((g) => g.indicators).filter((i) => i.name.length > 60);
+    expect(long.length).toBeGreaterThan(3);
+    for (const columns of [59, 79, 119]) {
+      const r = await kla([], 'id', columns);
+      expect(r.stdout).not.toContain('...');
+      expect(r.stdout.split('\n').every((l) => l.length <= columns), String(columns)).toBe(true);
+      // Every word of every name is there, in order: wrapped (figures may sit beside its first line), never cut.
+      for (const i of long) expect(inOrder(r.stdout, ascii(i.name)), `${columns} ${i.id}`).toBe(true);
+    }
+    const file = await kla([]);
+    for (const i of long) expect(file.stdout.split('\n').some((l) => l.startsWith(`${i.id.padEnd(4)} ${ascii(i.name)} `))).toBe(true);
   });
 
   it('writes versioned JSON atomically; fed back as --baseline it shows zero change', async () => {
@@ -200,5 +229,26 @@ describe('kla score', () => {
     const t = await kla(['--target', 'KLA']);
     expect(t.stdout).toContain('Rencana menuju predikat KLA');
     expect(t.stdout).toContain('[D]');
+    // Each step names its question in full: whole on one line in a file, wrapped on a terminal.
+    const step = plan.byOpd[0]!.steps[0]!;
+    const text = catalog.questionById.get(step.questionId)!.text.replace(/\s+/g, ' ').replace(/[\u2013\u2014]/g, '-').trim();
+    expect(text.length).toBeGreaterThan(40);
+    expect(t.stdout).toContain(text);
+    const narrow = await kla(['--target', 'KLA'], 'id', 79);
+    expect(narrow.stdout.split('\n').every((l) => l.length <= 79)).toBe(true);
+    expect(narrow.stdout.replace(/\s+/g, ' ')).toContain(text);
+    expect(narrow.stdout).not.toContain('...');
+  });
+
+  it('names evidence files that are missing in full, however long', async () => {
+    const ev = mkdtempSync(path.join(os.tmpdir(), 'kla-evidence-'));
+    const name = 'Profil inovasi layanan ramah anak di Puskesmas Bangko dan Puskesmas Pamenang tahun 2023-2024.pdf';
+    const q = catalog.questionList.find((x) => x.evidenceRequired)!;
+    setReport(all.map((a) => (a.questionId === q.id ? { ...a, evidence: [name] } : a)));
+    for (const columns of [undefined, 79]) {
+      const r = await kla(['--evidence', ev], 'id', columns);
+      expect(r.stdout.replace(/\s+/g, ' ')).toContain(name);
+      expect(r.stdout).not.toContain('...');
+    }
   });
 });

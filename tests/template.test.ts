@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -97,7 +97,8 @@ describe('kla template', () => {
       expect(ws.getCell(`${ANSWER_COLUMNS.question}${r}`).value).toBe(q.text);
       expect(ws.getCell(`${ANSWER_COLUMNS.points}${r}`).value).toBeCloseTo(q.points, 2);
       expect(ws.getCell(`${ANSWER_COLUMNS.answerType}${r}`).value).toBe(ANSWER_TYPE_LABELS[q.answerType]);
-      expect(String(ws.getCell(`${ANSWER_COLUMNS.indicator}${r}`).value)).toMatch(new RegExp(`^${q.indicatorId} — \\S`));
+      // The indicator's whole name, never cut short.
+      expect(ws.getCell(`${ANSWER_COLUMNS.indicator}${r}`).value).toBe(`${q.indicatorId} — ${project.catalog.indicatorById.get(q.indicatorId)!.name}`);
       expect(ws.getCell(`${ANSWER_COLUMNS.answer}${r}`).value ?? null).toBeNull();
     });
   });
@@ -175,7 +176,33 @@ describe('kla template', () => {
     expect(text.match(/NIP\. \.+/g)).toHaveLength(2);
   });
 
-  it('records catalog, version, OPD, district, evaluation year and data year in the hidden metadata sheet', async () => {
+  it('protects the hidden sheets and the workbook structure, without a password', async () => {
+    for (const code of ['DINKES', 'FAD']) {
+      const book = await zipEntry(fileOf(code), 'xl/workbook.xml');
+      expect(book).toMatch(/<workbookPr\b[^>]*\/><workbookProtection lockStructure="1"\/>/);
+      expect(book).not.toMatch(/Password|hashValue/i);
+      const wb = await open(fileOf(code));
+      for (const name of [SHEETS.options, SHEETS.meta]) {
+        const n = wb.worksheets.findIndex((w) => w.name === name) + 1;
+        expect(wb.getWorksheet(name)!.state).toBe('hidden');
+        const xml = await zipEntry(fileOf(code), `xl/worksheets/sheet${n}.xml`);
+        expect(xml, name).toMatch(/<sheetProtection[^>]*sheet="1"/);
+        expect(xml, name).not.toMatch(/<sheetProtection[^>]*(password|hashValue)=/i);
+      }
+    }
+  });
+
+  it('explains each rubric once, in the catalog\'s words, without doubled labels', async () => {
+    const ws = (await open(fileOf('DINKES'))).getWorksheet(SHEETS.instructions)!;
+    const lines: string[] = [];
+    ws.eachRow((row) => lines.push(row.getCell(2).text));
+    const used = [...new Set(questionsForOpd(project, 'DINKES').map((q) => q.rubric))];
+    for (const rid of used) expect(lines.filter((l) => l.includes(project.catalog.rubrics[rid]!.description)), rid).toHaveLength(1);
+    // "Anggaran: Anggaran: …": a label followed by itself.
+    for (const l of lines) expect(l).not.toMatch(/^([^:]{3,}): \1\b/iu);
+  });
+
+    it('records catalog, version, OPD, district, evaluation year and data year in the hidden metadata sheet', async () => {
     const wb = await open(fileOf('DUKCAPIL'));
     const meta = wb.getWorksheet(SHEETS.meta)!;
     expect(meta.state).toBe('hidden');
@@ -235,6 +262,40 @@ describe('kla template', () => {
     const bad = kla(['template', '--project', project.dir, '-o', out, '--opd', 'DINAS-X']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('[KLA-E514]');
+  });
+});
+
+describe('templates already written', () => {
+  it('are not overwritten without --force; the refusal names the files that exist', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-force-'));
+    await writeTemplates(project, dir, ['DINKES']);
+    const file = path.join(dir, templateFileName(project, findOpd(project, 'DINKES')!));
+    writeFileSync(file, 'dikirim ke OPD');
+    const e = await refusalOfAsync(() => writeTemplates(project, dir, ['DINKES', 'DINSOS']));
+    expect(e.code).toBe('KLA-E516');
+    expect(e.diagnostics[0]!.params.files).toEqual([path.basename(file)]);
+    // Nothing was written: neither the existing file nor the new one.
+    expect(readFileSync(file, 'utf8')).toBe('dikirim ke OPD');
+    expect(readdirSync(dir)).toEqual([path.basename(file)]);
+
+    const cli = kla(['template', '--project', project.dir, '-o', dir, '--opd', 'DINKES']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('[KLA-E516]');
+    const forced = kla(['template', '--project', project.dir, '-o', dir, '--opd', 'DINKES', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    // Not a terminal: no progress text at all, only the list of what was written.
+    expect(forced.stderr).toBe('');
+  });
+
+  it('tells progress with counts, one workbook after another', async () => {
+    const seen: [string, number, number][] = [];
+    await writeTemplates(project, mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-count-')), ['DINKES', 'DINSOS', 'FAD'], { onBuilt: (_f, opd, done, total) => seen.push([opd?.code ?? 'PROFIL', done, total]) });
+    expect(seen).toEqual([
+      ['DINKES', 1, 3],
+      ['DINSOS', 2, 3],
+      ['FAD', 3, 3],
+    ]);
   });
 });
 

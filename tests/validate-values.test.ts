@@ -1,13 +1,15 @@
 /** Reading numbers and options typed by hand: tables of inputs and what they are taken as. */
 import { describe, expect, it } from 'vitest';
-import { evidenceEntries, optionKey, parseNumberText } from '../src/validate/values.js';
+import { allowedSlips, editDistance, evidenceEntries, optionKey, parseNumberText } from '../src/validate/values.js';
 
 describe('parseNumberText (Indonesian conventions first)', () => {
   it.each([
     ['87', { value: 87 }],
     [' 87,5 ', { value: 87.5 }],
-    ['87,5%', { value: 87.5 }],
-    ['87,5 %', { value: 87.5 }],
+    ['87,5%', { value: 87.5, percentSign: true }],
+    ['87,5 %', { value: 87.5, percentSign: true }],
+    ['87,5\u00a0', { value: 87.5 }],
+    ['1\u200b250', { value: 1250 }],
     ['1.234.567', { value: 1234567 }],
     ['1.234,5', { value: 1234.5 }],
     ['1 234', { value: 1234 }],
@@ -25,6 +27,24 @@ describe('parseNumberText (Indonesian conventions first)', () => {
 
   it.each(['', 'abc', '12a', '1,2,3', '1.23.4', '0x10', '1e3', '%', '--1', '12,5,0'])('%j is not a number', (input) => {
     expect(parseNumberText(input)).toBeNull();
+  });
+});
+
+describe('editDistance and allowedSlips', () => {
+  it.each([
+    ['sebagian', 'sebagian', 0],
+    ['sebagain', 'sebagian', 1],
+    ['direncanakn', 'direncanakan', 1],
+    ['tdk ada', 'tidak ada', 2],
+    ['tidak tahu', 'tidak ada', 3],
+    ['ya', 'tidak', 4],
+  ])('%j to %j: %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
+  });
+
+  it('allows no slip in two letters, one up to five, two beyond', () => {
+    expect([1, 2, 3, 5, 6, 20].map(allowedSlips)).toEqual([0, 0, 1, 1, 2, 2]);
   });
 });
 

@@ -43,6 +43,14 @@ const metaRow = (meta: ExcelJS.Worksheet, key: string) => {
   throw new Error(key);
 };
 
+/** A copy of the answer sheet, as Excel's "Move or Copy" makes it, with one answer typed into the copy. */
+function copyAnswerSheet(wb: ExcelJS.Workbook, name: string, questionId: string, answer: string): void {
+  const src = wb.getWorksheet(SHEETS.answers)!;
+  const copy = wb.addWorksheet(name);
+  src.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (c) => void (copy.getCell(r, Number(c.col)).value = c.value)));
+  copy.getCell(cellOf(wb, questionId, 'answer')).value = answer;
+}
+
 function at(report: ValidationReport, code: string) {
   return report.diagnostics.filter((d) => d.code === code).map((d) => [d.location.sheet ?? '', d.location.cell ?? '']);
 }
@@ -89,7 +97,15 @@ const answerCases: Case[] = [
   ['an answer that is not an option', 'KLA-E210', (wb) => set(wb, avail().id, 'answer', 'Ya'), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
   ['an option in other case and spacing', 'KLA-W211', (wb) => set(wb, avail().id, 'answer', '  ada,  LENGKAP dan berjalan '), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
   ['text that is no number', 'KLA-E212', (wb) => set(wb, pct().id, 'answer', 'sekitar delapan puluh'), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
-  ['a number typed as text with a decimal comma', 'KLA-W213', (wb) => set(wb, pct().id, 'answer', '87,5'), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
+  ['a percentage typed where a count is asked', 'KLA-W213', (wb) => set(wb, count().id, 'answer', '80 %'), SHEETS.answers, (wb) => cellOf(wb, count().id, 'answer')],
+  ['an option with a trailing space', 'KLA-W211', (wb) => set(wb, avail().id, 'answer', 'Ada, sebagian '), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
+  ['an option with a non-breaking space', 'KLA-W211', (wb) => set(wb, avail().id, 'answer', 'Ada,\u00a0sebagian'), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
+  ['a close misspelling of an option', 'KLA-W211', (wb) => set(wb, avail().id, 'answer', 'ada sebagain'), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
+  ['an answer on a copy of the answer sheet', 'KLA-E119', (wb) => copyAnswerSheet(wb, 'Jawaban (2)', avail().id, 'Ada, sebagian'), 'Jawaban (2)', (wb) => cellOf(wb, avail().id, 'answer')],
+  ['a count in the grey previous-year cell of a question that asks for none', 'KLA-W224', (wb) => set(wb, count().id, 'previous', 37), SHEETS.answers, (wb) => cellOf(wb, count().id, 'previous')],
+  ['an answer typed into the note column', 'KLA-W225', (wb) => (set(wb, avail().id, 'answer', null), set(wb, avail().id, 'note', 'Ada, sebagian')), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'note')],
+  ['a count typed into the evidence column', 'KLA-W225', (wb) => (set(wb, count().id, 'answer', null), set(wb, count().id, 'evidence', '12')), SHEETS.answers, (wb) => cellOf(wb, count().id, 'evidence')],
+  ["this year's value typed into the previous-year column", 'KLA-W225', (wb) => set(wb, '12.3', 'answer', null), SHEETS.answers, (wb) => cellOf(wb, '12.3', 'previous')],
   ['an ambiguous number', 'KLA-W214', (wb) => set(wb, pct().id, 'answer', '1,234'), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
   ['a percentage below 1 without percent format', 'KLA-W215', (wb) => set(wb, pct().id, 'answer', 0.5), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
   ['a percentage over 100', 'KLA-E216', (wb) => set(wb, pct().id, 'answer', 120), SHEETS.answers, (wb) => cellOf(wb, pct().id, 'answer')],
@@ -179,6 +195,56 @@ describe.each([
   });
 });
 
+describe('warnings only where a person can act', () => {
+  it('reads numbers typed as the instructions say without a finding', async () => {
+    for (const typed of ['18,2', '87,5 %', '87.5', ' 92 ', '100']) {
+      const r = await validateOne('DINKES', (wb) => set(wb, pct().id, 'answer', typed));
+      expect(r.diagnostics, typed).toEqual([]);
+    }
+    const counts = await validateOne('DINKES', (wb) => set(wb, count().id, 'answer', '1.250'));
+    expect(counts.diagnostics).toEqual([]);
+  });
+
+  it('names the difference of an option that looks identical, and the option taken for a misspelling', async () => {
+    const cases: [string, string, string[]][] = [
+      ['Ada, sebagian ', 'Ada, sebagian', ['trailing-space']],
+      [' Ada, sebagian', 'Ada, sebagian', ['leading-space']],
+      ['Ada,\u00a0sebagian', 'Ada, sebagian', ['odd-space']],
+      ['Ada,\u200b sebagian', 'Ada, sebagian', ['invisible']],
+      ['Ada,  sebagian', 'Ada, sebagian', ['double-space']],
+      ['ADA, SEBAGIAN', 'Ada, sebagian', ['case']],
+      ['Ada ,sebagian', 'Ada, sebagian', ['spacing']],
+      ['Ada sebagian', 'Ada, sebagian', ['punctuation']],
+      ['ada sebagian', 'Ada, sebagian', ['case', 'punctuation']],
+      ['Ada, sebagain', 'Ada, sebagian', ['spelling']],
+      ['Direncanakn', 'Direncanakan', ['spelling']],
+      ['Tdk ada', 'Tidak ada', ['spelling']],
+    ];
+    for (const [typed, taken, differences] of cases) {
+      const r = await validateOne('DINKES', (wb) => set(wb, avail().id, 'answer', typed));
+      const w = r.diagnostics.filter((d) => d.code === 'KLA-W211');
+      expect(w.map((d) => [d.params.taken, d.params.differences]), JSON.stringify(typed)).toEqual([[taken, differences]]);
+      expect(r.submissions[0]!.answers.find((a) => a.questionId === avail().id)!.value).toEqual({ kind: 'option', option: taken });
+    }
+  });
+
+  it('does not take a near miss that means something else, or could mean two options, for an option', async () => {
+    for (const typed of ['Ada', 'Tidak', 'Ya', 'Tidak tahu', 'Ada, sebagian besar', 'Ada, lengkap', 'Sebagian']) {
+      const r = await validateOne('DINKES', (wb) => set(wb, avail().id, 'answer', typed));
+      expect(r.diagnostics.map((d) => d.code), typed).toEqual(['KLA-E210']);
+    }
+  });
+
+  it('a copy of the answer sheet kept as it is, or a sheet with other headers, is no finding', async () => {
+    const r = await validateOne('DINKES', (wb) => {
+      // A backup copy: the same answers as the sheet that is read, so nothing is lost.
+      copyAnswerSheet(wb, 'Jawaban (2)', avail().id, String(wb.getWorksheet(SHEETS.answers)!.getCell(cellOf(wb, avail().id, 'answer')).value));
+      wb.addWorksheet('Catatan Pemeriksaan').getCell('A1').value = 'Catatan pemeriksaan DPPPA';
+    });
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
 describe('tolerated variants', () => {
   it('accepts the district written as "Kab. MERANGIN" and a NIP written with spaces', async () => {
     const r = await validateOne('DINKES', (_wb, { id }) => {
@@ -209,9 +275,10 @@ describe('answers with errors are left out of scoring', () => {
     expect(r.submissions[0]!.answers.filter((a) => a.invalid)).toHaveLength(1);
   });
 
-  it('marks every answer of a file from another year invalid', async () => {
+  it('takes nothing from a file of another year: no submission, no answers', async () => {
     const r = await validateOne('DINKES', (_wb, { id }) => void (id.getCell('C7').value = 2025));
-    expect(r.submissions[0]!.answers.every((a) => a.invalid)).toBe(true);
+    expect(r.submissions).toEqual([]);
+    expect(r.files.map((f) => [f.status, f.opdCode])).toEqual([['submission', 'DINKES']]);
     expect(r.coverage.answered).toBe(0);
   });
 
@@ -232,7 +299,7 @@ describe('district severity settings', () => {
       'DINKES',
       (wb, { id }) => {
         set(wb, '1.3j', 'evidence', null);
-        set(wb, pct().id, 'answer', '87,5');
+        set(wb, count().id, 'answer', '80%');
         id.getCell('C11').value = '123';
       },
       p,
@@ -240,6 +307,7 @@ describe('district severity settings', () => {
     expect(r.diagnostics.find((d) => d.code === 'KLA-W222')?.severity).toBe('error');
     expect(r.diagnostics.find((d) => d.code === 'KLA-E113')?.severity).toBe('warning');
     expect(at(r, 'KLA-W213')).toEqual([]);
+    expect(r.submissions[0]!.answers.find((a) => a.questionId === count().id)?.value).toEqual({ kind: 'number', value: 80 });
     expect(r.submissions[0]!.answers.find((a) => a.questionId === '1.3j')?.invalid).toBe(true);
     expect(r.summary.errors).toBe(1);
   });
@@ -314,6 +382,26 @@ describe('across files', () => {
       ['DINSOS', 'Dinsos 2025.xlsx', (_wb, { id, meta }) => void ((id.getCell('C7').value = 2025), (meta.getCell(`B${metaRow(meta, 'year')}`).value = 2025))],
     ]);
     expect(r.diagnostics.filter((d) => d.code === 'KLA-E107').map((d) => d.location.file)).toEqual(['kiriman/Dinsos 2025.xlsx']);
+  });
+
+  it("another district's workbook of the same OPD lends neither its officer nor its answers, and is no duplicate", async () => {
+    const r = await folderWith([
+      ['DINKES', 'Dinkes.xlsx'],
+      [
+        'DINKES',
+        'Dinkes Sarolangun.xlsx',
+        (wb, { id }) => {
+          id.getCell('C6').value = 'Kabupaten Sarolangun';
+          id.getCell('C10').value = 'Petugas Sarolangun';
+          set(wb, avail().id, 'answer', 'Tidak ada');
+        },
+      ],
+    ]);
+    expect(at(r, 'KLA-E108')).toEqual([[SHEETS.identity, 'C6']]);
+    expect(at(r, 'KLA-E301')).toEqual([]);
+    expect(at(r, 'KLA-W302')).toEqual([]);
+    expect(r.submissions.map((s) => s.file)).toEqual(['kiriman/Dinkes.xlsx']);
+    expect(r.submissions.map((s) => s.identity.officerName)).not.toContain('Petugas Sarolangun');
   });
 
   it('orders diagnostics by file, sheet, row, column and code', async () => {

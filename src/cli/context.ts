@@ -32,8 +32,16 @@ export interface CliContext {
   paint: Paint;
   /** True when colour is on (terminal, not NO_COLOR, not --no-color; FORCE_COLOR wins). */
   color: boolean;
+  /**
+   * Columns to wrap standard output to: the terminal's width less one (a line
+   * that fills the last column wraps by itself in some consoles); undefined
+   * when stdout is no terminal, where lines are written whole.
+   */
+  columns: number | undefined;
   applyGlobals(g: { color: boolean; progress: boolean }): void;
   progress(text: string): Promise<Progress>;
+  /** A question answered at the terminal; undefined when nobody is there to answer (a pipe, CI). */
+  ask(question: string): Promise<string | undefined>;
 }
 
 /** A path as the user is shown it (the one display rule, from the folder the command runs in). */
@@ -72,6 +80,7 @@ export function makeContext(lang: Lang, proc: NodeJS.Process = process): CliCont
     out: (s) => void proc.stdout.write(s),
     err: (s) => void proc.stderr.write(s),
     color: false,
+    columns: proc.stdout.isTTY && (proc.stdout.columns ?? 0) > 20 ? proc.stdout.columns - 1 : undefined,
     paint: makePaint(new Chalk({ level: 0 })),
     applyGlobals(g) {
       ctx.color = colorWanted(proc.env, Boolean(proc.stdout.isTTY), g.color);
@@ -91,13 +100,34 @@ export function makeContext(lang: Lang, proc: NodeJS.Process = process): CliCont
       // Not a terminal (a pipe, a file, CI): progress would only be noise in a log.
       return { update: () => undefined, stop: () => undefined };
     },
+    async ask(question) {
+      if (!proc.stdin.isTTY || !proc.stderr.isTTY || proc.env.CI) return undefined;
+      const { createInterface } = await import('node:readline/promises');
+      // On stderr, so that stdout carries only the command's result.
+      const rl = createInterface({ input: proc.stdin, output: proc.stderr });
+      try {
+        // Ctrl+D or Ctrl+C closes the input: that is no answer, not a hang.
+        return await Promise.race([rl.question(question).then((a) => a.trim()), new Promise<undefined>((res) => rl.once('close', () => res(undefined)))]);
+      } finally {
+        rl.close();
+      }
+    },
   };
   ctx.applyGlobals({ color: true, progress: true });
   return ctx;
 }
 
-/** A context that records output, for tests. */
-export function memoryContext(lang: Lang = 'id', cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): CliContext & { stdout: string; stderr: string } {
+/**
+ * A context that records output, for tests; `answers` are typed at the
+ * terminal in turn and `columns` is its width (neither: no terminal).
+ */
+export function memoryContext(
+  lang: Lang = 'id',
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = {},
+  answers?: string[],
+  columns?: number,
+): CliContext & { stdout: string; stderr: string } {
   const rec = { stdout: '', stderr: '' };
   const ctx: CliContext & { stdout: string; stderr: string } = Object.assign(rec, {
     lang,
@@ -106,9 +136,15 @@ export function memoryContext(lang: Lang = 'id', cwd = process.cwd(), env: NodeJ
     out: (s: string) => void (rec.stdout += s),
     err: (s: string) => void (rec.stderr += s),
     color: false,
+    columns,
     paint: makePaint(new Chalk({ level: 0 })),
     applyGlobals: () => undefined,
     progress: async () => ({ update: () => undefined, stop: () => undefined }),
+    ask: async (question: string) => {
+      if (answers === undefined) return undefined;
+      rec.stderr += question;
+      return answers.shift();
+    },
   });
   return ctx;
 }

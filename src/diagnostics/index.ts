@@ -12,6 +12,7 @@ import { formatMessage, type FormatContext } from './format.js';
 import type { Params } from './registry.js';
 
 export { CODES, isCode, type Code, type ParamsOf } from './codes/index.js';
+export type { OptionDifference } from './codes/validation.js';
 export { formatMessage, fmtFor, type FormatContext } from './format.js';
 export type { CodeDef, Fmt, Params, ParamValue } from './registry.js';
 

@@ -153,6 +153,12 @@ export interface Project {
   };
   /** Non-fatal remarks about the config (e.g. catalog sources no OPD covers). */
   warnings: Diagnostic[];
+  /**
+   * Made up from uploaded workbooks' templates, without a config: its OPD
+   * list is the catalog's default, not the district's, so it knows nothing of
+   * the district's coverage.
+   */
+  fromUploads?: true;
 }
 
 export interface DataYears {
@@ -187,6 +193,13 @@ export function questionsForOpd(project: Project, code: string): CatalogQuestion
 }
 
 export const normalizeName = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** "Kabupaten Merangin", "Kab. Merangin", "Pemerintah Kota Jambi": the kind, when named, and the name without it. */
+export function parseDistrictName(s: string): { kind?: 'kabupaten' | 'kota'; name: string } {
+  const m = /^\s*(?:pemerintah\s+)?(kabupaten|kab\.|kab|kota)\s+(\S.*?)\s*$/iu.exec(s.normalize('NFC'));
+  if (!m) return { name: s.trim() };
+  return { kind: m[1]!.toLowerCase() === 'kota' ? 'kota' : 'kabupaten', name: m[2]! };
+}
 
 /** The config file of a project folder, if it has one; two of them is an error (which one would count?). */
 export function configFileIn(dir: string): string | undefined {

@@ -6,16 +6,18 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
-import { loadCatalog } from '../catalog/load.js';
+import { loadCatalog, type Catalog } from '../catalog/load.js';
 import { newestCatalog, shippedCatalog } from '../catalog/registry.js';
-import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, type Config } from './config.js';
+import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, parseDistrictName, type Config } from './config.js';
 import { writeFileAtomic } from '../io/files.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 
 export interface InitOptions {
   dir: string;
+  /** "Kabupaten Merangin", "Kota Jambi", or the name alone ("Merangin", then `kind` or kabupaten). Required. */
   district?: string;
   kind?: 'kabupaten' | 'kota';
+  /** Required. */
   province?: string;
   year?: number;
   /**
@@ -38,32 +40,59 @@ const README = `Folder proyek KLA
 
   kla.config.json   konfigurasi: kabupaten/kota, tahun evaluasi dan tahun data, daftar OPD,
                     penandatangan, jawaban yang dipilih DPPPA bila OPD menjawab berbeda
-  templates/        templat Excel kosong untuk setiap OPD (kla template)
+  templates/        templat Excel kosong untuk setiap OPD dan lembar kerja profil daerah
+                    yang diisi DPPPA sendiri (kla template)
   submissions/      lembar kerja yang dikembalikan OPD (kla validate, kla score)
   evidence/         data dukung (dokumen, foto) yang disebut dalam lembar kerja
   output/           dokumen evaluasi PDF dan rekap (kla build)
 `;
 
+/**
+ * The OPD list a new project starts from: the catalog's own, else one OPD per
+ * catalog source.
+ */
+export function defaultOpds(catalog: Catalog): Config['opds'] {
+  return catalog.defaultOpds ?? catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
+}
+
+/** Refuse a folder that already holds a project: init never overwrites one. */
+export function assertNoProject(dir: string): void {
+  const abs = path.resolve(dir);
+  const existing = CONFIG_FILES.find((f) => existsSync(path.join(abs, f)));
+  if (existing) throw refusal('KLA-E406', { dir: abs, file: existing }, { location: { file: path.join(abs, existing) } });
+}
+
+/**
+ * The district as given: kind and name. "Kabupaten Tebo" given with --kind
+ * kota is a contradiction, not a choice to make for the user.
+ */
+export function districtOf(district: string, kind: 'kabupaten' | 'kota' | undefined): { kind: 'kabupaten' | 'kota'; name: string } {
+  const parsed = parseDistrictName(district);
+  if (parsed.kind !== undefined && kind !== undefined && parsed.kind !== kind) {
+    throw refusal('KLA-E510', { district, kind }, { location: { file: '', option: '--kind' } });
+  }
+  return { kind: parsed.kind ?? kind ?? 'kabupaten', name: parsed.name };
+}
+
 export function initProject(o: InitOptions): InitResult {
   const dir = path.resolve(o.dir);
   const configFile = path.join(dir, CONFIG_FILE);
-  const existing = CONFIG_FILES.find((f) => existsSync(path.join(dir, f)));
-  if (existing) throw refusal('KLA-E406', { dir, file: existing }, { location: { file: path.join(dir, existing) } });
+  assertNoProject(dir);
+  // Guessing the district from the folder name gave "Kabupaten KLA Tebo": both are asked for, never made up.
+  const missing = [...(blank(o.district) ? ['--district'] : []), ...(blank(o.province) ? ['--province'] : [])];
+  if (missing.length > 0) throw refusal('KLA-E509', { missing }, { location: { file: '', option: missing[0]! } });
+  const { kind, name } = districtOf(o.district!, o.kind);
   // Loaded as the user named it (so a refusal quotes their words), recorded relative to the project.
   const cwd = o.cwd ?? process.cwd();
   const catalog = loadCatalog(o.catalog ?? newestCatalog().id, cwd);
   const catalogRef = catalogReference(o.catalog, dir, cwd);
-  const opds =
-    catalog.defaultOpds ??
-    catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
+  const opds = defaultOpds(catalog);
 
-  const name = o.district ?? titleCase(path.basename(dir));
-  const kind = o.kind ?? 'kabupaten';
   const head = kind === 'kota' ? 'Wali Kota' : 'Bupati';
   const year = o.year ?? new Date().getFullYear();
   const raw = {
     schemaVersion: 1,
-    district: { kind, name, province: o.province ?? 'Isi nama provinsi' },
+    district: { kind, name, province: o.province!.trim() },
     year,
     // Written out so staff see that the answers are for the year before the evaluation (2025 for 2026).
     dataYear: year - 1,
@@ -99,10 +128,4 @@ function catalogReference(ref: string | undefined, dir: string, cwd: string): st
   return path.isAbsolute(rel) ? rel : rel.split(path.sep).join('/');
 }
 
-function titleCase(s: string): string {
-  return s
-    .replace(/[-_]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-}
+const blank = (s: string | undefined) => s === undefined || s.trim() === '';

@@ -17,6 +17,10 @@ export interface FormatOptions {
   paint?: Paint;
   /** Group id -> label ("Klaster I") for the coverage table. */
   groupLabels?: Record<string, string>;
+  /** Show the district's answer coverage (default: when a whole folder was checked). */
+  coverage?: boolean;
+  /** A terminal's width to wrap messages to, between words; undefined: lines whole (a file, a pipe). */
+  width?: number;
 }
 
 export type Formatter = (report: ValidationReport, opts: FormatOptions) => string;

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model.js';
 import type { ValidationReport, FileReport } from '../validate/index.js';
 import { formatMessage } from '../diagnostics/index.js';
 import type { Paint } from '../cli/context.js';
+import { wrapList, wrapWords } from '../wrap.js';
 import { percent, SEVERITY_WORD } from './common.js';
 import type { FormatOptions } from './index.js';
 
@@ -62,7 +63,7 @@ const UNANSWERED_SHOWN = 30;
 export function formatPretty(report: ValidationReport, opts: FormatOptions): string {
   const t = T[opts.lang];
   const p = opts.paint ?? plain;
-  const lines: string[] = [p.bold(t.title(report)), ''];
+  const lines: string[] = [...wrapWords(t.title(report), opts.width).map(p.bold), ''];
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of report.diagnostics) byFile.set(d.location.file, [...(byFile.get(d.location.file) ?? []), d]);
 
@@ -80,7 +81,7 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
         const at = d.location.file === '' ? '' : `${t.where(d.location.sheet, d.location.cell)}  `;
         lines.push(`  ${sev(d)}  ${at}${p.dim(`[${d.code}]`)}`);
       }
-      lines.push(`      ${formatMessage(d, opts.lang)}`);
+      lines.push(...wrapWords(formatMessage(d, opts.lang), opts.width, '      '));
     });
   };
 
@@ -117,23 +118,29 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
 
   const n = { submission: 0, profile: 0, skipped: 0, unreadable: 0 };
   for (const f of report.files) n[f.status]++;
-  const cov = report.coverage;
   if (lines.at(-1) !== '') lines.push('');
   lines.push(p.bold(t.summary));
-  lines.push(`  ${t.files(report, n)}`);
-  lines.push(`  ${t.findings(report.summary)}`);
-  lines.push(`  ${t.coverage(cov.answered, cov.questions, percent(cov.answered, cov.questions, opts.lang))}`);
+  lines.push(...wrapWords(t.files(report, n), opts.width, '  ', '    '));
+  lines.push(...wrapWords(t.findings(report.summary), opts.width, '  ', '    '));
+  // The district's coverage says something about a whole folder of submissions, not about one upload.
+  if (opts.coverage ?? report.scope === 'folder') coverageLines(report, opts, lines);
+  lines.push('');
+  lines.push(...wrapWords(report.summary.errors === 0 ? t.verdictOk : t.verdictErr(report.summary.errors), opts.width).map((l) => (report.summary.errors === 0 ? p.ok(l) : p.error(l))));
+  return `${lines.join('\n')}\n`;
+}
+
+function coverageLines(report: ValidationReport, opts: FormatOptions, lines: string[]): void {
+  const t = T[opts.lang];
+  const cov = report.coverage;
+  lines.push(...wrapWords(t.coverage(cov.answered, cov.questions, percent(cov.answered, cov.questions, opts.lang)), opts.width, '  ', '    '));
   const labelWidth = Math.max(0, ...cov.byGroup.map((g) => (opts.groupLabels?.[g.id] ?? g.id).length));
   for (const g of cov.byGroup) {
     const label = (opts.groupLabels?.[g.id] ?? g.id).padEnd(labelWidth);
     lines.push(`    ${label}  ${String(g.answered).padStart(3)}/${String(g.questions).padEnd(3)}  ${percent(g.answered, g.questions, opts.lang)}`);
   }
   if (cov.unanswered.length > 0) {
-    const shown = cov.unanswered.slice(0, UNANSWERED_SHOWN).join(', ');
+    const shown = cov.unanswered.slice(0, UNANSWERED_SHOWN);
     const rest = cov.unanswered.length - UNANSWERED_SHOWN;
-    lines.push(`  ${t.unanswered}: ${shown}${rest > 0 ? `, ${t.more(rest)}` : ''}`);
+    lines.push(...wrapList([`${t.unanswered}: ${shown[0]}`, ...shown.slice(1), ...(rest > 0 ? [t.more(rest)] : [])], opts.width, '  '));
   }
-  lines.push('');
-  lines.push(report.summary.errors === 0 ? p.ok(t.verdictOk) : p.error(t.verdictErr(report.summary.errors)));
-  return `${lines.join('\n')}\n`;
 }

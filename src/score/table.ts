@@ -1,10 +1,13 @@
 /**
- * The console table of `kla score`: pure `(view, lang) => string`. Plain ASCII
- * lines no wider than 79 characters, so it reads well in an 80-column cmd.exe
- * window; numbers in Indonesian format (1.000,00) by default.
+ * The console table of `kla score`: pure `(view, lang, width) => string`. Plain
+ * ASCII; on a terminal every line fits its width and long texts (indicator
+ * names, questions, file names) wrap between words, never cut; elsewhere (a
+ * file, a pipe) every line is whole. Numbers in Indonesian format (1.000,00)
+ * by default.
  */
 import { formatNumber, type Lang } from '../i18n.js';
 import type { AnswerValue } from '../model.js';
+import { wrapList, wrapWords } from '../wrap.js';
 import type { Change, RowChange, ScoreComparison } from './compare.js';
 import type { IgnoredReason, QuestionConflict, ScoreReport } from './engine.js';
 import type { EvidenceCheck } from './evidence.js';
@@ -12,8 +15,6 @@ import { roundShown } from './numbers.js';
 import { bandsOf, predikatFor, totalDigits, type ForecastMargin, type Threshold } from './predikat.js';
 import type { ScoreView } from './json.js';
 import { forecastDifference, type GapPlan, type PlanStepKind } from './plan.js';
-
-const WIDTH = 79;
 
 /** English plural of a counted noun (Indonesian needs none). */
 export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -161,99 +162,117 @@ const T = {
 
 const kindMark: Record<PlanStepKind, string> = { evidence: '[D]', answer: '[J]', improve: '[T]' };
 
-/** Cut text to `w` characters (ASCII "..." marks a cut) and pad it. */
-function fit(text: string, w: number, align: 'left' | 'right' = 'left'): string {
-  // Catalog texts carry line breaks and dashes that an old console code page shows wrongly.
-  const s = text.replace(/\s+/g, ' ').replace(/[\u2013\u2014]/g, '-').trim();
-  const t = s.length > w ? `${s.slice(0, Math.max(0, w - 3))}...` : s;
-  return align === 'left' ? t.padEnd(w) : t.padStart(w);
+/** Catalog texts carry line breaks and dashes that an old console code page shows wrongly. */
+const clean = (text: string) => text.replace(/\s+/g, ' ').replace(/[\u2013\u2014]/g, '-').trim();
+
+/**
+ * Where the table is written: a terminal of `width` columns, or (undefined)
+ * a file or pipe, where nothing is wrapped.
+ */
+interface Layout {
+  width: number | undefined;
 }
 
-/** One line of fixed columns; the first column is left-aligned, the rest right-aligned. */
-const line = (widths: readonly number[], cells: readonly string[]) =>
-  cells
-    .map((c, i) => fit(c, widths[i]!, i === 0 ? 'left' : 'right'))
-    .join(' ')
-    .trimEnd();
+/** The narrowest a wrapped label column gets, however narrow the terminal. */
+const MIN_LABEL = 16;
 
-/** Words wrapped to the width, each line indented. */
-function wrap(items: readonly string[], indent: string, sep = ', '): string[] {
-  const out: string[] = [];
-  let cur = indent;
-  items.forEach((it, i) => {
-    const piece = it + (i < items.length - 1 ? sep.trimEnd() : '');
-    if (cur.length > indent.length && cur.length + 1 + piece.length > WIDTH) {
-      out.push(cur.trimEnd());
-      cur = indent;
-    }
-    cur += (cur.length > indent.length ? ' ' : '') + piece;
-  });
-  if (cur.trim() !== '') out.push(cur.trimEnd());
-  return out;
+/**
+ * Rows of a table whose first column holds text (a label that wraps between
+ * words within `labelWidth`, continuation lines indented) and whose other
+ * columns hold figures, right-aligned in `widths`. Nothing is cut.
+ */
+function rows(labelWidth: number, widths: readonly number[], cells: readonly string[], head = ''): string[] {
+  const [label = '', ...rest] = cells;
+  // A fixed head (an indicator's id) keeps its padding; the text after it wraps and continues under itself.
+  const indent = head === '' ? '  ' : ' '.repeat(head.length);
+  const parts = wrapWords(clean(label), labelWidth, head, indent);
+  const figures = (text: string) => [text.padEnd(labelWidth), ...rest.map((c, i) => clean(c).padStart(widths[i]!))].join(' ').trimEnd();
+  // A word wider than the column (on a very narrow terminal) keeps its line to itself; the figures follow below it.
+  if (parts[0]!.length > labelWidth) return [...parts, figures('')];
+  return [figures(parts[0]!), ...parts.slice(1)];
 }
 
-/** Prose wrapped at word boundaries. */
-const para = (text: string, indent = '') => wrap(text.split(/\s+/).filter(Boolean), indent, ' ');
+/** The label column's width: the longest label (as `rows` lays it out), as far as the terminal leaves room beside the figures. */
+function labelWidth(L: Layout, labels: readonly string[], widths: readonly number[]): number {
+  const natural = Math.max(0, ...labels.map((l) => l.length));
+  if (L.width === undefined) return natural;
+  const figures = widths.reduce((s, w) => s + w + 1, 0);
+  return Math.max(Math.min(natural, MIN_LABEL), Math.min(natural, L.width - figures));
+}
 
-export function formatScoreTable(v: ScoreView, lang: Lang): string {
+const tableWidth = (label: number, widths: readonly number[]) => label + widths.reduce((s, w) => s + w + 1, 0);
+
+/** A row of short cells (ids, codes, figures) padded to widths, the last cell a text that wraps under itself. */
+function lineWithText(L: Layout, head: string, text: string): string[] {
+  const room = L.width === undefined ? undefined : Math.max(20, L.width - head.length);
+  const parts = wrapWords(clean(text), room);
+  return [`${head}${parts[0]}`.trimEnd(), ...parts.slice(1).map((p) => `${' '.repeat(head.length)}${p}`)];
+}
+
+/** `width`: the terminal's columns (lines fit and wrap between words); undefined for a file or pipe (lines whole). */
+export function formatScoreTable(v: ScoreView, lang: Lang, width?: number): string {
+  const L: Layout = { width };
+  const para = (text: string, indent = '') => wrapWords(text, L.width, indent);
   const t = T[lang];
   const n = (x: number) => formatNumber(roundShown(x), lang);
   const signed = (x: number | null) => (x === null ? '-' : `${roundShown(x) > 0 ? '+' : ''}${n(x)}`);
   const tot = (x: number) => formatNumber(roundShown(x, totalDigits(x, v.catalog.predikat)), lang, totalDigits(x, v.catalog.predikat));
   const r = v.report;
   const out: string[] = [];
-  const rule = '-'.repeat(WIDTH);
 
-  out.push(t.title(`${v.district ? `: ${v.district}` : ''}${v.year ? t.year(v.year) : ''} (${r.catalogId})`), t.estimate, '');
+  out.push(...para(t.title(`${v.district ? `: ${v.district}` : ''}${v.year ? t.year(v.year) : ''} (${r.catalogId})`)), ...para(t.estimate), '');
   out.push(`  ${t.self.padEnd(22)} ${tot(r.total).padStart(9)}   ${t.predikat(r.predikat)}`);
   out.push(`  ${t.forecast.padEnd(22)} ${tot(r.forecast.total).padStart(9)}   ${t.predikat(r.forecast.predikat)}`);
-  out.push(...marginLines(r.forecastMargin, lang, n));
+  out.push(...marginLines(r.forecastMargin, lang, n, para));
   out.push(...para(t.forecastRule, '  '), ...para(v.evidenceDir ? t.checked(v.evidenceDir) : t.notChecked, '  '), '');
 
   // Groups, then indicators: maximum, self-evaluation, forecast, difference.
-  const gw = [36, 9, 10, 11, 9];
-  const header = (first: string) => [line(gw, [first, t.max, t.selfCol, t.forecastCol, t.diff]), rule];
-  const scoreRow = (label: string, x: { max: number; points: number; forecastPoints: number }) =>
-    line(gw, [label, n(x.max), n(x.points), n(x.forecastPoints), signed(x.forecastPoints - x.points)]);
+  const gw = [9, 10, 11, 9];
+  const idHead = (id: string) => `${id.padEnd(4)} `;
+  // One label width for both tables, so their figures line up.
+  const lw = labelWidth(L, [t.group, t.indicator, t.total, ...r.groups.map((g) => clean(g.label)), ...r.indicators.map((i) => `${idHead(i.id)}${clean(i.name)}`)], gw);
+  const rule = '-'.repeat(tableWidth(lw, gw));
+  const header = (first: string) => [...rows(lw, gw, [first, t.max, t.selfCol, t.forecastCol, t.diff]), rule];
+  const scoreRow = (label: string, x: { max: number; points: number; forecastPoints: number }, head = '') =>
+    rows(lw, gw, [label, n(x.max), n(x.points), n(x.forecastPoints), signed(x.forecastPoints - x.points)], head);
   out.push(...header(t.group));
-  for (const g of r.groups) out.push(scoreRow(g.label, g));
-  out.push(rule, line(gw, [t.total, n(r.max), tot(r.total), tot(r.forecast.total), signed(r.forecast.total - r.total)]), '');
+  for (const g of r.groups) out.push(...scoreRow(g.label, g));
+  out.push(rule, ...rows(lw, gw, [t.total, n(r.max), tot(r.total), tot(r.forecast.total), signed(r.forecast.total - r.total)]), '');
   out.push(...header(t.indicator));
-  for (const i of r.indicators) out.push(scoreRow(`${i.id.padEnd(4)} ${i.name}`, i));
+  for (const i of r.indicators) out.push(...scoreRow(i.name, i, idHead(i.id)));
   out.push('');
 
   const diff = forecastDifference(r);
   if (diff.questions.length > 0) {
     out.push(...para(t.lost(diff.questions.length, n(diff.total))));
-    const row = (id: string, opd: string, pts: string, cause: string) =>
-      `  ${fit(id, 10)} ${fit(opd, 12)} ${fit(pts, 9, 'right')}  ${fit(cause, WIDTH - 37)}`.trimEnd();
-    out.push(row(t.question, 'OPD', t.points, t.cause));
+    const row = (id: string, opd: string, pts: string, cause: string) => lineWithText(L, `  ${id.padEnd(10)} ${opd.padEnd(12)} ${pts.padStart(9)}  `, cause);
+    out.push(...row(t.question, 'OPD', t.points, t.cause));
     for (const q of diff.questions) {
       const named = r.questions.find((x) => x.questionId === q.questionId)!.evidenceCheck.filter((c) => c.status !== 'placeholder').length;
       const cause = q.missing.length === 0 ? t.noEvidence : t.notFoundOf(q.missing.length, named);
-      out.push(row(q.questionId, q.opdCode ?? q.responsible.join('/'), n(q.atStake), cause));
+      out.push(...row(q.questionId, q.opdCode ?? q.responsible.join('/'), n(q.atStake), cause));
       // Which file is missing, each on a line of its own: with several named, that is what the OPD must be told.
-      for (const m of q.missing) out.push(...missingLines(m, lang));
+      for (const m of q.missing) out.push(...missingLines(m, lang, para));
     }
     out.push('');
   }
-  if (r.conflicts.length > 0) out.push(...conflictSection(r.conflicts, lang, n), '');
+  if (r.conflicts.length > 0) out.push(...conflictSection(r.conflicts, lang, n, L), '');
 
   const unanswered = r.questions.filter((q) => q.status === 'unanswered').map((q) => q.questionId);
-  if (unanswered.length > 0) out.push(t.unanswered(unanswered.length), ...wrap(unanswered, '  '), '');
+  if (unanswered.length > 0) out.push(t.unanswered(unanswered.length), ...wrapList(unanswered, L.width, '  '), '');
   if (r.ignoredAnswers.length > 0) {
     out.push(t.ignored(r.ignoredAnswers.length));
     for (const a of r.ignoredAnswers) {
       const at = `${a.source.file}, ${a.source.sheet}!${a.source.cell}`;
       // The location on a line of its own: it is what the user needs, and it must not be cut.
-      out.push(`  ${fit(a.questionId, 8)} ${fit(a.opdCode, 12)} ${t.reasons[a.reason]}`, `${' '.repeat(11)}${at}`);
+      out.push(`  ${a.questionId.padEnd(8)} ${a.opdCode.padEnd(12)} ${t.reasons[a.reason]}`, `${' '.repeat(11)}${at}`);
     }
     out.push('');
   }
 
-  if (v.whatIf) out.push(...whatIfSection(v, lang, n, signed, tot), '');
-  if (v.plan) out.push(...planSection(v, v.plan, lang, n, tot), '');
-  if (v.comparison) out.push(...compareSection(v.comparison.result, v.comparison.file, lang, n, signed, tot), '');
+  if (v.whatIf) out.push(...whatIfSection(L, v, lang, n, signed, tot), '');
+  if (v.plan) out.push(...planSection(L, v, v.plan, lang, n, tot), '');
+  if (v.comparison) out.push(...compareSection(L, v.comparison.result, v.comparison.file, lang, n, signed, tot), '');
 
   out.push(...para(ruleText(v, lang)));
   return `${out.join('\n')}\n`;
@@ -264,8 +283,11 @@ type Signed = (x: number | null) => string;
 
 const INDENT = ' '.repeat(6);
 
+/** Wraps a paragraph between words to the layout's width, each line indented. */
+type Para = (text: string, indent?: string) => string[];
+
 /** Distance of the forecast to the edges of its band, and the flags. */
-function marginLines(m: ForecastMargin, lang: Lang, n: Fmt): string[] {
+function marginLines(m: ForecastMargin, lang: Lang, n: Fmt, para: Para): string[] {
   const t = T[lang];
   const edge = (th: Threshold) => t.threshold(formatNumber(th.value, lang), th.inclusive);
   const out: string[] = [];
@@ -281,28 +303,26 @@ function marginLines(m: ForecastMargin, lang: Lang, n: Fmt): string[] {
 }
 
 /** A named file that was not found, and the nearest file when one is close. */
-function missingLines(c: EvidenceCheck, lang: Lang): string[] {
+function missingLines(c: EvidenceCheck, lang: Lang, para: Para): string[] {
   const t = T[lang];
   const what = c.status === 'outside' ? `- ${c.entry} (${t.outside})` : `- ${c.entry}`;
   return [...para(what, INDENT), ...(c.suggestion !== undefined ? para(t.didYouMean(c.suggestion), `${INDENT}  `) : [])];
 }
 
 /** Questions answered differently: every answer with its OPD, points and cell, and which one counts. */
-function conflictSection(conflicts: readonly QuestionConflict[], lang: Lang, n: Fmt): string[] {
+function conflictSection(conflicts: readonly QuestionConflict[], lang: Lang, n: Fmt, L: Layout): string[] {
   const t = T[lang];
+  const para: Para = (text, indent = '') => wrapWords(text, L.width, indent);
   const open = conflicts.filter((c) => c.status === 'open').length;
-  const w = [12, 32, 10, 11];
   const out = [...para(t.conflicts(conflicts.length, open)), ...para(t.counted, '  ')];
+  const mark = (counted: boolean, x: number) => `${n(x)}${counted ? '*' : ' '}`;
   for (const c of conflicts) {
     const how = c.status === 'chosen' ? t.conflictChosen(c.chosenOpdCode ?? '') : t.conflictOpen;
-    out.push('', `  ${fit(`${c.questionId}: ${how}`, w[0]! + w[1]! + 1)} ${fit(t.selfCol, w[2]!, 'right')} ${fit(t.forecastCol, w[3]!, 'right')}`);
+    out.push('', ...para(`${c.questionId}: ${how}`, '  '), `    ${''.padEnd(12)} ${t.selfCol.padStart(10)} ${t.forecastCol.padStart(11)}`);
     for (const a of c.answers) {
-      const mark = (counted: boolean, x: number) => `${n(x)}${counted ? '*' : ' '}`;
-      out.push(
-        `    ${fit(a.opdCode, w[0]!)} ${fit(showValue(a.value, lang), w[1]! - 2)} ${fit(mark(a.opdCode === c.estimateOpdCode, a.points), w[2]! + 1, 'right')} ${fit(mark(a.opdCode === c.forecastOpdCode, a.forecastPoints), w[3]!, 'right')}`.trimEnd(),
-      );
-      // The location on lines of its own, wrapped but never cut: it is where the DPPPA looks.
-      out.push(...para(`${a.source.file}, ${a.source.sheet}!${a.source.cell}`, ' '.repeat(17)));
+      // Code and figures in columns, the answer beside them wrapped (never cut), the cell below: where the DPPPA looks.
+      const head = `    ${a.opdCode.padEnd(12)} ${mark(a.opdCode === c.estimateOpdCode, a.points).padStart(10)} ${mark(a.opdCode === c.forecastOpdCode, a.forecastPoints).padStart(11)}  `;
+      out.push(...lineWithText(L, head, showValue(a.value, lang)), ...para(`${a.source.file}, ${a.source.sheet}!${a.source.cell}`, ' '.repeat(17)));
     }
   }
   if (open > 0) out.push('', ...para(t.conflictHint, '  '));
@@ -326,26 +346,28 @@ function ruleText(v: ScoreView, lang: Lang): string {
 
 const showValue = (a: AnswerValue, lang: Lang) => (a.kind === 'option' ? a.option : formatNumber(a.value, lang, Number.isInteger(a.value) ? 0 : 2));
 
-function whatIfSection(v: ScoreView, lang: Lang, n: Fmt, signed: Signed, tot: Fmt): string[] {
+function whatIfSection(L: Layout, v: ScoreView, lang: Lang, n: Fmt, signed: Signed, tot: Fmt): string[] {
   const t = T[lang];
   const w = v.whatIf!;
   const d = w.delta;
   const out: string[] = [t.whatIf(w.settings.size)];
-  out.push(...wrap([...w.settings].map(([id, s]) => `${id} = ${'answer' in s ? showValue(s.answer, lang) : t.pointsSet(n(s.points))}`), '  ', '; '));
-  const cw = [16, 9, 9, 9, 9, 9, 9];
-  out.push('', `${''.padEnd(17)}${fit(`-- ${t.self} --`, 29, 'right')} ${fit(`-- ${t.forecast} --`, 29, 'right')}`);
-  out.push(line(cw, [t.group, t.base, t.scenario, t.change, t.base, t.scenario, t.change]), '-'.repeat(WIDTH));
+  out.push(...wrapList([...w.settings].map(([id, s]) => `${id} = ${'answer' in s ? showValue(s.answer, lang) : t.pointsSet(n(s.points))}`), L.width, '  ', '; '));
+  const cw = [9, 9, 9, 9, 9, 9];
+  const lw = labelWidth(L, [t.group, t.total, ...d.groups.map((g) => clean(g.label))], cw);
+  const rule = '-'.repeat(tableWidth(lw, cw));
+  out.push('', `${''.padEnd(lw + 1)}${`-- ${t.self} --`.padStart(29)} ${`-- ${t.forecast} --`.padStart(29)}`.trimEnd());
+  out.push(...rows(lw, cw, [t.group, t.base, t.scenario, t.change, t.base, t.scenario, t.change]), rule);
   const row = (label: string, p: Change, f: Change, fmt: Fmt) =>
-    line(cw, [label, fmt(p.before ?? 0), fmt(p.after ?? 0), signed(p.delta), fmt(f.before ?? 0), fmt(f.after ?? 0), signed(f.delta)]);
-  for (const g of d.groups) out.push(row(g.label, g.points, g.forecastPoints, n));
-  out.push('-'.repeat(WIDTH), row(t.total, d.total, d.forecast.total, tot));
+    rows(lw, cw, [label, fmt(p.before ?? 0), fmt(p.after ?? 0), signed(p.delta), fmt(f.before ?? 0), fmt(f.after ?? 0), signed(f.delta)]);
+  for (const g of d.groups) out.push(...row(g.label, g.points, g.forecastPoints, n));
+  out.push(rule, ...row(t.total, d.total, d.forecast.total, tot));
   const p = (x: string | null) => x ?? t.none;
   out.push(t.predikatChange(p(d.predikat.before), p(d.predikat.after), d.predikat.changed));
   out.push(t.forecastPredikatChange(p(d.forecast.predikat.before), p(d.forecast.predikat.after)));
   return out;
 }
 
-function planSection(v: ScoreView, plan: GapPlan, lang: Lang, n: Fmt, tot: Fmt): string[] {
+function planSection(L: Layout, v: ScoreView, plan: GapPlan, lang: Lang, n: Fmt, tot: Fmt): string[] {
   const t = T[lang];
   const out = [t.plan(plan.target), t.needs(formatNumber(plan.threshold.value, lang), plan.threshold.inclusive)];
   if (plan.status === 'reached') return [...out, t.reached(plan.target, tot(plan.start))];
@@ -355,7 +377,7 @@ function planSection(v: ScoreView, plan: GapPlan, lang: Lang, n: Fmt, tot: Fmt):
     plan.status === 'reachable'
       ? t.reachable(needed.length, n(gain), tot(plan.start), tot(plan.end))
       : t.unreachable(tot(plan.end), n(plan.shortfall)),
-    ...para(t.legend),
+    ...wrapWords(t.legend, L.width),
   );
   const order = new Map(needed.map((s, i) => [s, i]));
   for (const g of plan.byOpd) {
@@ -364,8 +386,8 @@ function planSection(v: ScoreView, plan: GapPlan, lang: Lang, n: Fmt, tot: Fmt):
       const text = v.catalog.questionById.get(s.questionId)?.text ?? '';
       // The step number keeps the cheapest-first order visible inside the grouping by OPD.
       const nr = `${order.get(s)! + 1}.`.padStart(4);
-      const head = `${nr} ${kindMark[s.kind]} ${fit(s.questionId, 6)} ${`+${n(s.gain)}`.padStart(7)} ${`-> ${tot(s.cumulative)}`.padStart(10)}  `;
-      out.push(`${head}${fit(text, WIDTH - head.length)}`.trimEnd());
+      const head = `${nr} ${kindMark[s.kind]} ${s.questionId.padEnd(6)} ${`+${n(s.gain)}`.padStart(7)} ${`-> ${tot(s.cumulative)}`.padStart(10)}  `;
+      out.push(...lineWithText(L, head, text));
     }
   }
   const rest = plan.steps.filter((s) => !s.needed);
@@ -373,15 +395,20 @@ function planSection(v: ScoreView, plan: GapPlan, lang: Lang, n: Fmt, tot: Fmt):
   return out;
 }
 
-function compareSection(c: ScoreComparison, file: string, lang: Lang, n: Fmt, signed: Signed, tot: Fmt): string[] {
+function compareSection(L: Layout, c: ScoreComparison, file: string, lang: Lang, n: Fmt, signed: Signed, tot: Fmt): string[] {
   const t = T[lang];
   const out = [t.compare(file)];
-  if (!c.sameCatalog) out.push(...para(t.otherCatalog(c.beforeCatalogId, c.afterCatalogId)));
-  const cw = [40, 12, 12, 12];
-  const row = (label: string, x: Change, fmt: Fmt) => line(cw, [label, x.before === null ? '-' : fmt(x.before), x.after === null ? '-' : fmt(x.after), signed(x.delta)]);
-  const table = (first: string, rows: RowChange[]) => [line(cw, [first, t.before, t.now, t.change]), '-'.repeat(WIDTH), ...rows.map((r) => row(r.label === r.id ? r.id : `${r.id.padEnd(4)} ${r.label}`, r.points, n))];
-  out.push('', ...table(t.group, c.groups.map((g) => ({ ...g, id: g.label }))));
-  out.push('-'.repeat(WIDTH), row(t.total, c.total, tot), row(t.forecastTotal, c.forecast.total, tot));
+  if (!c.sameCatalog) out.push(...wrapWords(t.otherCatalog(c.beforeCatalogId, c.afterCatalogId), L.width));
+  const cw = [12, 12, 12];
+  // A group is shown by its label; an indicator by its id, then its name.
+  const head = (r: RowChange) => (r.label === r.id ? '' : `${r.id.padEnd(4)} `);
+  const groups = c.groups.map((g) => ({ ...g, id: g.label }));
+  const lw = labelWidth(L, [t.group, t.indicator, t.total, t.forecastTotal, ...[...groups, ...c.indicators].map((r) => `${head(r)}${clean(r.label)}`)], cw);
+  const rule = '-'.repeat(tableWidth(lw, cw));
+  const row = (text: string, x: Change, fmt: Fmt, h = '') => rows(lw, cw, [text, x.before === null ? '-' : fmt(x.before), x.after === null ? '-' : fmt(x.after), signed(x.delta)], h);
+  const table = (first: string, list: RowChange[]) => [...rows(lw, cw, [first, t.before, t.now, t.change]), rule, ...list.flatMap((r) => row(r.label, r.points, n, head(r)))];
+  out.push('', ...table(t.group, groups));
+  out.push(rule, ...row(t.total, c.total, tot), ...row(t.forecastTotal, c.forecast.total, tot));
   const p = (x: string | null) => x ?? t.none;
   out.push(t.predikatChange(p(c.predikat.before), p(c.predikat.after), c.predikat.changed), '');
   out.push(...table(t.indicator, c.indicators));

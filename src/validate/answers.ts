@@ -10,8 +10,9 @@ import type { AnswerRowData, WorkbookData } from '../workbook/read.js';
 import type { Diagnostic } from '../model.js';
 import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
 import { questionsForOpd } from '../project/config.js';
-import { evidenceEntries, interpretAnswer, textOf } from './values.js';
+import { evidenceEntries, interpretAnswer, matchOption, parseNumberText, textOf } from './values.js';
 import { checkEvidenceCell } from './evidence.js';
+import type { CatalogQuestion } from '../catalog/load.js';
 
 export interface AnswersResult {
   answers: Answer[];
@@ -69,6 +70,18 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
     }
     const answer = interpretAnswer(c.answer, q, loc);
     const previous = q.previousYear ? interpretAnswer(c.previous, q, loc) : { value: null, findings: [], invalid: false };
+    const blankAnswer = c.answer.value.t === 'blank';
+    // The greyed previous-year cell of a question that asks for none holds the template's dash; anything else is not read.
+    if (!q.previousYear && c.previous.value.t !== 'blank' && !NOT_ASKED.test(textOf(c.previous))) {
+      qf('KLA-W224', c.previous.cell, { found: textOf(c.previous) || '?', answer: blankAnswer ? 'blank' : 'given' });
+    }
+    // An empty answer cell beside an answer typed one column off: said where it is, never moved by guess.
+    if (blankAnswer) {
+      for (const [column, cell] of [['previous', c.previous], ['evidence', c.evidence], ['note', c.note]] as const) {
+        if (column === 'previous' && !q.previousYear) continue;
+        if (cell.value.t !== 'blank' && looksLikeAnswer(textOf(cell), q)) qf('KLA-W225', cell.cell, { found: textOf(cell), column, year: project.config.year });
+      }
+    }
     findings.push(...answer.findings, ...previous.findings);
     invalid ||= answer.invalid || previous.invalid;
     for (const side of [c.evidence, c.note]) {
@@ -105,6 +118,17 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
     if (!firstRow.has(q.id)) findings.push(diag('KLA-E201', { question: q.id }, loc, q.id));
   }
   return { answers, findings };
+}
+
+/** What the template writes in a previous-year cell that is not asked for (and its look-alikes). */
+const NOT_ASKED = /^[\s\u2014\u2013-]*$/;
+
+/** Text that is, as a whole, an answer to `q`: one of its options (as read from the answer cell), or a number. */
+function looksLikeAnswer(text: string, q: CatalogQuestion): boolean {
+  if (text === '') return false;
+  const r = q.rubricDef;
+  if (r.kind === 'options') return matchOption(text, r.options.map((o) => o.value)) !== undefined;
+  return parseNumberText(text) !== null;
 }
 
 function optionFraction(r: { options: { value: string; fraction: number }[] }, option: string): number | undefined {

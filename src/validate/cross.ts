@@ -75,11 +75,14 @@ export function checkConflicts(subs: Submission[], chosen: ReadonlyMap<string, s
 }
 
 /**
- * Unanswered questions. A question nobody answered although a responsible OPD
- * sent its workbook is a warning at that OPD's answer cell; OPDs that sent
- * nothing are listed once each when `listMissingOpds` (a folder was checked).
+ * Unanswered questions. When a folder was checked (`wholeFolder`), a question
+ * nobody answered although a responsible OPD sent its workbook is a warning at
+ * that OPD's answer cell, and OPDs that sent nothing are listed once each.
+ * When chosen files were checked, a blank answer is a warning only where no
+ * other OPD could answer the question: another OPD's workbook, not checked
+ * here, may well hold it.
  */
-export function checkCoverage(subs: Submission[], project: Project, listMissingOpds: boolean): { findings: Diagnostic[]; coverage: ValidationReport['coverage'] } {
+export function checkCoverage(subs: Submission[], project: Project, wholeFolder: boolean): { findings: Diagnostic[]; coverage: ValidationReport['coverage'] } {
   const { catalog } = project;
   const answered = new Set(subs.flatMap((s) => s.answers.filter(usable).map((a) => a.questionId)));
   const rowOf = new Map<string, Answer>();
@@ -92,10 +95,11 @@ export function checkCoverage(subs: Submission[], project: Project, listMissingO
     const opds = opdsForQuestion(project, q.id);
     const row = rowOf.get(q.id);
     if (!row || !opds.some((o) => submitted.has(o.code))) continue;
+    if (!wholeFolder && !opds.every((o) => submitted.has(o.code))) continue;
     const c = row.cells.answer;
     findings.push(diag('KLA-W303', { question: q.id, opds: opds.map((o) => o.code).join(', ') }, { file: c.file, sheet: c.sheet, cell: c.cell }, q.id));
   }
-  if (listMissingOpds) {
+  if (wholeFolder) {
     for (const o of project.config.opds) {
       const n = questionsForOpd(project, o.code).length;
       if (n > 0 && !submitted.has(o.code)) findings.push(diag('KLA-I304', { opd: o.code, name: o.name, questions: n }, { file: '' }));

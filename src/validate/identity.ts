@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { CellRef } from '../model.js';
 import { fingerprintQuestions } from '../catalog/load.js';
-import { findOpd, normalizeName, questionsForOpd, type Opd, type Project } from '../project/config.js';
+import { findOpd, normalizeName, parseDistrictName, questionsForOpd, type Opd, type Project } from '../project/config.js';
 import { IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION, type IdentityKey, type MetaKey } from '../workbook/layout.js';
 import type { RawCell, WorkbookData } from '../workbook/read.js';
 import type { Diagnostic, Location } from '../model.js';
@@ -115,9 +115,9 @@ export function checkIdentity(data: WorkbookData, file: string, project: Project
   const districtOff = (t: string) => {
     if (t === '') return false;
     // "Kota Bekasi" and "Kabupaten Bekasi" are different districts: a stated kind must match too.
-    const kind = /^\s*(?:pemerintah\s+)?(kabupaten|kab\.?|kota)\s+/i.exec(t)?.[1]?.toLowerCase();
-    const kindOff = kind !== undefined && (kind === 'kota') !== (project.config.district.kind === 'kota');
-    return kindOff || districtKey(t) !== districtKey(project.config.district.name);
+    const found = parseDistrictName(t);
+    const kindOff = found.kind !== undefined && found.kind !== project.config.district.kind;
+    return kindOff || normalizeName(found.name) !== normalizeName(parseDistrictName(project.config.district.name).name);
   };
   if (districtOff(idText('district'))) {
     findings.push(diag('KLA-E108', { found: idText('district'), expected: project.districtName }, idLoc('district')));
@@ -160,11 +160,6 @@ function checkPeople(fields: Partial<Record<IdentityKey, RawCell>>, loc: (k: Ide
 
 function lookup(project: Project, s: string): Opd | undefined {
   return s ? findOpd(project, s) : undefined;
-}
-
-/** "Kabupaten Merangin", "Kab. Merangin" and "MERANGIN" are one district. */
-function districtKey(s: string): string {
-  return normalizeName(s.replace(/^\s*(pemerintah\s+)?(kabupaten|kab\.?|kota)\s+/i, ''));
 }
 
 /**

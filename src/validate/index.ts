@@ -36,6 +36,12 @@ export interface ValidationReport {
   /** `year`: the evaluation year; `dataYears`: the data year evaluated and the year before it. */
   project: { district: string; year: number; dataYears?: { evaluated: number; previous: number }; catalogId: string };
   files: FileReport[];
+  /**
+   * 'folder': a whole collection was checked (the submissions folder, or a
+   * folder named), so the district's coverage means something; 'files':
+   * chosen files, whose coverage of the district is not the point.
+   */
+  scope: 'folder' | 'files';
   /** Deterministic order: by file, sheet, row, column, code. */
   diagnostics: Diagnostic[];
   /** Answer.invalid = true where an error concerns that answer. */
@@ -59,7 +65,10 @@ export async function validateInputs(
   opts: { cwd?: string; /** Worker threads; 1 reads in this thread. Default: the number of CPUs. */ jobs?: number } = {},
 ): Promise<ValidationReport> {
   const cwd = opts.cwd ?? process.cwd();
-  const { files, folder } = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
+  const expanded = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
+  const files = expanded.files;
+  // A folder is the district's collection only for a project of its own: uploads checked alone say nothing of coverage.
+  const folder = expanded.folder && !project.fromUploads;
   if (!files.some((f) => !f.skip)) throw refusal('KLA-E517', { inputs: inputs.length > 0 ? inputs : [project.paths.submissions] });
 
   const reports: FileReport[] = [];
@@ -98,6 +107,7 @@ export async function validateInputs(
     schemaVersion: 1,
     project: { district: project.districtName, year: project.config.year, dataYears: project.dataYears, catalogId: project.catalog.id },
     files: reports,
+    scope: folder ? 'folder' : 'files',
     diagnostics,
     submissions,
     profile: profileChoice.profile,
@@ -151,8 +161,10 @@ export function checkFile(r: ReadResult, project: Project): Checked {
   const id = checkIdentity(r.data, r.file, project);
   const findings = [...r.findings, ...id.findings];
   if (!id.opd) return { report: { ...base, status: 'submission' }, findings };
+  // A workbook of another district, year or instrument lends this evaluation nothing: no answers,
+  // no officers for the dossier, no place among the OPD's submissions (it would pass for a duplicate).
+  if (id.foreign) return { report: { ...base, status: 'submission', opdCode: id.opd.code }, opdLocation: id.opdLocation, findings };
   const ans = checkAnswers(r.data, r.file, id.opd.code, project);
-  if (id.foreign) for (const a of ans.answers) a.invalid = true;
   const submission: Submission = {
     file: r.file,
     sha256: r.sha256,

@@ -7,12 +7,14 @@ import type { AnswerValue } from '../model.js';
 import type { CatalogQuestion } from '../catalog/load.js';
 import type { RawCell } from '../workbook/read.js';
 import type { Diagnostic } from '../model.js';
-import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
+import { diag, type Code, type OptionDifference, type ParamsOf } from '../diagnostics/index.js';
 
 export interface ParsedNumber {
   value: number;
   /** Another reading of the same text, when its separators allow two. */
   alternative?: number;
+  /** The text ended in a percent sign (dropped: the number is already a percentage). */
+  percentSign?: true;
 }
 
 /**
@@ -22,7 +24,12 @@ export interface ParsedNumber {
  * with `alternative`. A trailing % is dropped (the number is already a percentage).
  */
 export function parseNumberText(input: string): ParsedNumber | null {
-  let s = input.normalize('NFKC').replace(/[\s\u00a0\u202f]+/g, '');
+  const r = parseDigits(input);
+  return r === null ? null : /%\s*$/.test(input) ? { ...r, percentSign: true } : r;
+}
+
+function parseDigits(input: string): ParsedNumber | null {
+  let s = input.normalize('NFKC').replace(INVISIBLE, '').replace(/[\s\u00a0\u202f]+/g, '');
   if (s.endsWith('%')) s = s.slice(0, -1);
   let sign = 1;
   if (/^[-\u2212]/.test(s)) {
@@ -50,15 +57,85 @@ export function parseNumberText(input: string): ParsedNumber | null {
   return null;
 }
 
+/** Characters that take no room on screen: zero-width spaces and joiners, word joiner, BOM, soft hyphen. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Spaces that look like spaces but are not the space bar's (non-breaking, figure, narrow no-break). */
+const ODD_SPACE = /[\u00a0\u2007\u202f]/;
+
 /** Option text compared without regard to case, spacing, or spaces before punctuation. */
 export const optionKey = (s: string) =>
   s
+    .replace(INVISIBLE, '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/\s*([,.;:/)])\s*/g, '$1 ')
     .replace(/\(\s*/g, '(')
     .trim();
+
+/** Letters and digits only, in lower case, one space between words: what is left when punctuation is ignored. */
+const looseKey = (s: string) => optionKey(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment):
+ * "sebagain" is one slip from "sebagian", as a typist sees it.
+ */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * Slips allowed in a text of `length` characters: none up to 2, one up to 5,
+ * two beyond (the "AUTO" fuzziness of Lucene/Elasticsearch, which is tuned to
+ * typing errors). Short answers such as "Ya" must match exactly.
+ */
+export const allowedSlips = (length: number) => (length <= 2 ? 0 : length <= 5 ? 1 : 2);
+
+/**
+ * The option a typed answer stands for, and how it differed. Exact, then the
+ * same up to case and spacing, then up to punctuation, then within a few
+ * typing slips of exactly one option. Undefined when no option, or more than
+ * one, is that close: then the answer is not guessed.
+ */
+export function matchOption(found: string, options: readonly string[]): { option: string; differences: OptionDifference[] } | undefined {
+  if (options.includes(found)) return { option: found, differences: [] };
+  const key = optionKey(found);
+  const loose = looseKey(found);
+  let option = options.find((o) => optionKey(o) === key) ?? options.find((o) => looseKey(o) === loose);
+  let spelling = false;
+  if (option === undefined && loose !== '') {
+    const near = options.filter((o) => editDistance(loose, looseKey(o)) <= allowedSlips(Math.min(loose.length, looseKey(o).length)));
+    if (near.length !== 1) return undefined;
+    option = near[0]!;
+    spelling = true;
+  }
+  if (option === undefined) return undefined;
+
+  const differences: OptionDifference[] = [];
+  if (new RegExp(INVISIBLE.source).test(found)) differences.push('invisible');
+  if (ODD_SPACE.test(found)) differences.push('odd-space');
+  const visible = found.replace(INVISIBLE, '');
+  if (/^\s/.test(visible)) differences.push('leading-space');
+  if (/\s$/.test(visible)) differences.push('trailing-space');
+  if (/\S\s{2,}\S/.test(visible)) differences.push('double-space');
+  if (spelling) return { option, differences: [...differences, 'spelling'] };
+  const letters = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '');
+  if (letters(visible) !== letters(option) && letters(visible).toLowerCase() === letters(option).toLowerCase()) differences.push('case');
+  const marks = (s: string) => s.normalize('NFKC').replace(/[\p{L}\p{N}\s]+/gu, '');
+  if (marks(visible) !== marks(option)) differences.push('punctuation');
+  else if (visible.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase() !== option.normalize('NFKC').toLowerCase()) differences.push('spacing');
+  return { option, differences };
+}
 
 export interface Interpreted {
   value: AnswerValue | null;
@@ -88,13 +165,20 @@ export function interpretAnswer(raw: RawCell, q: CatalogQuestion, loc: Loc): Int
   if (rubric.kind === 'options') {
     const options = rubric.options.map((o) => o.value);
     const found = v.t === 'text' ? v.text : v.t === 'number' ? String(v.value) : v.t === 'date' ? v.date : v.value ? 'TRUE' : 'FALSE';
-    if (v.t === 'text' && options.includes(v.text)) return { value: { kind: 'option', option: v.text }, findings, invalid: false };
-    // Booleans come from cells typed TRUE/FALSE, or from LibreOffice's TRUE() formulas.
-    const key = v.t === 'bool' ? (v.value ? 'ya' : 'tidak') : optionKey(found);
-    const match = options.find((o) => optionKey(o) === key);
-    if (match && v.t !== 'number' && v.t !== 'date') {
-      add('KLA-W211', { found, taken: match });
-      return { value: { kind: 'option', option: match }, findings, invalid: false };
+    if (v.t === 'text') {
+      const m = matchOption(v.text, options);
+      if (m && m.differences.length === 0) return { value: { kind: 'option', option: m.option }, findings, invalid: false };
+      if (m) {
+        add('KLA-W211', { found, taken: m.option, differences: m.differences });
+        return { value: { kind: 'option', option: m.option }, findings, invalid: false };
+      }
+    } else if (v.t === 'bool') {
+      // Booleans come from cells typed TRUE/FALSE, or from LibreOffice's TRUE() formulas.
+      const match = options.find((o) => optionKey(o) === (v.value ? 'ya' : 'tidak'));
+      if (match) {
+        add('KLA-W211', { found, taken: match });
+        return { value: { kind: 'option', option: match }, findings, invalid: false };
+      }
     }
     return fail('KLA-E210', { found, options: options.map((o) => `"${o}"`).join(', ') });
   }
@@ -115,8 +199,10 @@ export function interpretAnswer(raw: RawCell, q: CatalogQuestion, loc: Loc): Int
     value = parsed.value;
     const alt = parsed.alternative;
     const altPlausible = alt !== undefined && (expected !== 'count' || Number.isInteger(alt));
+    // A number with one reading ("18,2", as the instructions ask) is read as it is: nothing to act on.
+    // Two readings, or a percentage given where a count is asked, are worth a second look.
     if (altPlausible) add('KLA-W214', { found: v.text, taken: value, alternative: alt });
-    else add('KLA-W213', { found: v.text, taken: value });
+    else if (parsed.percentSign && expected === 'count') add('KLA-W213', { found: v.text, taken: value, how: 'percent-sign' });
   }
 
   if (expected === 'percent') {

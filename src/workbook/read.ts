@@ -165,6 +165,7 @@ export async function readWorkbookBuffer(buf: Buffer, file: string, opts: ReadOp
   if (!answersWs) {
     return { status: 'unreadable', file, sha256, findings: [...findings, diag('KLA-E101', { sheet: SHEETS.answers }, { file })] };
   }
+  findings.push(...copiesOfAnswerSheet(sheets, answersWs, file));
   const metaWs = find(SHEETS.meta, isMetaSheet);
   const identityWs = find(SHEETS.identity, isIdentitySheet);
 
@@ -206,6 +207,35 @@ function isAnswerSheet(ws: ExcelJS.Worksheet): boolean {
   const cols = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
   const hits = cols.filter((c) => headerKey(cellText(row.getCell(colLetter(c)))) === HEADER_KEYS[c]).length;
   return hits >= 6;
+}
+
+/**
+ * Another sheet with the answer sheet's headers ("Jawaban (2)", made by
+ * copying the sheet) holding answers that the sheet read does not: only one
+ * answer sheet is read, so those would be lost unseen. A copy kept as it is
+ * (a backup) loses nothing and is no finding; a feedback sheet or any sheet
+ * without those headers is never taken for a copy.
+ */
+function copiesOfAnswerSheet(sheets: ExcelJS.Worksheet[], read: ExcelJS.Worksheet, file: string): Diagnostic[] {
+  const lastRow = (ws: ExcelJS.Worksheet) => Math.min(ws.rowCount, ANSWER_FIRST_ROW + READ_BOUNDS.answerRows - 1);
+  const answerOf = (ws: ExcelJS.Worksheet, r: number) => cellText(ws.getCell(`${colLetter('answer')}${r}`));
+  const idOf = (ws: ExcelJS.Worksheet, r: number) => cellText(ws.getCell(`${colLetter('id')}${r}`));
+  let readAnswers: Map<string, string> | undefined;
+  const out: Diagnostic[] = [];
+  for (const ws of sheets) {
+    if (ws === read || !isAnswerSheet(ws)) continue;
+    if (!readAnswers) {
+      readAnswers = new Map();
+      for (let r = ANSWER_FIRST_ROW; r <= lastRow(read); r++) readAnswers.set(idOf(read, r), answerOf(read, r));
+    }
+    const differing: string[] = [];
+    for (let r = ANSWER_FIRST_ROW; r <= lastRow(ws); r++) {
+      const answer = answerOf(ws, r);
+      if (answer !== '' && readAnswers.get(idOf(ws, r)) !== answer) differing.push(`${colLetter('answer')}${r}`);
+    }
+    if (differing.length > 0) out.push(diag('KLA-E119', { sheet: ws.name, read: read.name, answers: differing.length }, { file, sheet: ws.name, cell: differing[0]! }));
+  }
+  return out;
 }
 
 function isMetaSheet(ws: ExcelJS.Worksheet): boolean {

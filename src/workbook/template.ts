@@ -3,8 +3,10 @@
  * from the catalog and the district config. Layout constants come from
  * layout.ts, which the reader uses too.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fingerprintQuestions, type CatalogQuestion } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
 import { refusal } from '../diagnostics/index.js';
@@ -32,8 +34,9 @@ import {
 
 const WIDTHS: Record<AnswerColumn, number> = {
   id: 8,
-  indicator: 20,
-  question: 58,
+  // Wide enough for most indicator names in three lines; the longest wrap further, whole.
+  indicator: 24,
+  question: 54,
   points: 7,
   answerType: 13,
   answer: 26,
@@ -69,8 +72,8 @@ export async function buildTemplateWorkbook(project: Project, opd: Opd, opts: Te
   await addInstructions(wb, project, opd, questions);
   await addIdentity(wb, project, opd);
   await addAnswers(wb, project, opd, questions, rubricIds);
-  addOptions(wb, project, rubricIds);
-  addMeta(wb, project, opd, questions);
+  await addOptions(wb, project, rubricIds);
+  await addMeta(wb, project, opd, questions);
   return wb;
 }
 
@@ -86,26 +89,70 @@ export async function writeTemplates(
   project: Project,
   outDir: string,
   codes: readonly string[] = [],
-  opts: TemplateOptions & { profile?: boolean; onBuilt?: (file: string, opd: Opd | null) => void } = {},
+  opts: TemplateOptions & {
+    /** Write the DPPPA's profile workbook too (with codes: only when asked; without: always). */
+    profile?: boolean;
+    /** Replace templates already in `outDir` (without it they are refused: they may have been sent out already). */
+    overwrite?: boolean;
+    /** Told as each workbook is ready (`opd` null for the profile workbook), with how many are done of how many. */
+    onBuilt?: (file: string, opd: Opd | null, done: number, total: number) => void;
+  } = {},
 ): Promise<{ file: string; opd: string | null }[]> {
   const all = codes.length === 0 && opts.profile === undefined;
   // Resolve every code before building anything, so a typo writes no half set.
   const opds = all ? project.config.opds : [...new Set(codes.map((c) => findByCode(project, c)))];
-  const outputs: { file: string; data: Buffer; opd: string | null }[] = [];
-  for (const opd of opds) {
-    const wb = await buildTemplateWorkbook(project, opd, opts);
-    const file = path.join(outDir, templateFileName(project, opd));
-    outputs.push({ file, data: Buffer.from(await wb.xlsx.writeBuffer()), opd: opd.code });
-    opts.onBuilt?.(file, opd);
+  const withProfile = all || opts.profile === true;
+  const files = [...opds.map((opd) => path.join(outDir, templateFileName(project, opd))), ...(withProfile ? [path.join(outDir, profileFileName(project))] : [])];
+  const existing = files.filter((f) => existsSync(f));
+  if (existing.length > 0 && !opts.overwrite) {
+    throw refusal('KLA-E516', { dir: outDir, files: existing.map((f) => path.basename(f)) }, { location: { file: existing[0]!, option: '--force' } });
   }
-  if (all || opts.profile) {
+  const outputs: { file: string; data: Buffer; opd: string | null }[] = [];
+  for (const [i, opd] of opds.entries()) {
+    const wb = await buildTemplateWorkbook(project, opd, opts);
+    const file = files[i]!;
+    outputs.push({ file, data: await templateBytes(wb), opd: opd.code });
+    opts.onBuilt?.(file, opd, i + 1, files.length);
+  }
+  if (withProfile) {
     const wb = await buildProfileWorkbook(project, opts);
-    const file = path.join(outDir, profileFileName(project));
-    outputs.push({ file, data: Buffer.from(await wb.xlsx.writeBuffer()), opd: null });
-    opts.onBuilt?.(file, null);
+    const file = files[files.length - 1]!;
+    outputs.push({ file, data: await templateBytes(wb), opd: null });
+    opts.onBuilt?.(file, null, files.length, files.length);
   }
   writeOutputs(outputs);
   return outputs.map((o) => ({ file: o.file, opd: o.opd }));
+}
+
+/**
+ * The bytes of a template, with its structure protected (no password, as its
+ * sheets): the hidden Opsi and Meta sheets cannot be shown, renamed or
+ * deleted, and no sheet added or copied ("Jawaban (2)") by accident.
+ */
+export async function templateBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return lockStructure(Buffer.from(await wb.xlsx.writeBuffer()), wb.created);
+}
+
+/**
+ * exceljs writes no workbook protection, so it is added to xl/workbook.xml
+ * after writing. The rest of the package is left as exceljs wrote it.
+ */
+function lockStructure(xlsx: Uint8Array, date: Date): Buffer {
+  const parts = unzipSync(xlsx);
+  const name = 'xl/workbook.xml';
+  const xml = strFromU8(parts[name]!);
+  // The schema orders workbookProtection after workbookPr and before bookViews.
+  const locked = xml.replace(/(<workbookPr\b[^>]*\/>|<workbookPr\b[^>]*>[\s\S]*?<\/workbookPr>)/, '$1<workbookProtection lockStructure="1"/>');
+  if (locked === xml) throw new Error('xl/workbook.xml without workbookPr: cannot protect the workbook structure');
+  parts[name] = strToU8(locked);
+  // A fixed time in the zip entries, so that the same template gives the same bytes.
+  return Buffer.from(zipSync(parts, { level: 6, mtime: date }));
+}
+
+/** A rubric explained in one line: its title, unless its description already starts with it. */
+export function rubricLine(r: { title: string; description: string }): string {
+  const starts = r.description.toLocaleLowerCase('id').startsWith(r.title.toLocaleLowerCase('id'));
+  return starts ? r.description : `${r.title}: ${r.description}`;
 }
 
 function findByCode(project: Project, code: string): Opd {
@@ -185,7 +232,8 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
   ];
   for (const rid of [...new Set(questions.map((q) => q.rubric))]) {
     const r = project.catalog.rubrics[rid]!;
-    lines.push([`${r.title}: ${r.description}`, 'text']);
+    // The catalog's description often names its subject ("Anggaran: APBD bersama …"): the title only where it does not.
+    lines.push([rubricLine(r), 'text']);
     if (r.kind === 'options') {
       for (const o of r.options) lines.push([`    • ${o.value} — ${Math.round(o.fraction * 100)}% dari poin maksimum`, 'text']);
     }
@@ -339,10 +387,8 @@ async function addAnswers(
   header.height = 42;
 
   const optionRanges = new Map(rubricIds.map((r, i) => [r, optionRange(project.catalog.rubrics[r]!, i)]));
-  const indicatorLabel = (id: string) => {
-    const ind = project.catalog.indicatorById.get(id)!;
-    return `${id} — ${shorten(ind.name, 40)}`;
-  };
+  // The whole name: the column wraps it, and the row grows to hold it.
+  const indicatorLabel = (id: string) => `${id} — ${project.catalog.indicatorById.get(id)!.name}`;
 
   questions.forEach((q, i) => {
     const r = ANSWER_FIRST_ROW + i;
@@ -478,16 +524,18 @@ function validationFor(q: CatalogQuestion, listRange: string | undefined): Excel
   };
 }
 
-function addOptions(wb: ExcelJS.Workbook, project: Project, rubricIds: string[]): void {
+async function addOptions(wb: ExcelJS.Workbook, project: Project, rubricIds: string[]): Promise<void> {
   const ws = wb.addWorksheet(SHEETS.options, { state: 'hidden' });
   rubricIds.forEach((rid, i) => {
     const r = project.catalog.rubrics[rid]!;
     if (r.kind !== 'options') return;
     r.options.forEach((o, j) => (ws.getCell(j + 1, i + 1).value = o.value));
   });
+  // The dropdowns read these cells: an edited option would no longer be an option.
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }
 
-function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: CatalogQuestion[]): void {
+async function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: CatalogQuestion[]): Promise<void> {
   const ws = wb.addWorksheet(SHEETS.meta, { state: 'hidden' });
   const values: Record<MetaKey, string | number> = {
     generator: `kla ${toolVersion()}`,
@@ -507,4 +555,5 @@ function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questions: Ca
   });
   ws.getColumn(1).width = 20;
   ws.getColumn(2).width = 60;
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }

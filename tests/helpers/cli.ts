@@ -15,7 +15,8 @@ export interface CliRun {
 export function kla(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: opts.cwd ?? root,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: '1', ...opts.env },
+    // Not started through npx (as the test runner may be): hints then name the installed command.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: '1', npm_lifecycle_event: undefined, ...opts.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

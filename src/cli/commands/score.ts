@@ -107,7 +107,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     ...(a.whatIf ? { whatIf: a.whatIf } : {}),
     ...(baseline ? { comparison: { result: compareBaseline(a.result, baseline), file: opts.baseline! } } : {}),
   };
-  const text = opts.format === 'json' ? `${JSON.stringify(toScoreJson(view), null, 2)}\n` : formatScoreTable(view, ctx.lang);
+  // Wrapped to the terminal when shown on one; whole lines in a file or a pipe.
+  const text = opts.format === 'json' ? `${JSON.stringify(toScoreJson(view), null, 2)}\n` : formatScoreTable(view, ctx.lang, opts.out === undefined ? ctx.columns : undefined);
   if (opts.out === undefined) {
     ctx.out(text);
   } else {

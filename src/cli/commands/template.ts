@@ -19,7 +19,8 @@ export default async function run(_args: string[], opts: Record<string, unknown>
     files = await writeTemplates(project, outDir, codes, {
       ...(date ? { date } : {}),
       ...(opts.profile ? { profile: true } : {}),
-      onBuilt: (_file, opd) => progress.update(opd ? say(ctx.lang, 'templateDone', { opd: opd.code }) : say(ctx.lang, 'profileDone')),
+      overwrite: Boolean(opts.force),
+      onBuilt: (_file, opd, done, total) => progress.update(opd ? say(ctx.lang, 'templateDone', { opd: opd.code, done, total }) : say(ctx.lang, 'profileDone', { done, total })),
     });
   } finally {
     progress.stop();

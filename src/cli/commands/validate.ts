@@ -7,6 +7,8 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { report as note, shown, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
+import { findProjectDir, type Project } from '../../project/config.js';
+import { projectForUploads } from '../../validate/standalone.js';
 import { diag } from '../../diagnostics/index.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { validateInputs } from '../../validate/index.js';
@@ -20,6 +22,20 @@ interface ValidateOpts {
   out?: string;
   maxWarnings?: string;
   jobs?: string;
+  coverage?: boolean;
+}
+
+/**
+ * The project to check against: the one named or around the working folder;
+ * outside any, for files named on the command line, the one their templates
+ * name (said in a note), so that one upload can be checked where it was saved.
+ */
+async function projectFor(opts: ValidateOpts, inputs: string[], ctx: CliContext): Promise<Project> {
+  if (opts.project !== undefined || inputs.length === 0 || findProjectDir(ctx.cwd) !== undefined) return openProject(opts.project, ctx.cwd);
+  const uploads = await projectForUploads(inputs, ctx.cwd);
+  if (uploads === undefined) return openProject(undefined, ctx.cwd);
+  note(ctx, uploads.note);
+  return uploads.project;
 }
 
 export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
@@ -27,7 +43,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   const format = opts.format ?? 'pretty';
   const maxWarnings = countOption(opts.maxWarnings, '--max-warnings', 0);
   const jobs = countOption(opts.jobs, '--jobs', 1);
-  const project = openProject(opts.project, ctx.cwd);
+  const project = await projectFor(opts, inputs, ctx);
 
   const progress = await ctx.progress(say(ctx.lang, 'checking'));
   let report;
@@ -43,6 +59,9 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     // Colour codes belong on a terminal only, never in a report file.
     paint: toFile ? undefined : ctx.paint,
     groupLabels: Object.fromEntries(project.catalog.groups.map((g) => [g.id, g.label])),
+    // Asked for, or else shown when a whole folder was checked (the report's scope says so).
+    ...(opts.coverage ? { coverage: true } : {}),
+    ...(toFile || ctx.columns === undefined ? {} : { width: ctx.columns }),
   };
   const text = formatters[format](report, fmt);
   const { errors, warnings } = report.summary;

@@ -192,4 +192,16 @@ export const PROJECT_CODES = {
     (p) => `"${p.key}": tahun data ${p.dataYear} tidak boleh sesudah tahun evaluasi ${p.year}.`,
     (p) => `"${p.key}": data year ${p.dataYear} must not come after evaluation year ${p.year}.`,
   ),
+  'KLA-I425': def<{ catalog: string; district: string; year: number; file: string }>(
+    'info',
+    { id: 'Diperiksa tanpa folder proyek', en: 'Checked without a project folder' },
+    {
+      id: 'Di luar folder proyek, lembar kerja diperiksa dengan katalog, kabupaten/kota dan tahun yang tercatat di lembar Meta-nya. Jalankan di dalam folder proyek (atau dengan --project) untuk memakai daftar OPD dan pengaturan kabupaten/kota.',
+      en: "Outside a project folder, workbooks are checked against the catalog, district and year recorded on their Meta sheet. Run inside the project folder (or with --project) to use the district's OPD list and settings.",
+    },
+    (p, f) =>
+      `Tidak ada folder proyek di sini: lembar kerja diperiksa dengan katalog ${p.catalog} untuk ${p.district}, tahun ${p.year}, sebagaimana tercatat pada templat ${f.path(p.file)}. Cakupan jawaban seluruh kabupaten/kota tidak dihitung.`,
+    (p, f) =>
+      `No project folder here: the workbooks are checked against catalog ${p.catalog} for ${p.district}, year ${p.year}, as recorded in the template ${f.path(p.file)}. The answer coverage of the whole district is not computed.`,
+  ),
 } satisfies Record<string, AnyCodeDef>;

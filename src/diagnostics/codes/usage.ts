@@ -65,6 +65,23 @@ export const USAGE_CODES = {
     (p, f) => `Nilai ${p.option} harus bilangan bulat ${p.minimum} atau lebih, bukan "${f.q(p.value)}".`,
     (p, f) => `${p.option} must be a whole number, ${p.minimum} or more, not "${f.q(p.value)}".`,
   ),
+  'KLA-E509': def<{ missing: string[] }>(
+    'error',
+    { id: 'Kabupaten/kota atau provinsi belum disebut', en: 'District or province not given' },
+    {
+      id: 'Sebutkan kabupaten/kota dan provinsinya, mis. --district "Kabupaten Merangin" --province Jambi; di terminal keduanya ditanyakan.',
+      en: 'Name the district and its province, e.g. --district "Kabupaten Merangin" --province Jambi; on a terminal both are asked for.',
+    },
+    (p, f) => `Untuk membuat proyek, ${f.list(p.missing)} wajib diisi, misalnya: kla init "KLA Merangin 2026" --district "Kabupaten Merangin" --province Jambi.`,
+    (p, f) => `To create a project, ${f.list(p.missing)} must be given, e.g. kla init "KLA Merangin 2026" --district "Kabupaten Merangin" --province Jambi.`,
+  ),
+  'KLA-E510': def<{ district: string; kind: string }>(
+    'error',
+    { id: 'Jenis daerah bertentangan', en: 'Contradicting kind of district' },
+    { id: 'Hapus --kind, atau tulis --district tanpa awalan "Kabupaten"/"Kota".', en: 'Drop --kind, or give --district without "Kabupaten"/"Kota".' },
+    (p, f) => `--district "${f.q(p.district)}" dan --kind ${f.q(p.kind)} menyebut jenis daerah yang berbeda. Mohon hapus --kind atau perbaiki --district.`,
+    (p, f) => `--district "${f.q(p.district)}" and --kind ${f.q(p.kind)} name different kinds of district. Please drop --kind or correct --district.`,
+  ),
   'KLA-E511': def<{ file: string }>(
     'error',
     { id: 'Dua keluaran ke berkas yang sama', en: 'Two outputs to the same file' },
@@ -99,6 +116,16 @@ export const USAGE_CODES = {
     { id: 'Periksa ejaan nama berkas dan folder; beri tanda kutip pada nama yang memuat spasi.', en: 'Check the spelling of the files and folders; quote names that contain spaces.' },
     (p, f) => `Berkas atau folder berikut tidak ditemukan (pola glob juga tidak cocok dengan berkas apa pun): ${f.list(p.inputs)}.`,
     (p, f) => `These files or folders were not found (glob patterns matched no file either): ${f.list(p.inputs)}.`,
+  ),
+  'KLA-E516': def<{ dir: string; files: string[] }>(
+    'error',
+    { id: 'Templat sudah ada', en: 'Templates already exist' },
+    {
+      id: 'Templat yang sudah dikirim ke OPD tidak ditimpa tanpa diminta: tambahkan --force untuk membuatnya ulang, atau pilih folder lain dengan -o.',
+      en: 'Templates already sent to OPDs are not overwritten unasked: add --force to write them again, or choose another folder with -o.',
+    },
+    (p, f) => `Folder ${f.path(p.dir)} sudah berisi templat berikut: ${f.list(p.files, 5)}. Templat tersebut tidak ditimpa; bila memang hendak dibuat ulang, tambahkan --force.`,
+    (p, f) => `Folder ${f.path(p.dir)} already holds these templates: ${f.list(p.files, 5)}. They are not overwritten; to write them again, add --force.`,
   ),
   'KLA-E517': def<{ inputs: string[] }>(
     'error',

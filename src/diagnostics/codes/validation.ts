@@ -7,6 +7,51 @@
  * info); a district may change it in its config.
  */
 import { def, type AnyCodeDef, type Fmt } from '../registry.js';
+/** How a typed option differed from the one it was taken as (KLA-W211). */
+export type OptionDifference =
+  | 'invisible'
+  | 'odd-space'
+  | 'leading-space'
+  | 'trailing-space'
+  | 'double-space'
+  | 'case'
+  | 'spacing'
+  | 'punctuation'
+  | 'spelling';
+
+/** What made a typed option differ from the one it was taken as, in words (most of these cannot be seen). */
+const DIFFERENCE_WORDS: Record<'id' | 'en', Record<OptionDifference, string>> = {
+  id: {
+    invisible: 'karakter tak terlihat',
+    'odd-space': 'spasi tak terputus',
+    'leading-space': 'spasi di awal',
+    'trailing-space': 'spasi di akhir',
+    'double-space': 'spasi ganda',
+    case: 'huruf besar/kecil',
+    spacing: 'spasi di sekitar tanda baca',
+    punctuation: 'tanda baca',
+    spelling: 'ejaan',
+  },
+  en: {
+    invisible: 'an invisible character',
+    'odd-space': 'a non-breaking space',
+    'leading-space': 'a leading space',
+    'trailing-space': 'a trailing space',
+    'double-space': 'a double space',
+    case: 'upper/lower case',
+    spacing: 'spacing around punctuation',
+    punctuation: 'punctuation',
+    spelling: 'spelling',
+  },
+};
+
+/** Besides a misspelling, the invisible differences worth naming too. */
+const others = (ds: readonly OptionDifference[] | undefined, lang: 'id' | 'en') => {
+  const rest = (ds ?? []).filter((d) => d !== 'spelling' && d !== 'case' && d !== 'punctuation' && d !== 'spacing');
+  if (rest.length === 0) return '';
+  const words = rest.map((d) => DIFFERENCE_WORDS[lang][d]);
+  return lang === 'id' ? ` (juga: ${words.join(', ')})` : ` (also: ${words.join(', ')})`;
+};
 
 const SAVE_XLSX_ID = 'buka berkas di Excel, pilih Simpan Sebagai (Save As) dengan jenis "Buku Kerja Excel (*.xlsx)", lalu kirim berkas .xlsx tersebut';
 const SAVE_XLSX_EN = 'open the file in Excel, choose Save As with type "Excel Workbook (*.xlsx)", and send that .xlsx file';
@@ -366,6 +411,19 @@ export const VALIDATION_CODES = {
     (p, f) => `This template was made for data of ${f.q(p.found)}, but this evaluation asks for data of ${p.expected}; its answers are not used. Please ${USE_TEMPLATE_EN}.`,
   ),
 
+  'KLA-E119': def<{ sheet: string; read: string; answers: number }>(
+    'error',
+    { id: 'Jawaban di lembar salinan', en: 'Answers on a copy of the answer sheet' },
+    {
+      id: 'Hanya satu lembar jawaban yang dibaca. Pindahkan jawaban yang benar ke lembar Jawaban, lalu hapus lembar salinannya.',
+      en: 'Only one answer sheet is read. Move the right answers to the Jawaban sheet, then delete the copy.',
+    },
+    (p, f) =>
+      `Lembar "${f.q(p.sheet)}" adalah salinan lembar jawaban dan berisi ${p.answers} jawaban yang tidak sama dengan lembar "${f.q(p.read)}", tetapi hanya lembar "${f.q(p.read)}" yang dibaca; jawaban tersebut tidak dipakai. Mohon pindahkan jawaban yang benar ke lembar "${f.q(p.read)}" dan hapus lembar salinan.`,
+    (p, f) =>
+      `Sheet "${f.q(p.sheet)}" is a copy of the answer sheet and holds ${p.answers} answer${p.answers === 1 ? '' : 's'} that differ${p.answers === 1 ? 's' : ''} from sheet "${f.q(p.read)}", but only "${f.q(p.read)}" is read; those answers are not used. Please move the right answers to "${f.q(p.read)}" and delete the copy.`,
+  ),
+
   // -------------------------------------------------------------------------
   // 2xx: question rows and answers
   'KLA-E201': def<{ question: string }>(
@@ -431,12 +489,21 @@ export const VALIDATION_CODES = {
     (p, f) => `Jawaban "${f.q(p.found)}" untuk pertanyaan ${p.question} bukan salah satu pilihan yang tersedia. Mohon pilih dari daftar: ${p.options}.`,
     (p, f) => `Answer "${f.q(p.found)}" to question ${p.question} is not one of the available options. Please pick one of: ${p.options}.`,
   ),
-  'KLA-W211': def<{ question: string; found: string; taken: string }>(
+  'KLA-W211': def<{ question: string; found: string; taken: string; differences?: OptionDifference[] }>(
     'warning',
     { id: 'Jawaban pilihan disesuaikan', en: 'Option answer normalised' },
-    { id: 'Pilih jawaban dari daftar agar tulisannya tepat.', en: 'Pick the answer from the list so it is written exactly.' },
-    (p, f) => `Jawaban "${f.q(p.found)}" untuk pertanyaan ${p.question} dibaca sebagai pilihan "${p.taken}". Mohon pilih jawaban dari daftar agar tulisannya tepat.`,
-    (p, f) => `Answer "${f.q(p.found)}" to question ${p.question} was taken as option "${p.taken}". Please pick the answer from the list so it is written exactly.`,
+    {
+      id: 'Pilih jawaban dari daftar agar tulisannya tepat. Perbedaan yang tidak terlihat (spasi di akhir, spasi tak terputus) disebut namanya.',
+      en: 'Pick the answer from the list so it is written exactly. Differences that cannot be seen (a trailing space, a non-breaking space) are named.',
+    },
+    (p, f) =>
+      p.differences?.includes('spelling')
+        ? `Jawaban "${f.q(p.found)}" untuk pertanyaan ${p.question} tidak persis sama dengan pilihan mana pun dan dibaca sebagai pilihan yang paling mirip, "${p.taken}"${others(p.differences, 'id')}. Mohon pastikan itu yang dimaksud, lalu pilih jawaban dari daftar.`
+        : `Jawaban "${f.q(p.found)}" untuk pertanyaan ${p.question} dibaca sebagai pilihan "${p.taken}"${p.differences?.length ? ` (berbeda: ${f.list(p.differences.map((d) => DIFFERENCE_WORDS.id[d]))})` : ''}. Mohon pilih jawaban dari daftar agar tulisannya tepat.`,
+    (p, f) =>
+      p.differences?.includes('spelling')
+        ? `Answer "${f.q(p.found)}" to question ${p.question} matches no option exactly and was taken as the closest one, "${p.taken}"${others(p.differences, 'en')}. Please make sure that is what was meant, and pick the answer from the list.`
+        : `Answer "${f.q(p.found)}" to question ${p.question} was taken as option "${p.taken}"${p.differences?.length ? ` (differs by: ${f.list(p.differences.map((d) => DIFFERENCE_WORDS.en[d]))})` : ''}. Please pick the answer from the list so it is written exactly.`,
   ),
   'KLA-E212': def<{ question: string; found: string; expected: 'count' | 'percent' }>(
     'error',
@@ -445,18 +512,18 @@ export const VALIDATION_CODES = {
     (p, f) => `Isian "${f.q(p.found)}" untuk pertanyaan ${p.question} bukan angka. Mohon isi dengan ${p.expected === 'count' ? 'bilangan bulat, misalnya 12' : 'angka persentase 0–100, misalnya 87,5'}.`,
     (p, f) => `Entry "${f.q(p.found)}" for question ${p.question} is not a number. Please enter ${p.expected === 'count' ? 'a whole number, e.g. 12' : 'a percentage 0–100, e.g. 87.5'}.`,
   ),
-  'KLA-W213': def<{ question: string; found: string | number; taken: number; how?: 'percent-format' }>(
+  'KLA-W213': def<{ question: string; found: string | number; taken: number; how?: 'percent-format' | 'percent-sign' }>(
     'warning',
     { id: 'Angka disesuaikan', en: 'Number normalised' },
-    { id: 'Ketik angka saja di sel berformat Angka (tanpa %, spasi atau teks); koma untuk desimal.', en: 'Type just the number in a Number-formatted cell (no %, spaces or text); comma as decimal separator.' },
+    { id: 'Ketik angka saja di sel berformat Angka (tanpa %); pertanyaan jumlah meminta bilangan bulat, bukan persentase.', en: 'Type just the number in a Number-formatted cell (no %); a count question asks for a whole number, not a percentage.' },
     (p, f) =>
-      p.how === 'percent-format'
-        ? `Nilai ${f.n(p.found)} untuk pertanyaan ${p.question} ada di sel berformat persen (tampil ${f.n(p.taken)} %) dan dibaca sebagai ${f.n(p.taken)}. Mohon periksa kebenarannya; sebaiknya ketik ${f.n(p.taken)} di sel berformat Angka.`
-        : `Isian "${f.q(p.found)}" untuk pertanyaan ${p.question} dibaca sebagai angka ${f.n(p.taken)}. Mohon periksa kebenarannya; sebaiknya ketik angka saja di sel berformat Angka.`,
+      p.how === 'percent-sign'
+        ? `Pertanyaan ${p.question} meminta jumlah, tetapi isian "${f.q(p.found)}" ditulis dengan tanda persen; isian dibaca sebagai jumlah ${f.n(p.taken)}. Mohon periksa kebenarannya dan tulis jumlahnya saja (bilangan bulat, tanpa %).`
+        : `Nilai ${f.n(p.found)} untuk pertanyaan ${p.question} ada di sel berformat persen (tampil ${f.n(p.taken)} %) dan dibaca sebagai ${f.n(p.taken)}. Mohon periksa kebenarannya; sebaiknya ketik ${f.n(p.taken)} di sel berformat Angka.`,
     (p, f) =>
-      p.how === 'percent-format'
-        ? `Value ${f.n(p.found)} for question ${p.question} is in a percent-formatted cell (shown as ${f.n(p.taken)} %) and was read as ${f.n(p.taken)}. Please check it; preferably type ${f.n(p.taken)} in a Number-formatted cell.`
-        : `Entry "${f.q(p.found)}" for question ${p.question} was read as the number ${f.n(p.taken)}. Please check it; preferably type just the number in a Number-formatted cell.`,
+      p.how === 'percent-sign'
+        ? `Question ${p.question} asks for a count, but the entry "${f.q(p.found)}" carries a percent sign; it was read as the count ${f.n(p.taken)}. Please check it and write just the count (a whole number, without %).`
+        : `Value ${f.n(p.found)} for question ${p.question} is in a percent-formatted cell (shown as ${f.n(p.taken)} %) and was read as ${f.n(p.taken)}. Please check it; preferably type ${f.n(p.taken)} in a Number-formatted cell.`,
   ),
   'KLA-W214': def<{ question: string; found: string; taken: number; alternative: number }>(
     'warning',
@@ -755,6 +822,25 @@ export const VALIDATION_CODES = {
           return `The achievements, obstacles and efforts of ${f.q(p.group)} are incomplete; the final document prints them in Bab III. Please complete them on the Narasi sheet.`;
       }
     },
+  ),
+
+  'KLA-W224': def<{ question: string; found: string; answer: 'given' | 'blank' }>(
+    'warning',
+    { id: 'Isian di kolom tahun sebelumnya yang tidak diminta', en: 'Value in a previous-year cell not asked for' },
+    { id: 'Kosongkan sel abu-abu itu; bila isinya jawaban tahun yang dievaluasi, pindahkan ke kolom Jawaban (F).', en: 'Clear the grey cell; if it holds the answer for the evaluated year, move it to the answer column (F).' },
+    (p, f) =>
+      `Pertanyaan ${p.question} tidak meminta nilai tahun sebelumnya, tetapi sel abu-abu ini berisi "${f.q(p.found)}"; isian itu tidak dibaca.${p.answer === 'blank' ? ' Kolom Jawaban (F) pertanyaan ini kosong: bila isian itu jawabannya, mohon pindahkan ke kolom F.' : ' Mohon kosongkan sel ini.'}`,
+    (p, f) =>
+      `Question ${p.question} asks for no previous-year value, but this grey cell holds "${f.q(p.found)}"; it is not read.${p.answer === 'blank' ? ' The answer cell (F) of this question is empty: if that entry is the answer, please move it to column F.' : ' Please clear this cell.'}`,
+  ),
+  'KLA-W225': def<{ question: string; found: string; column: 'previous' | 'evidence' | 'note'; year: number }>(
+    'warning',
+    { id: 'Jawaban tampaknya di kolom lain', en: 'Answer apparently in another column' },
+    { id: 'Tulis jawaban tahun yang dievaluasi di kolom Jawaban (F); isian di kolom lain tidak dibaca sebagai jawaban.', en: 'Write the answer for the evaluated year in the answer column (F); entries in other columns are not read as the answer.' },
+    (p, f) =>
+      `Kolom Jawaban (F) pertanyaan ${p.question} kosong, tetapi ${p.column === 'previous' ? 'kolom Nilai tahun sebelumnya' : p.column === 'evidence' ? 'kolom Data dukung' : 'kolom Catatan'} berisi "${f.q(p.found)}", yang tampak seperti jawaban; isian itu tidak dibaca sebagai jawaban tahun ${p.year}. Bila itu jawabannya, mohon pindahkan ke kolom F.`,
+    (p, f) =>
+      `The answer cell (F) of question ${p.question} is empty, but the ${p.column === 'previous' ? 'previous-year' : p.column === 'evidence' ? 'evidence' : 'note'} column holds "${f.q(p.found)}", which looks like an answer; it is not read as the ${p.year} answer. If it is the answer, please move it to column F.`,
   ),
 
   // -------------------------------------------------------------------------
