@@ -73,8 +73,10 @@ async function defaultFont(buf: Buffer): Promise<Partial<ExcelJS.Font>> {
 /** Errors and warnings as [code, sheet, cell]. */
 const findings = (r: ValidationReport) => r.diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.code, d.location.sheet ?? '', d.location.cell ?? '']);
 
-/** The workbooks of the invalid set, as its expected.json lists them. */
-const invalidFiles = (JSON.parse(readFileSync(path.join(INVALID, 'expected.json'), 'utf8')) as { file: string }[]).map((e) => e.file);
+/** The workbooks of the invalid set with a documented finding (one of two identical copies has none), as its expected.json lists them. */
+const invalidFiles = (JSON.parse(readFileSync(path.join(INVALID, 'expected.json'), 'utf8')) as { file: string; mistakes: { code: string | null }[] }[])
+  .filter((e) => e.mistakes.some((m) => m.code !== null))
+  .map((e) => e.file);
 
 describe('the invalid set, each workbook annotated from its own findings', () => {
   const annotated = new Map<string, Awaited<ReturnType<typeof annotateFile>>>();

@@ -68,6 +68,8 @@ export const EXAMPLES = {
   'KLA-W302': { question: '1.2l', opd: 'DINKES', value: 'Ada, Peraturan Daerah', otherOpd: 'HUKUM', otherValue: 'Tidak ada', otherFile: 'submissions/Hukum.xlsx', otherCell: 'F9' },
   'KLA-W303': { question: '12.1', opds: 'DINKES' },
   'KLA-I304': { opd: 'DINSOS', name: 'Dinas Sosial', questions: 67 },
+  'KLA-I305': { opd: 'DINKES', kept: 'submissions/Dinkes (revisi 2) FINAL.xlsx', by: 'saved', savedAt: '2026-11-28T02:10:00Z', keptSavedAt: '2026-12-03T08:15:00Z' },
+  'KLA-W306': { opd: 'DINKES', kept: 'submissions/Dinkes (revisi 2) FINAL.xlsx' },
 
   'KLA-E401': { file: 'KLA Merangin 2026/kla.config.json' },
   'KLA-E402': { dir: 'KLA Merangin 2026', files: ['kla.config.json', 'kla.config.yaml'] },
@@ -206,6 +208,15 @@ export function renderDiagnosticsDoc(): string {
       'Masukan tidak pernah diubah. Berkas diperiksa ukurannya di direktori zip sebelum dibuka (KLA-E008, KLA-E009).',
     '- Angka ditulis menurut kaidah Indonesia (koma desimal, titik ribuan); setiap penyesuaian nilai dilaporkan sebagai peringatan ' +
       'yang menyebut apa yang terbaca dan bagaimana nilai itu diartikan (KLA-W211, KLA-W213, KLA-W214).',
+    '- **Berkas mana yang dihitung.** Bila satu OPD mengirim beberapa lembar kerja, yang dihitung adalah yang paling akhir disimpan menurut ' +
+      'tanggal simpan di dalam lembar kerja itu sendiri (tanggal itu ikut tersalin bersama berkas, lewat e-mail maupun unduhan), lalu menurut waktu berkasnya; ' +
+      'dari salinan yang isinya sama, yang bernama paling pendek. Berkas lain dicatat sebagai digantikan, tanpa temuan tentang jawaban dan identitas ' +
+      'yang tidak dipakai lagi: informasi (KLA-I305) bila tanggal simpan lembar kerja yang menentukan atau isinya sama, peringatan (KLA-W306) bila hanya waktu ' +
+      'berkas yang menentukan, karena waktu itu berubah saat berkas disalin. Mengirim revisi adalah hal biasa, bukan kesalahan; hanya dua lembar kerja berbeda ' +
+      'dengan tanggal simpan dan waktu berkas yang sama yang tetap menjadi kesalahan (KLA-E301), karena tidak diketahui mana yang terbaru. ' +
+      'Lembar kerja tahun atau kabupaten/kota lain tidak pernah menggantikan lembar kerja yang sah. ' +
+      '*Which file counts: of several workbooks of one OPD, the one saved last by its own saved date, then by file time, counts; the others are listed as ' +
+      'superseded (info, or a warning when only file times decided), without findings about the answers they no longer carry.*',
     '',
     '## Daftar kode / Code list',
     '',

@@ -7,6 +7,7 @@
  * platform (stable for CI annotations and JSON consumers). Project-wide
  * diagnostics (an OPD that sent nothing) have file ''.
  */
+import { stat } from 'node:fs/promises';
 import type { Diagnostic, Location, Submission } from '../model.js';
 import type { Project } from '../project/config.js';
 import { applySeverity, diag, refusal } from '../diagnostics/index.js';
@@ -14,7 +15,7 @@ import type { ReadResult } from '../workbook/read.js';
 import { compareCells } from '../workbook/a1.js';
 import { checkIdentity } from './identity.js';
 import { checkAnswers } from './answers.js';
-import { checkConflicts, checkCoverage, checkDuplicates } from './cross.js';
+import { aboutFileItself, checkConflicts, checkCoverage, checkDuplicates, type SubmissionFacts } from './cross.js';
 import { expandInputs } from './inputs.js';
 import { checkMany, defaultJobs } from './pool.js';
 
@@ -26,6 +27,8 @@ export interface FileReport {
   opdCode?: string;
   /** For skipped and unreadable files: the diagnostic code that says why. */
   reason?: string;
+  /** Another workbook of the same OPD counts instead (KLA-I305, KLA-W306, KLA-E301): its answers are not used. */
+  supersededBy?: string;
 }
 
 export interface ValidationReport {
@@ -76,12 +79,19 @@ export async function validateInputs(
     }
   }
   const severity = project.config.severity;
-  const perFile = applySeverity(checked.flatMap((c) => c.findings), severity);
-  const submissions = checked.flatMap((c) => (c.submission ? [c.submission] : []));
+  const received = checked.flatMap((c) => (c.submission ? [c.submission] : []));
+  const duplicates = checkDuplicates(received, await submissionFacts(checked, toRead));
+  // Of an OPD's several workbooks only the one that counts is scored and checked against the others.
+  const superseded = (d: Diagnostic) => duplicates.supersededBy.has(d.location.file) && !aboutFileItself(d);
+  const perFile = applySeverity(checked.flatMap((c) => c.findings.filter((d) => !superseded(d))), severity);
+  const submissions = received.filter((s) => !duplicates.supersededBy.has(s.file));
+  for (const r of reports) {
+    const by = duplicates.supersededBy.get(r.file);
+    if (by !== undefined) r.supersededBy = by;
+  }
   markInvalid(submissions, perFile);
 
-  const opdLocation = new Map(checked.flatMap((c) => (c.submission && c.opdLocation ? [[c.submission.file, c.opdLocation] as const] : [])));
-  const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions)];
+  const cross = [...duplicates.findings, ...checkConflicts(submissions)];
   const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder);
   const crossDiags = applySeverity([...cross, ...coverageFindings], severity);
   markInvalid(submissions, crossDiags);
@@ -102,6 +112,29 @@ export async function validateInputs(
       infos: diagnostics.filter((d) => d.severity === 'info').length,
     },
   };
+}
+
+/**
+ * What the duplicate check needs besides the workbooks: where each OPD was
+ * recognised, which workbooks are foreign, and the file times of the OPDs
+ * that sent more than one (the only files whose time is looked at).
+ */
+async function submissionFacts(checked: readonly Checked[], files: readonly { abs: string; display: string }[]): Promise<Map<string, SubmissionFacts>> {
+  const abs = new Map(files.map((f) => [f.display, f.abs]));
+  const facts = new Map<string, SubmissionFacts>();
+  const perOpd = new Map<string, number>();
+  for (const c of checked) {
+    if (!c.submission) continue;
+    facts.set(c.submission.file, { ...(c.opdLocation ? { location: c.opdLocation } : {}), ...(c.foreign ? { foreign: true } : {}) });
+    if (!c.foreign) perOpd.set(c.submission.opdCode, (perOpd.get(c.submission.opdCode) ?? 0) + 1);
+  }
+  for (const c of checked) {
+    const s = c.submission;
+    if (!s || c.foreign || (perOpd.get(s.opdCode) ?? 0) < 2) continue;
+    const t = await stat(abs.get(s.file) ?? s.file).then((x) => x.mtimeMs, () => undefined);
+    if (t !== undefined) facts.get(s.file)!.fileTime = t;
+  }
+  return facts;
 }
 
 /** I/O failures (permissions, a file removed meanwhile) become a finding, never an exception. */
@@ -125,6 +158,8 @@ export interface Checked {
   submission?: Submission;
   /** Where the OPD was recognised, for findings about the whole submission. */
   opdLocation?: Location;
+  /** Made for another year, district, catalog or template version: none of its answers count. */
+  foreign?: boolean;
   findings: Diagnostic[];
 }
 
@@ -148,7 +183,13 @@ export function checkFile(r: ReadResult, project: Project): Checked {
     identityCells: id.identityCells,
     answers: ans.answers,
   };
-  return { report: { ...base, status: 'submission', opdCode: id.opd.code }, submission, opdLocation: id.opdLocation, findings: [...findings, ...ans.findings] };
+  return {
+    report: { ...base, status: 'submission', opdCode: id.opd.code },
+    submission,
+    opdLocation: id.opdLocation,
+    ...(id.foreign ? { foreign: true } : {}),
+    findings: [...findings, ...ans.findings],
+  };
 }
 
 /** An error about a question makes that OPD's answer to it unusable for scoring. */
