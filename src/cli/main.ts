@@ -21,6 +21,8 @@ const commands: Record<string, () => Promise<{ default: Handler }>> = {
   validate: () => import('./commands/validate.js'),
   score: () => import('./commands/score.js'),
   build: () => import('./commands/build.js'),
+  status: () => import('./commands/status.js'),
+  feedback: () => import('./commands/feedback.js'),
 };
 
 /** The language asked for, read before commander so help texts can follow it. */
@@ -64,6 +66,11 @@ const T = {
     draft: 'tetap menyusun dokumen walau ada kesalahan, dengan tanda DRAF',
     xlsx: 'juga tulis rekap Excel ke berkas ini',
     templates: 'folder templat naskah milik kabupaten/kota',
+    status: 'menampilkan status lembar kerja setiap OPD: diterima atau belum, temuan, jawaban, data dukung',
+    statusOut: 'tulis ke berkas (format xlsx bawaan: output/status-opd-kla-<tahun>.xlsx di proyek)',
+    feedback: 'menulis untuk setiap OPD salinan lembar kerjanya bertanda dan surat resmi tentang perbaikannya',
+    feedbackOpd: 'hanya OPD dengan kode ini (dapat diulang)',
+    feedbackOut: 'folder tujuan (bawaan: folder output/umpan-balik di proyek)',
     help: 'tampilkan bantuan',
     version: 'tampilkan versi',
   },
@@ -100,6 +107,11 @@ const T = {
     draft: 'render despite errors, marked DRAF',
     xlsx: 'also write a recap workbook to this file',
     templates: "folder with the district's own narrative templates",
+    status: "show each OPD's workbook status: received or not, findings, answers, evidence",
+    statusOut: 'write to a file (xlsx default: output/status-opd-kla-<year>.xlsx in the project)',
+    feedback: 'write for each OPD an annotated copy of its workbook and a formal letter about what to fix',
+    feedbackOpd: 'only the OPD with this code (repeatable)',
+    feedbackOut: 'output folder (default: output/umpan-balik in the project)',
     help: 'show help',
     version: 'show version',
   },
@@ -184,6 +196,29 @@ export function buildProgram(
     .option('--templates <dir>', t.templates)
     .option('--evidence <dir>', t.evidence)
     .action((inputs: string[], opts) => run('build', inputs, opts));
+
+  program
+    .command('status')
+    .description(t.status)
+    .argument('[inputs...]', t.inputs)
+    .addOption(projectOpt())
+    .addOption(new Option('-f, --format <format>', t.format).choices(['table', 'json', 'xlsx']).default('table'))
+    .option('-o, --out <file>', t.statusOut)
+    .option('--evidence <dir>', t.evidence)
+    .option('-j, --jobs <n>', t.jobs)
+    .action((inputs: string[], opts) => run('status', inputs, opts));
+
+  program
+    .command('feedback')
+    .description(t.feedback)
+    .argument('[inputs...]', t.inputs)
+    .addOption(projectOpt())
+    .option('--opd <code>', t.feedbackOpd, collect)
+    .addOption(new Option('-f, --format <format>', t.format).choices(['table', 'json']).default('table'))
+    .option('-o, --out <dir>', t.feedbackOut)
+    .option('--evidence <dir>', t.evidence)
+    .option('-j, --jobs <n>', t.jobs)
+    .action((inputs: string[], opts) => run('feedback', inputs, opts));
 
   return program;
 }

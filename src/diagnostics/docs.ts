@@ -155,6 +155,10 @@ export const EXAMPLES = {
   'KLA-I716': {},
   'KLA-W717': { errors: 3 },
   'KLA-W718': { errors: 3, ignored: 2, unreadable: [] },
+  'KLA-E801': { keys: ['letters.date', 'deadline'] },
+  'KLA-E802': { pattern: '400.2/{nomor}/DPPPA/{year}', placeholder: '{nomor}', known: ['{seq}', '{opd}', '{year}', '{month}'] },
+  'KLA-E803': { code: 'DP3A', codes: ['DPPPA', 'DINKES', 'DINSOS'] },
+  'KLA-W810': { question: '12.3', files: ['SK Tim Imunisasi 2026.pdf'] },
   'KLA-E900': { detail: 'Cannot read properties of undefined' },
 } satisfies { [C in Code]: ParamsOf<C> };
 
@@ -181,7 +185,8 @@ export function renderDiagnosticsDoc(): string {
       "A district may change any finding's severity, or switch it off, with `severity` in `kla.config.json`. Codes are never renumbered.",
     '',
     'Ranges: 0xx the file itself, 1xx template and identity, 2xx answers, 3xx across files (the findings of `kla validate`); ' +
-      '4xx project and config, 5xx command line, what-if and baseline, 6xx catalog, 7xx scoring and documents, 9xx kla itself (refusals: the command stops, ' +
+      '4xx project and config, 5xx command line, what-if and baseline, 6xx catalog, 7xx scoring and documents, 8xx status, feedback and letters to the OPDs ' +
+      '(refusals about the letter settings; KLA-W810 is a finding kla feedback adds where named evidence has not been received), 9xx kla itself (refusals: the command stops, ' +
       'exit code 2 for wrong usage or unreadable input, 1 when the data stop it).',
     '',
     'Paths in reports are relative to the folder where `kla validate` runs, with `/` as separator on every platform; ' +

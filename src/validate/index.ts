@@ -29,6 +29,8 @@ export interface FileReport {
   reason?: string;
   /** Another workbook of the same OPD counts instead (KLA-I305, KLA-W306, KLA-E301): its answers are not used. */
   supersededBy?: string;
+  /** Made for another year, district, catalog or template version: none of its answers count. */
+  foreign?: true;
 }
 
 export interface ValidationReport {
@@ -53,11 +55,17 @@ export interface ValidationReport {
 export async function validateInputs(
   project: Project,
   inputs: string[],
-  opts: { cwd?: string; /** Worker threads; 1 reads in this thread. Default: the number of CPUs. */ jobs?: number } = {},
+  opts: {
+    cwd?: string;
+    /** Worker threads; 1 reads in this thread. Default: the number of CPUs. */
+    jobs?: number;
+    /** A folder without workbooks is a report of OPDs that sent nothing, not a refusal (kla status). */
+    allowEmpty?: boolean;
+  } = {},
 ): Promise<ValidationReport> {
   const cwd = opts.cwd ?? process.cwd();
   const { files, folder } = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
-  if (!files.some((f) => !f.skip)) throw refusal('KLA-E517', { inputs: inputs.length > 0 ? inputs : [project.paths.submissions] });
+  if (!opts.allowEmpty && !files.some((f) => !f.skip)) throw refusal('KLA-E517', { inputs: inputs.length > 0 ? inputs : [project.paths.submissions] });
 
   const reports: FileReport[] = [];
   const findings: Diagnostic[] = [];
@@ -125,12 +133,12 @@ async function submissionFacts(checked: readonly Checked[], files: readonly { ab
   const perOpd = new Map<string, number>();
   for (const c of checked) {
     if (!c.submission) continue;
-    facts.set(c.submission.file, { ...(c.opdLocation ? { location: c.opdLocation } : {}), ...(c.foreign ? { foreign: true } : {}) });
-    if (!c.foreign) perOpd.set(c.submission.opdCode, (perOpd.get(c.submission.opdCode) ?? 0) + 1);
+    facts.set(c.submission.file, { ...(c.opdLocation ? { location: c.opdLocation } : {}), ...(c.report.foreign ? { foreign: true } : {}) });
+    if (!c.report.foreign) perOpd.set(c.submission.opdCode, (perOpd.get(c.submission.opdCode) ?? 0) + 1);
   }
   for (const c of checked) {
     const s = c.submission;
-    if (!s || c.foreign || (perOpd.get(s.opdCode) ?? 0) < 2) continue;
+    if (!s || c.report.foreign || (perOpd.get(s.opdCode) ?? 0) < 2) continue;
     const t = await stat(abs.get(s.file) ?? s.file).then((x) => x.mtimeMs, () => undefined);
     if (t !== undefined) facts.get(s.file)!.fileTime = t;
   }
@@ -158,8 +166,6 @@ export interface Checked {
   submission?: Submission;
   /** Where the OPD was recognised, for findings about the whole submission. */
   opdLocation?: Location;
-  /** Made for another year, district, catalog or template version: none of its answers count. */
-  foreign?: boolean;
   findings: Diagnostic[];
 }
 
@@ -184,10 +190,9 @@ export function checkFile(r: ReadResult, project: Project): Checked {
     answers: ans.answers,
   };
   return {
-    report: { ...base, status: 'submission', opdCode: id.opd.code },
+    report: { ...base, status: 'submission', opdCode: id.opd.code, ...(id.foreign ? { foreign: true as const } : {}) },
     submission,
     opdLocation: id.opdLocation,
-    ...(id.foreign ? { foreign: true } : {}),
     findings: [...findings, ...ans.findings],
   };
 }

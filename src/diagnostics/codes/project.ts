@@ -90,12 +90,17 @@ export const PROJECT_CODES = {
     (p, f) => `"${p.key}" harus salah satu dari: ${f.list(p.values)}.`,
     (p, f) => `"${p.key}" must be one of: ${f.list(p.values)}.`,
   ),
-  'KLA-E415': def<{ key: string; format: 'nip' | 'opd-code' | 'id' | 'other' }>(
+  'KLA-E415': def<{ key: string; format: 'nip' | 'opd-code' | 'id' | 'date' | 'other' }>(
     'error',
     { id: 'Format nilai salah', en: 'Wrong format' },
-    { id: 'NIP 18 digit angka; kode OPD huruf kapital, angka, "_" dan "-".', en: 'A NIP has 18 digits; an OPD code capitals, digits, "_" and "-".' },
+    {
+      id: 'NIP 18 digit angka; kode OPD huruf kapital, angka, "_" dan "-"; tanggal dalam bentuk TTTT-BB-HH.',
+      en: 'A NIP has 18 digits; an OPD code capitals, digits, "_" and "-"; a date is written YYYY-MM-DD.',
+    },
     (p) =>
-      p.format === 'nip'
+      p.format === 'date'
+        ? `"${p.key}" harus berupa tanggal dalam bentuk TTTT-BB-HH, misalnya "2026-12-19".`
+        : p.format === 'nip'
         ? `"${p.key}" harus 18 digit angka NIP.`
         : p.format === 'opd-code'
           ? `"${p.key}" hanya boleh berisi huruf kapital, angka, "_" dan "-".`
@@ -103,7 +108,9 @@ export const PROJECT_CODES = {
             ? `"${p.key}" hanya boleh berisi huruf, angka, titik dan tanda hubung, tanpa spasi.`
             : `"${p.key}" formatnya tidak sesuai.`,
     (p) =>
-      p.format === 'nip'
+      p.format === 'date'
+        ? `"${p.key}" must be a date written YYYY-MM-DD, e.g. "2026-12-19".`
+        : p.format === 'nip'
         ? `"${p.key}" must be an 18-digit NIP.`
         : p.format === 'opd-code'
           ? `"${p.key}" may contain only capitals, digits, "_" and "-".`
