@@ -75,8 +75,11 @@ const T = {
     checked: (ctx: string, opd: string, file: string, saved: string | null, found: string) =>
       `${ctx}, kami telah memeriksa lembar kerja yang disampaikan oleh ${opd} (berkas "${file}"${saved ? `, disimpan ${saved}` : ''}). Dari pemeriksaan tersebut terdapat ${found}, dengan rincian sebagai berikut.`,
     found: (e: number, w: number) =>
-      [e > 0 ? `${e} hal yang wajib diperbaiki agar jawaban dapat dinilai` : '', w > 0 ? `${w} hal yang perlu diperiksa kembali` : ''].filter(Boolean).join(' dan ') ||
-      'beberapa hal mengenai data dukung yang perlu dilengkapi',
+      [e > 0 ? `${e} hal yang wajib diperbaiki agar jawaban dapat dinilai` : '', w > 0 ? `${w} hal yang perlu diperiksa kembali` : ''].filter(Boolean).join(' dan '),
+    checkedEvidence: (ctx: string, opd: string, file: string, saved: string | null, n: number) =>
+      `${ctx}, kami telah memeriksa lembar kerja yang disampaikan oleh ${opd} (berkas "${file}"${saved ? `, disimpan ${saved}` : ''}). Dari pemeriksaan tersebut, data dukung untuk ${n} jawaban belum lengkap.`,
+    evidenceOnly: (pts: string | null) =>
+      `Tanpa data dukung, jawaban tersebut dapat tidak diakui pada verifikasi${pts ? `; menurut perkiraan kami, nilai yang bergantung pada data dukung ini sekitar ${pts} poin` : ''}. Rinciannya sebagai berikut.`,
     fixTable: 'Tabel 1. Hal yang perlu diperbaiki',
     fixHeader: ['No.', 'Letak', 'Pertanyaan', 'Uraian'],
     where: (sheet?: string, cell?: string) => (sheet && cell ? `Lembar ${sheet}, sel ${cell}` : sheet ? `Lembar ${sheet}` : 'Seluruh berkas'),
@@ -157,8 +160,10 @@ const T = {
     checked: (ctx: string, opd: string, file: string, saved: string | null, found: string) =>
       `${ctx}, we have checked the workbook sent by ${opd} (file "${file}"${saved ? `, saved ${saved}` : ''}). The check found ${found}, as detailed below.`,
     found: (e: number, w: number) =>
-      [e > 0 ? `${e} point${e === 1 ? '' : 's'} that must be corrected for the answers to be scored` : '', w > 0 ? `${w} point${w === 1 ? '' : 's'} to check again` : ''].filter(Boolean).join(' and ') ||
-      'evidence to complete',
+      [e > 0 ? `${e} point${e === 1 ? '' : 's'} that must be corrected for the answers to be scored` : '', w > 0 ? `${w} point${w === 1 ? '' : 's'} to check again` : ''].filter(Boolean).join(' and '),
+    checkedEvidence: (ctx: string, opd: string, file: string, saved: string | null, n: number) =>
+      `${ctx}, we have checked the workbook sent by ${opd} (file "${file}"${saved ? `, saved ${saved}` : ''}). The evidence for ${n} answer${n === 1 ? ' is' : 's is'} incomplete.`,
+    evidenceOnly: (pts: string | null) => `Without evidence these answers can be refused at verification${pts ? `; by our estimate about ${pts} points depend on it` : ''}. The details follow.`,
     fixTable: 'Table 1. Points to correct',
     fixHeader: ['No.', 'Where', 'Question', 'Finding'],
     where: (sheet?: string, cell?: string) => (sheet && cell ? `Sheet ${sheet}, cell ${cell}` : sheet ? `Sheet ${sheet}` : 'Whole file'),
@@ -258,7 +263,14 @@ export function letterContent(item: FeedbackItem, ctx: LetterContext): LetterMod
     const evidence = item.findings.filter((d) => EVIDENCE.has(d.code));
     const count = (s: Diagnostic['severity']) => fixes.filter((d) => d.severity === s).length;
     const saved = o.savedAt === null ? null : dateWords(o.savedAt.slice(0, 10), ctx.lang);
-    body.push({ kind: 'p', text: t.checked(context, opd, base(o.file!), saved, t.found(count('error'), count('warning') + count('info'))) });
+    const pts = o.atStake > 0 ? formatNumber(o.atStake, ctx.lang) : null;
+    body.push({
+      kind: 'p',
+      text:
+        fixes.length > 0
+          ? t.checked(context, opd, base(o.file!), saved, t.found(count('error'), count('warning') + count('info')))
+          : `${t.checkedEvidence(context, opd, base(o.file!), saved, evidence.length)} ${t.evidenceOnly(pts)}`,
+    });
     let n = 0;
     if (fixes.length > 0) {
       n++;
@@ -273,7 +285,7 @@ export function letterContent(item: FeedbackItem, ctx: LetterContext): LetterMod
     }
     if (evidence.length > 0) {
       n++;
-      body.push({ kind: 'p', text: t.evidence(evidence.length, o.atStake > 0 ? formatNumber(o.atStake, ctx.lang) : null) });
+      if (fixes.length > 0) body.push({ kind: 'p', text: t.evidence(evidence.length, pts) });
       body.push({
         kind: 'table',
         caption: t.evidenceTable(n),
