@@ -34,7 +34,7 @@ import { readEvidenceFolder } from './score/evidence-files.js';
 import { toolVersion } from './version.js';
 import type { Lang } from './i18n.js';
 import { standingOf } from './status/standing.js';
-import { letterSettings, planFeedback, type FeedbackPlan, type LetterSettings } from './feedback/plan.js';
+import { letterFileName, letterSettings, planFeedback, workbookFileName, type FeedbackPlan, type LetterSettings } from './feedback/plan.js';
 import { annotationInput, reviewedWorkbook } from './feedback/workbook.js';
 
 export interface AssessOptions {
@@ -291,24 +291,6 @@ export interface Feedback extends Review {
   documents: FeedbackDocument[];
 }
 
-/** A portable file name: no characters Windows refuses, no trailing dots or spaces. */
-const portable = (s: string) => s.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
-
-const FEEDBACK_NAMES = {
-  id: {
-    workbook: (stem: string) => `${stem} (catatan pemeriksaan)`,
-    suffix: / \(catatan pemeriksaan\)$/i,
-    kind: { 'nota-dinas': 'Nota Dinas', 'surat-dinas': 'Surat Dinas' },
-    subject: { problems: 'perbaikan lembar kerja', unusable: 'penyampaian ulang lembar kerja', missing: 'permintaan lembar kerja' },
-  },
-  en: {
-    workbook: (stem: string) => `${stem} (review)`,
-    suffix: / \((review|catatan pemeriksaan)\)$/i,
-    kind: { 'nota-dinas': 'Memorandum', 'surat-dinas': 'Official letter' },
-    subject: { problems: 'workbook corrections', unusable: 'workbook resubmission', missing: 'workbook request' },
-  },
-} as const;
-
 /**
  * Review the submissions and write, per OPD with something to be told, an
  * annotated copy of its own workbook (from the original bytes, which are not
@@ -339,23 +321,18 @@ export async function feedback(project: Project, opts: FeedbackOptions = {}): Pr
   opts.onStage?.('rendering');
   // Paths in messages are shown from the project, so the documents are the same from any folder.
   const message = (d: Diagnostic) => formatMessage(d, lang, { cwd, base: project.dir });
-  const names = FEEDBACK_NAMES[lang];
   const documents: FeedbackDocument[] = [];
   for (const item of plan.items) {
     const opd = item.standing.opd;
     if (item.kind === 'problems') {
       const file = item.standing.file!;
       const original = readFileSync(path.resolve(cwd, file));
-      const ext = path.extname(file);
-      // A copy sent back unfixed keeps its name, not "DINKES - DINKES - … (catatan pemeriksaan) (catatan pemeriksaan)".
-      const stem = path.basename(file, ext).replace(names.suffix, '').replace(new RegExp(`^${opd.code} - `), '');
       const input = annotationInput(reviewedWorkbook(item), { settings, year: project.config.year, district: project.districtName, lang, message });
-      documents.push({ opd: opd.code, kind: 'workbook', fileName: `${portable(`${opd.code} - ${names.workbook(stem)}`)}${ext}`, bytes: await annotateWorkbook(original, input) });
+      documents.push({ opd: opd.code, kind: 'workbook', fileName: workbookFileName(item, lang), bytes: await annotateWorkbook(original, input) });
     }
     if (item.letter !== null) {
       const model = letterContent(item, { project, settings, lang, templateFile: templateFileName(project, opd), logo, message });
-      const fileName = `${portable(`${opd.code} - ${names.kind[item.letter]} ${names.subject[item.kind]} KLA ${project.config.year}`)}.pdf`;
-      documents.push({ opd: opd.code, kind: 'letter', fileName, bytes: await renderLetter(model) });
+      documents.push({ opd: opd.code, kind: 'letter', fileName: letterFileName(item, lang, project.config.year), bytes: await renderLetter(model) });
     }
   }
   return { ...r, settings, plan, documents };

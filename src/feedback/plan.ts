@@ -5,7 +5,9 @@
  * be used), or a reminder (nothing received). The letter settings come from
  * the config, never from the clock. Pure.
  */
+import path from 'node:path';
 import type { Diagnostic } from '../model.js';
+import type { Lang } from '../i18n.js';
 import { diag, refusal } from '../diagnostics/index.js';
 import { normalizeName, type Opd, type Project } from '../project/config.js';
 import type { OpdStanding, Standing } from '../status/standing.js';
@@ -135,4 +137,39 @@ export function planFeedback(standing: Standing, settings: LetterSettings, only:
   }
   const keep = (o: OpdStanding) => only.length === 0 || only.includes(o.opd.code);
   return { items: items.filter((it) => keep(it.standing)), clean: clean.filter(keep) };
+}
+
+/** A portable file name: no characters Windows refuses, no trailing dots or spaces. */
+const portable = (s: string) => s.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+
+const NAMES = {
+  id: {
+    workbook: (stem: string) => `${stem} (catatan pemeriksaan)`,
+    kind: { 'nota-dinas': 'Nota Dinas', 'surat-dinas': 'Surat Dinas' },
+    subject: { problems: 'perbaikan lembar kerja', unusable: 'penyampaian ulang lembar kerja', missing: 'permintaan lembar kerja' },
+  },
+  en: {
+    workbook: (stem: string) => `${stem} (review)`,
+    kind: { 'nota-dinas': 'Memorandum', 'surat-dinas': 'Official letter' },
+    subject: { problems: 'workbook corrections', unusable: 'workbook resubmission', missing: 'workbook request' },
+  },
+} as const;
+
+/** "DINKES - Jawaban KLA 2026 Dinkes (catatan pemeriksaan).xlsx": the OPD first, so that a folder lists by OPD. */
+export function workbookFileName(item: FeedbackItem, lang: Lang): string {
+  const file = item.standing.file!;
+  const code = item.standing.opd.code;
+  const ext = path.posix.extname(file);
+  // A copy sent back unfixed keeps its name, not "DINKES - DINKES - … (catatan pemeriksaan) (catatan pemeriksaan)".
+  const stem = path.posix
+    .basename(file, ext)
+    .replace(/ \((catatan pemeriksaan|review)\)$/i, '')
+    .replace(new RegExp(`^${code} - `), '');
+  return `${portable(`${code} - ${NAMES[lang].workbook(stem)}`)}${ext}`;
+}
+
+/** "KEMENAG - Surat Dinas perbaikan lembar kerja KLA 2026.pdf". */
+export function letterFileName(item: FeedbackItem, lang: Lang, year: number): string {
+  const n = NAMES[lang];
+  return `${portable(`${item.standing.opd.code} - ${n.kind[item.letter!]} ${n.subject[item.kind]} KLA ${year}`)}.pdf`;
 }
