@@ -18,6 +18,7 @@ import { diag, formatMessage } from '../src/diagnostics/index.js';
 import { loadProject, questionsForOpd, type Project } from '../src/project/config.js';
 import { validateInputs, type ValidationReport } from '../src/validate/index.js';
 import { templateFileName } from '../src/workbook/template.js';
+import { letterSettings } from '../src/feedback/plan.js';
 import { HIGHLIGHT } from '../src/workbook/annotate.js';
 import { SHEETS } from '../src/workbook/layout.js';
 import type { Severity } from '../src/model.js';
@@ -318,6 +319,16 @@ describe('choices and refusals', () => {
       const r = await run(dir, ['feedback']);
       expect([r.code, r.err.includes(`[${code}]`)], code).toEqual([2, true]);
     }
+  });
+
+  it('without "letters.sender", the sender is the OPD the coordinator heads: it names the letterhead\'s office and gets no letter', () => {
+    const config = JSON.parse(readFileSync(path.join(ROOT, 'kla.config.json'), 'utf8')) as { letters: Record<string, unknown> };
+    delete config.letters.sender;
+    const dir = tmpDir('kla-feedback-sender-');
+    writeFileSync(path.join(dir, 'kla.config.json'), JSON.stringify(config));
+    const s = letterSettings(loadProject(dir));
+    expect([s.sender?.code, s.office, s.place, s.deadline]).toEqual(['DPPPA', 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak', 'Bangko', '2026-02-27']);
+    expect(byOpd('DPPPA').files).toEqual([]);
   });
 
   it('a workbook that cannot be read: a letter that says so plainly and asks for the template to be filled again; no annotated copy', async () => {

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, utimesSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main.js';
@@ -211,6 +211,17 @@ describe('other folders', () => {
     const d = (JSON.parse(r.out) as StatusJson).opds.find((o) => o.code === 'DINKES')!;
     expect(d).toMatchObject({ state: 'received', file: 'submissions/Dinkes (revisi 2) FINAL.xlsx', superseded: ['submissions/Dinkes (revisi 1).xlsx'], errors: 0, warnings: 0, officerNamed: true });
     expect(d.answered).toBe(d.assigned);
+  });
+
+  it('a file no OPD can be attributed to is listed under the table, not counted for any OPD', async () => {
+    const p = makeProject();
+    writeFileSync(path.join(p.paths.submissions, 'rekap lama.xlsx'), 'bukan lembar kerja');
+    const r = await status(p.dir, ['-f', 'json'], {});
+    const j = JSON.parse(r.out) as StatusJson & { unassigned: { file: string; code: string }[] };
+    expect(r.code).toBe(1);
+    expect(j.unassigned).toEqual([{ file: 'submissions/rekap lama.xlsx', code: 'KLA-E004' }]);
+    expect(j.totals).toMatchObject({ received: 0, unusable: 0, errors: 1 });
+    expect(j.opds.every((o) => o.errors === 0)).toBe(true);
   });
 
   it('English behind --lang en', async () => {

@@ -154,8 +154,9 @@ export function standingOf(r: Pick<Review, 'project' | 'report' | 'evidence' | '
       received: opds.filter((o) => o.state === 'received').length,
       unusable: opds.filter((o) => o.state === 'unusable').length,
       missing: opds.filter((o) => o.state === 'missing').length,
-      errors: sum((o) => o.errors),
-      warnings: sum((o) => o.warnings),
+      // Of every file, attributed or not: the same figures as kla validate.
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
       assigned: sum((o) => o.assigned),
       answered: sum((o) => o.answered),
       evidenceMissing: sum((o) => o.evidenceMissing.length),
