@@ -784,9 +784,9 @@ export async function buildSubmission(project: Project, d: OpdDescription): Prom
 /** Workbook and zip dates are fixed so a regeneration gives the same bytes (whatever SOURCE_DATE_EPOCH says). */
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 
-async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+async function writeWorkbook(wb: ExcelJS.Workbook, file: string, savedAt = FIXED_DATE): Promise<void> {
   wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
+  wb.modified = savedAt;
   mkdirSync(path.dirname(file), { recursive: true });
   // Written as kla template writes a template (structure protected), as an OPD returns it.
   writeFileSync(file, fixZipDates(await templateBytes(wb)));
@@ -917,6 +917,8 @@ export interface InvalidCase {
   en: string;
   mistakes: Mistake[];
   spoil(wb: ExcelJS.Workbook): void;
+  /** When the workbook says it was saved, if not the fixed date of every other fixture. */
+  savedAt?: Date;
 }
 
 const metaCell = (key: (typeof META_KEYS)[number]) => `B${META_KEYS.indexOf(key) + 1}`;
@@ -1016,29 +1018,31 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
       file: foreignName,
       from: 'DINSOS',
       description:
-        'Lembar kerja Dinas Sosial yang tersimpan dengan nama berkas seperti kiriman Dinas Kesehatan. Isinya sah, tetapi milik DINSOS (lembar Meta): ' +
-        'kla mengenali OPD dari metadata, bukan dari nama berkas: nama berkas yang menyebut OPD lain diberi peringatan (KLA-W118), dan bersama kiriman Dinsos yang asli berkas ini menjadi kiriman ganda (KLA-E301) serta tidak dihitung sebagai kiriman Dinkes.',
-      en: 'The Dinsos workbook saved under a Dinkes-like file name: recognised as DINSOS from its metadata, with a warning that the name names another OPD (KLA-W118); next to the real Dinsos file it is a duplicate (KLA-E301).',
+        'Lembar kerja Dinas Sosial yang tersimpan dengan nama berkas seperti kiriman Dinas Kesehatan, disimpan 15 Desember 2025 (draf lebih awal). Isinya sah, tetapi milik DINSOS (lembar Meta): ' +
+        'kla mengenali OPD dari metadata, bukan dari nama berkas, dan memberi peringatan bahwa nama berkas menyebut OPD lain (KLA-W118). Bersama kiriman Dinsos yang asli (disimpan 1 Januari 2026) ' +
+        'berkas ini digantikan oleh kiriman yang lebih baru itu (KLA-I305): jawabannya tidak dihitung, baik untuk Dinsos maupun untuk Dinkes.',
+      en: 'The Dinsos workbook saved under a Dinkes-like file name, an earlier draft (saved 15 December 2025): recognised as DINSOS from its metadata, with a warning that the name names another OPD (KLA-W118); next to the real, newer Dinsos file it is superseded (KLA-I305).',
       mistakes: [
-        { kind: 'other-opd-template', sheet: M, cell: metaCell('opdCode'), value: 'DINSOS', code: 'KLA-E301', with: [`../submissions/${d('DINSOS').file}`] },
+        { kind: 'superseded-by-newer', sheet: M, cell: metaCell('opdCode'), value: 'DINSOS', code: 'KLA-I305', with: [`../submissions/${d('DINSOS').file}`] },
         { kind: 'file-named-for-other-opd', sheet: M, cell: metaCell('opdCode'), value: 'DINSOS', code: 'KLA-W118' },
       ],
       spoil: () => undefined,
+      savedAt: new Date(Date.UTC(2025, 11, 15, 9, 30)),
     },
     {
       file: dupName,
       from: 'DUKCAPIL',
-      description: `Kiriman ganda: salinan persis kiriman Disdukcapil (pasangannya "${dupCopy}").`,
-      en: `Duplicate submission: an exact copy of the Disdukcapil file (its twin is "${dupCopy}").`,
-      mistakes: [{ kind: 'duplicate-submission', sheet: M, cell: metaCell('opdCode'), value: 'DUKCAPIL', code: 'KLA-E301', with: [dupCopy] }],
+      description: `Kiriman ganda: salinan persis kiriman Disdukcapil (pasangannya "${dupCopy}"). Dari dua salinan yang isinya sama, berkas dengan nama terpendek ini yang dihitung, tanpa temuan.`,
+      en: `Duplicate submission: an exact copy of the Disdukcapil file (its twin is "${dupCopy}"); of identical copies this one, with the shorter name, counts, without findings.`,
+      mistakes: [{ kind: 'duplicate-submission', sheet: M, cell: metaCell('opdCode'), value: 'DUKCAPIL', code: null, with: [dupCopy] }],
       spoil: () => undefined,
     },
     {
       file: dupCopy,
       from: 'DUKCAPIL',
-      description: `Kiriman ganda: salinan persis "${dupName}" dengan nama lain (seperti hasil "Salin" di Windows).`,
-      en: `Duplicate submission: an exact copy of "${dupName}" under another name.`,
-      mistakes: [{ kind: 'duplicate-submission', sheet: M, cell: metaCell('opdCode'), value: 'DUKCAPIL', code: 'KLA-E301', with: [dupName] }],
+      description: `Kiriman ganda: salinan persis "${dupName}" dengan nama lain (seperti hasil "Salin" di Windows); dicatat sebagai salinan yang tidak dihitung (KLA-I305).`,
+      en: `Duplicate submission: an exact copy of "${dupName}" under another name; listed as a copy that does not count (KLA-I305).`,
+      mistakes: [{ kind: 'duplicate-submission', sheet: M, cell: metaCell('opdCode'), value: 'DUKCAPIL', code: 'KLA-I305', with: [dupName] }],
       spoil: () => undefined,
     },
     {
@@ -1096,7 +1100,8 @@ function invalidReadme(cases: InvalidCase[]): string {
     'tersebut di `../answers/`, dilengkapi untuk pertanyaan yang di sana dikosongkan dan dengan data dukung di setiap baris yang',
     'memintanya, sehingga bila diperiksa sendiri hanya kesalahan yang disengaja itu yang dilaporkan.',
     'Periksa satu per satu, misalnya `npx kla validate --project fixtures/merangin "fixtures/merangin/invalid/PUPR - KLA 2026 (persen salah).xlsx"`.',
-    'Memeriksa seluruh folder sekaligus juga melaporkan hal lintas berkas (kiriman ganda, jawaban yang belum ada).',
+    'Memeriksa seluruh folder sekaligus juga melaporkan hal lintas berkas (kiriman ganda, jawaban yang belum ada). Dari beberapa lembar kerja satu OPD,',
+    'yang dihitung adalah yang paling akhir disimpan menurut tanggal simpan di dalam lembar kerja itu sendiri; yang lain dicatat sebagai digantikan (KLA-I305).',
     'Daftar yang sama dalam bentuk data: `expected.json` (`[{file, mistakes: [{kind, sheet, cell, questionId?, value, code, with?}]}]`).',
     '',
     '*English: each file holds one deliberate mistake derived from a valid submission; `expected.json` lists file, sheet, cell and the expected diagnostic code.*',
@@ -1108,7 +1113,7 @@ function invalidReadme(cases: InvalidCase[]): string {
     '## Sel dan kode yang diharapkan',
     '',
     'Kode = yang dilaporkan `kla validate` untuk berkas itu saja; "bersama" = kode baru muncul bila diperiksa bersama berkas lain.',
-    'KLA-W213 (angka disesuaikan) dan KLA-W222/KLA-W303 adalah **peringatan**, bukan galat.',
+    'KLA-W213 (angka disesuaikan) dan KLA-W222/KLA-W303 adalah **peringatan**, bukan galat; KLA-I305 (digantikan) hanya **informasi**.',
     '',
     '| berkas | dari OPD | jenis | lembar | sel | pertanyaan | kode |',
     '|---|---|---|---|---|---|---|',
@@ -1150,7 +1155,7 @@ export async function main(outDir = FIXTURE_DIR): Promise<{ descs: OpdDescriptio
   for (const c of cases) {
     const wb = await buildSubmission(project, completeDescription(project, c.from));
     c.spoil(wb);
-    await writeWorkbook(wb, path.join(outDir, 'invalid', c.file));
+    await writeWorkbook(wb, path.join(outDir, 'invalid', c.file), c.savedAt);
   }
   const expected = cases.map((c) => ({ file: c.file, from: c.from, description: c.en, mistakes: c.mistakes }));
   writeFileSync(path.join(outDir, 'invalid', 'expected.json'), JSON.stringify(expected, null, 2) + '\n');

@@ -7,13 +7,15 @@
  *   const project = loadProject('path/to/project');     // config + catalog
  *   const a = await assess(project);                    // validate, gate, score, plan: what `kla score` shows
  *   const b = await build(project, { draft: true });    // …and the documents' bytes: what `kla build` writes
+ *   const r = await review(project);                    // validate and score without refusing: what `kla status` shows
+ *   const f = await feedback(project);                  // annotated workbooks and letters per OPD: what `kla feedback` writes
  *
  * pdfmake is loaded only when a dossier is rendered.
  */
 
 // The pipeline
-export { assess, build, evidenceDirFor } from './pipeline.js';
-export type { AssessOptions, Assessment, BuildOptions, Build, BuiltDocument } from './pipeline.js';
+export { assess, build, evidenceDirFor, review, feedback } from './pipeline.js';
+export type { AssessOptions, Assessment, BuildOptions, Build, BuiltDocument, Review, ReviewOptions, Feedback, FeedbackOptions, FeedbackDocument } from './pipeline.js';
 export { writeOutputs } from './io/files.js';
 export type { Output } from './io/files.js';
 
@@ -65,6 +67,12 @@ export {
   toScoreJson,
 } from './score/index.js';
 export type { ScoreOptions, ScoreReport, GapPlan, WhatIfSettings, QuestionConflict, ConflictAnswer, UnusedChoice, ForecastMargin, EvidenceCheck } from './score/index.js';
+
+// Status and feedback to the OPDs
+export { standingOf, statusView, statusJson, formatStatusTable } from './status/index.js';
+export type { OpdStanding, Standing, StatusView } from './status/index.js';
+export { letterSettings, planFeedback } from './feedback/plan.js';
+export type { FeedbackItem, FeedbackPlan, LetterSettings } from './feedback/plan.js';
 
 // Dossier
 export { renderDocuments, buildDossierModel, loadTemplates } from './dossier/index.js';

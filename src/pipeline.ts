@@ -18,8 +18,27 @@ import { displayPath } from './paths.js';
 import { opdsForQuestion, type Project } from './project/config.js';
 import { validateInputs, type ValidationReport } from './validate/index.js';
 import { missingForFinal } from './validate/profile.js';
-import { applyWhatIf, gapPlan, openConflicts, planTarget, score, type GapPlan, type ScoreOptions, type ScoreReport, type WhatIfResult, type WhatIfSettings } from './score/index.js';
+import {
+  applyWhatIf,
+  forecastDifference,
+  gapPlan,
+  openConflicts,
+  planTarget,
+  score,
+  type EvidenceLookup,
+  type ForecastDifference,
+  type GapPlan,
+  type ScoreOptions,
+  type ScoreReport,
+  type WhatIfResult,
+  type WhatIfSettings,
+} from './score/index.js';
 import { readEvidenceFolder } from './score/evidence-files.js';
+import { toolVersion } from './version.js';
+import type { Lang } from './i18n.js';
+import { standingOf } from './status/standing.js';
+import { letterFileName, letterSettings, planFeedback, workbookFileName, type FeedbackPlan, type LetterSettings } from './feedback/plan.js';
+import { annotationInput, reviewedWorkbook } from './feedback/workbook.js';
 
 export interface AssessOptions {
   /** Files, folders (walked) and glob patterns; default: the project's submissions folder. */
@@ -73,8 +92,12 @@ export function evidenceDirFor(project: Project, option: string | false | undefi
   }
 }
 
-/** How a validation report with errors is treated. */
-type Gate = 'refuse-score' | 'refuse-build' | 'allow';
+/**
+ * How a validation report with errors is treated. 'review' refuses nothing:
+ * kla status and kla feedback exist because there are errors, and an empty
+ * folder is a list of OPDs that sent nothing.
+ */
+type Gate = 'refuse-score' | 'refuse-build' | 'allow' | 'review';
 
 /** The errors that stop a run, as one refusal (exit 1) listing the first of them. */
 function gateRefusal(report: ValidationReport, gate: Exclude<Gate, 'allow'>): never {
@@ -85,7 +108,7 @@ function gateRefusal(report: ValidationReport, gate: Exclude<Gate, 'allow'>): ne
   throw refusal(gate === 'refuse-build' ? 'KLA-E701' : 'KLA-E704', { errors: errors.length, files }, { details, exitCode: 1 });
 }
 
-async function evaluate(project: Project, opts: AssessOptions, gate: Gate): Promise<Assessment> {
+async function evaluate(project: Project, opts: AssessOptions, gate: Gate): Promise<Assessment & { evidence: EvidenceLookup | null }> {
   const cwd = opts.cwd ?? process.cwd();
   const inputs = [...(opts.inputs ?? [])];
   const evidenceDir = evidenceDirFor(project, opts.evidence, cwd);
@@ -93,10 +116,10 @@ async function evaluate(project: Project, opts: AssessOptions, gate: Gate): Prom
   const evidence = evidenceDir === null ? undefined : await readEvidenceFolder(evidenceDir);
 
   opts.onStage?.('checking');
-  const report = await validateInputs(project, inputs, { cwd, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) });
+  const report = await validateInputs(project, inputs, { cwd, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(gate === 'review' ? { allowEmpty: true } : {}) });
   opts.onStage?.('scoring');
-  if (report.summary.errors > 0 && gate !== 'allow' && !opts.allowInvalid) gateRefusal(report, gate);
-  if (report.submissions.length === 0) {
+  if (report.summary.errors > 0 && (gate === 'refuse-score' || gate === 'refuse-build') && !opts.allowInvalid) gateRefusal(report, gate);
+  if (report.submissions.length === 0 && gate !== 'review') {
     throw refusal('KLA-E703', { folder: displayPath(project.paths.submissions, cwd), inputs });
   }
 
@@ -122,15 +145,43 @@ async function evaluate(project: Project, opts: AssessOptions, gate: Gate): Prom
     const unreadable = report.files.filter((f) => f.status === 'unreadable').map((f) => f.file);
     notes.push(diag('KLA-W718', { errors: report.summary.errors, ignored: result.ignoredAnswers.length, unreadable }));
   }
-  return { project, report, evidenceDir, result, ...(whatIf ? { whatIf } : {}), plan, notes };
+  return { project, report, evidenceDir, evidence: evidence ?? null, result, ...(whatIf ? { whatIf } : {}), plan, notes };
 }
 
 /**
  * Validate, score and plan. Refuses (exit 1) when validation finds errors,
  * unless `allowInvalid`; refuses (exit 2) when no workbook can be scored.
  */
-export function assess(project: Project, opts: AssessOptions = {}): Promise<Assessment> {
-  return evaluate(project, opts, 'refuse-score');
+export async function assess(project: Project, opts: AssessOptions = {}): Promise<Assessment> {
+  const { evidence: _evidence, ...a } = await evaluate(project, opts, 'refuse-score');
+  return a;
+}
+
+export type ReviewOptions = Pick<AssessOptions, 'inputs' | 'cwd' | 'jobs' | 'evidence' | 'onStage'>;
+
+/** The state of the submissions as kla status and kla feedback show it. */
+export interface Review {
+  project: Project;
+  /** Every finding, errors included (nothing is refused for them). */
+  report: ValidationReport;
+  /** The evidence folder checked (absolute), or null when none was. */
+  evidenceDir: string | null;
+  /** Its files, for checking the evidence each OPD names. */
+  evidence: EvidenceLookup | null;
+  /** The score of the usable answers (answers with errors left out). */
+  result: ScoreReport;
+  /** Where the verification forecast loses points, and whose answers cause it. */
+  difference: ForecastDifference;
+}
+
+/**
+ * Validate and score without refusing: validation errors and an empty
+ * submissions folder are what the review is for. Refuses only for bad input
+ * (a folder or evidence folder that does not exist).
+ */
+export async function review(project: Project, opts: ReviewOptions = {}): Promise<Review> {
+  const a = await evaluate(project, opts, 'review');
+  return { project, report: a.report, evidenceDir: a.evidenceDir, evidence: a.evidence, result: a.result, difference: forecastDifference(a.result) };
 }
 
 export interface BuildOptions extends Omit<AssessOptions, 'allowInvalid' | 'target'> {
@@ -207,7 +258,7 @@ export async function build(project: Project, opts: BuildOptions = {}): Promise<
   preparePdfmake(); // loads while the workbooks are read
 
   const draft = Boolean(opts.draft);
-  const a = await evaluate(project, opts, draft ? 'allow' : 'refuse-build');
+  const { evidence: _evidence, ...a } = await evaluate(project, opts, draft ? 'allow' : 'refuse-build');
   const { report, result } = a;
   const blockers = finalBlockers(project, a, logo !== null);
   if (!draft && blockers.length > 0) throw refusal('KLA-E719', { blockers: blockers.length }, { details: blockers, exitCode: 1 });
@@ -256,6 +307,75 @@ export async function build(project: Project, opts: BuildOptions = {}): Promise<
   const notes = [...templates.warnings, ...a.notes];
   if (draft && report.summary.errors > 0) notes.push(diag('KLA-W717', { errors: report.summary.errors }));
   return { ...a, plan, notes: notes.filter((n) => n.code !== 'KLA-W718'), draft, blockers: draft ? blockers : [], documents };
+}
+
+export interface FeedbackOptions extends ReviewOptions {
+  /** Only these OPDs (codes, as in the config); default: every OPD that has something to be told. */
+  opds?: readonly string[];
+  /** The language of the letters and annotated workbooks (default Indonesian). */
+  lang?: Lang;
+}
+
+/** A file kla feedback writes for an OPD: its annotated workbook or its letter. */
+export interface FeedbackDocument {
+  opd: string;
+  kind: 'workbook' | 'letter';
+  /** File name inside the feedback folder. */
+  fileName: string;
+  bytes: Buffer;
+}
+
+export interface Feedback extends Review {
+  settings: LetterSettings;
+  plan: FeedbackPlan;
+  documents: FeedbackDocument[];
+}
+
+/**
+ * Review the submissions and write, per OPD with something to be told, an
+ * annotated copy of its own workbook (from the original bytes, which are not
+ * changed) and a letter; nothing is written to disk. The letter settings are
+ * checked first: a missing date or number fails in a second.
+ */
+export async function feedback(project: Project, opts: FeedbackOptions = {}): Promise<Feedback> {
+  const cwd = opts.cwd ?? process.cwd();
+  const lang = opts.lang ?? 'id';
+  const settings = letterSettings(project);
+  const only = [...new Set(opts.opds ?? [])].map((c) => {
+    const opd = project.config.opds.find((o) => o.code.toLowerCase() === c.toLowerCase());
+    if (!opd) throw refusal('KLA-E514', { code: c, codes: project.config.opds.map((o) => o.code) }, { location: { file: '', option: '--opd' } });
+    return opd.code;
+  });
+  const logo = project.config.district.logo !== undefined ? readEmblem(path.resolve(project.dir, project.config.district.logo)) : null;
+  const [{ preparePdfmake }, { renderLetter }, { letterContent }, { annotateWorkbook }, { templateFileName }] = await Promise.all([
+    import('./dossier/render.js'),
+    import('./letters/layout.js'),
+    import('./letters/content.js'),
+    import('./workbook/annotate.js'),
+    import('./workbook/template.js'),
+  ]);
+  preparePdfmake();
+
+  const r = await review(project, opts);
+  const plan = planFeedback(standingOf(r), settings, only);
+  opts.onStage?.('rendering');
+  // Paths in messages are shown from the project, so the documents are the same from any folder.
+  const message = (d: Diagnostic) => formatMessage(d, lang, { cwd, base: project.dir });
+  const documents: FeedbackDocument[] = [];
+  for (const item of plan.items) {
+    const opd = item.standing.opd;
+    if (item.kind === 'problems') {
+      const file = item.standing.file!;
+      const original = readFileSync(path.resolve(cwd, file));
+      const input = annotationInput(reviewedWorkbook(item), { settings, year: project.config.year, district: project.districtName, lang, message });
+      documents.push({ opd: opd.code, kind: 'workbook', fileName: workbookFileName(item, lang), bytes: await annotateWorkbook(original, input) });
+    }
+    if (item.letter !== null) {
+      const model = letterContent(item, { project, settings, lang, templateFile: templateFileName(project, opd), logo, message });
+      documents.push({ opd: opd.code, kind: 'letter', fileName: letterFileName(item, lang, project.config.year), bytes: await renderLetter(model) });
+    }
+  }
+  return { ...r, settings, plan, documents };
 }
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];

@@ -1,75 +1,31 @@
 /**
- * Test helpers for annotated feedback workbooks: the annotation input made
- * from one file's validation findings (as `kla feedback` would word it), and
- * readers for the raw parts of a result.
+ * Test helpers for annotated feedback workbooks: the annotation input kla
+ * feedback makes from one file's validation findings, and readers for the raw
+ * parts of a result.
  */
 import path from 'node:path';
-import type { Diagnostic } from '../src/model.js';
 import type { ValidationReport } from '../src/validate/index.js';
 import { formatMessage } from '../src/diagnostics/index.js';
-import type { AnnotateInput, CellAnnotation } from '../src/workbook/annotate.js';
+import { loadProject } from '../src/project/config.js';
+import { letterSettings } from '../src/feedback/plan.js';
+import { annotationInput } from '../src/feedback/workbook.js';
+import type { AnnotateInput } from '../src/workbook/annotate.js';
 import { unzipAll } from './validate-helpers.js';
 
-export const FEEDBACK_DATE = new Date(Date.UTC(2026, 11, 12, 9, 30, 0));
-export const NOTE_HEADING = 'Catatan pemeriksaan DPPPA, 12 Desember 2026:';
+const project = loadProject(path.resolve('fixtures/merangin'));
+const settings = letterSettings(project);
 
-const SEVERITY_WORD = { error: 'Kesalahan', warning: 'Peringatan', info: 'Informasi' } as const;
-
-/** Findings of one file: those located at a cell are annotated; all are listed. */
-export function feedbackInput(report: ValidationReport, file: string, opdName: string): AnnotateInput {
-  const mine = report.diagnostics.filter((d) => d.location.file === file && d.code !== 'KLA-I013');
-  const annotations: CellAnnotation[] = mine
-    .filter((d) => d.location.sheet && d.location.cell)
-    .map((d) => ({ sheet: d.location.sheet!, cell: d.location.cell!, severity: d.severity, message: formatMessage(d, 'id') }));
-  const where = (d: Diagnostic) => (d.location.sheet && d.location.cell ? `${d.location.sheet}!${d.location.cell}` : d.location.sheet ?? 'Seluruh berkas');
-  const evidence = mine.filter((d) => d.code === 'KLA-W222');
-  return {
-    annotations,
-    author: 'DPPPA Kabupaten Merangin',
-    noteHeading: NOTE_HEADING,
-    date: FEEDBACK_DATE,
-    sheet: {
-      title: `Catatan Pemeriksaan Lembar Kerja KLA 2026 — ${opdName}`,
-      intro: [
-        `Lembar kerja yang Bapak/Ibu kirimkan (${path.posix.basename(file)}) telah diperiksa oleh DPPPA Kabupaten Merangin pada 12 Desember 2026.`,
-        'Mohon perbaiki hal-hal di bawah ini pada lembar kerja ini juga, lalu kirimkan kembali kepada DPPPA paling lambat 19 Desember 2026. ' +
-          'Sel yang perlu diperbaiki diberi warna dan catatan; klik alamat sel pada daftar untuk menuju sel tersebut. Lembar ini tidak perlu dihapus.',
-      ],
-      legend: {
-        heading: 'Arti warna sel yang ditandai',
-        labels: {
-          error: 'Kesalahan: wajib diperbaiki agar jawaban dapat dinilai.',
-          warning: 'Peringatan: mohon diperiksa kembali dan dilengkapi.',
-          info: 'Informasi: untuk diketahui.',
-        },
-      },
-      sections: [
-        {
-          heading: `A. Hal yang perlu diperbaiki (${mine.length})`,
-          columns: ['No.', 'Sel', 'Jenis', 'Kode', 'Uraian dan cara memperbaiki'],
-          linkColumn: 1,
-          rows: mine.map((d, i) => ({
-            cells: [i + 1, where(d), SEVERITY_WORD[d.severity], d.code, formatMessage(d, 'id')],
-            ...(d.location.sheet && d.location.cell ? { link: { sheet: d.location.sheet, cell: d.location.cell } } : {}),
-            severity: d.severity,
-          })),
-          empty: 'Tidak ada temuan.',
-        },
-        {
-          heading: `B. Data dukung yang belum disebutkan (${evidence.length})`,
-          columns: ['No.', 'Sel', 'Pertanyaan', 'Keterangan'],
-          linkColumn: 1,
-          rows: evidence.map((d, i) => ({
-            cells: [i + 1, where(d), String(d.params.question ?? d.questionId ?? ''), 'Tuliskan nama berkas atau tautan data dukung, lalu kirimkan berkasnya kepada DPPPA.'],
-            ...(d.location.sheet && d.location.cell ? { link: { sheet: d.location.sheet, cell: d.location.cell } } : {}),
-          })),
-          empty: 'Tidak ada; seluruh data dukung yang diwajibkan telah disebutkan.',
-        },
-      ],
-      footer: `Catatan Pemeriksaan KLA 2026 — ${opdName} — Halaman {page} dari {pages}`,
-    },
-  };
+/** The annotation kla feedback makes of one file's findings (the example district's letter settings). */
+export function reviewInput(report: Pick<ValidationReport, 'diagnostics'>, file: string, opdName: string): AnnotateInput {
+  const findings = report.diagnostics.filter((d) => d.location.file === file && d.code !== 'KLA-I013');
+  return annotationInput({ file, savedAt: null, opdName, findings }, { settings, year: project.config.year, district: project.districtName, lang: 'id', message: (d) => formatMessage(d, 'id') });
 }
+
+const sample = reviewInput({ diagnostics: [] }, 'contoh.xlsx', 'Dinas Uji');
+/** The date of the letters in the example's config, which dates the annotated copies. */
+export const FEEDBACK_DATE = sample.date;
+/** The line kla feedback puts above its messages in a cell's note. */
+export const NOTE_HEADING = sample.noteHeading;
 
 /** Every part of a zip as text, by name. */
 export async function partsOf(buf: Buffer): Promise<Map<string, Buffer>> {

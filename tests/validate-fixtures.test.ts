@@ -28,8 +28,9 @@ beforeAll(() => {
   project = loadProject(ROOT);
 });
 
-/** Errors and warnings as [file, code, sheet, cell] (infos such as skipped README files left out). */
-const findings = (r: ValidationReport) => r.diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.location.file, d.code, d.location.sheet ?? '', d.location.cell ?? '']);
+/** Findings as [file, code, sheet, cell]; skipped files (the README) and OPDs that sent nothing left out. */
+const findings = (r: ValidationReport) =>
+  r.diagnostics.filter((d) => !['KLA-I012', 'KLA-I013', 'KLA-I304'].includes(d.code)).map((d) => [d.location.file, d.code, d.location.sheet ?? '', d.location.cell ?? '']);
 
 describe('the valid submissions', () => {
   it('exit 0: no errors, every question answered, every file recognised', async () => {

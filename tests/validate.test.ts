@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { validateInputs, type ValidationReport } from '../src/validate/index.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, META_KEYS, SHEETS } from '../src/workbook/layout.js';
@@ -326,20 +326,6 @@ describe('across files', () => {
     return validateInputs(project, ['kiriman'], { cwd: dir });
   }
 
-  it('the same OPD twice: both files are flagged where the OPD was recognised; only the first is scored', async () => {
-    const r = await folderWith([
-      ['DINKES', 'Dinkes.xlsx'],
-      ['DINKES', 'Dinkes (revisi 2).xlsx'],
-    ]);
-    const meta = `B${META_KEYS.indexOf('opdCode') + 1}`;
-    expect(r.diagnostics.filter((d) => d.code === 'KLA-E301').map((d) => [d.location.file, d.location.sheet, d.location.cell, d.params.other, d.params.kept])).toEqual([
-      ['kiriman/Dinkes (revisi 2).xlsx', SHEETS.meta, meta, ['kiriman/Dinkes.xlsx'], 'kiriman/Dinkes (revisi 2).xlsx'],
-      ['kiriman/Dinkes.xlsx', SHEETS.meta, meta, ['kiriman/Dinkes (revisi 2).xlsx'], 'kiriman/Dinkes (revisi 2).xlsx'],
-    ]);
-    expect(r.submissions.find((s) => s.file === 'kiriman/Dinkes.xlsx')!.answers.every((a) => a.invalid)).toBe(true);
-    expect(r.submissions.find((s) => s.file === 'kiriman/Dinkes (revisi 2).xlsx')!.answers.some((a) => a.invalid)).toBe(false);
-  });
-
   it('conflicting answers to a shared question are a warning at the later cell', async () => {
     let cell = '';
     const r = await folderWith([
@@ -415,6 +401,112 @@ describe('across files', () => {
     expect(b[0]).toBe(`${SHEETS.identity}!C14`);
     const rows = b.slice(1).map((x) => Number(/\d+$/.exec(x)![0]));
     expect(rows).toEqual([...rows].sort((x, y) => x - y));
+  });
+});
+
+describe('which file counts when an OPD sends several', () => {
+  const meta = `B${META_KEYS.indexOf('opdCode') + 1}`;
+  const saved = (iso: string) => (wb: ExcelJS.Workbook) => void (wb.modified = new Date(iso));
+
+  /** Workbooks of the folder "kiriman", each edited, saved with the given file time (ms) when one is given. */
+  async function folder(files: { opd?: string; name: string; edit?: (wb: ExcelJS.Workbook) => void; fileTime?: number }[]): Promise<ValidationReport> {
+    const dir = tmpDir();
+    mkdirSync(path.join(dir, 'kiriman'));
+    for (const f of files) {
+      const wb = await filledWorkbook(project, f.opd ?? 'DINKES');
+      f.edit?.(wb);
+      const file = await save(wb, path.join(dir, 'kiriman', f.name));
+      if (f.fileTime !== undefined) utimesSync(file, f.fileTime / 1000, f.fileTime / 1000);
+    }
+    return validateInputs(project, ['kiriman'], { cwd: dir });
+  }
+  const mine = (r: ValidationReport, name: string) => r.diagnostics.filter((d) => d.location.file === `kiriman/${name}`).map((d) => [d.code, d.location.sheet ?? '', d.location.cell ?? '']);
+
+  it('the revision saved last counts, although its name sorts after the older, incomplete one; the older one has no findings about its answers', async () => {
+    const older = 'Dinkes (revisi 1).xlsx';
+    const newer = 'Dinkes (revisi 2) FINAL.xlsx';
+    const t = Date.UTC(2026, 11, 5, 10, 0, 0);
+    const r = await folder([
+      {
+        name: older,
+        edit: (wb) => {
+          saved('2026-11-28T02:10:00Z')(wb);
+          // An early draft: blanks, text in a number cell, no data officer yet.
+          set(wb, pct().id, 'answer', 'sekitar delapan puluh');
+          set(wb, count().id, 'answer', null);
+          set(wb, avail().id, 'answer', null);
+          wb.getWorksheet(SHEETS.identity)!.getCell('C10').value = null;
+        },
+        // Copied into the folder last: the newer file time, but the workbook's own date decides.
+        fileTime: t + 60_000,
+      },
+      { name: newer, edit: saved('2026-12-03T08:15:00Z'), fileTime: t },
+    ]);
+    expect(mine(r, older)).toEqual([['KLA-I305', SHEETS.meta, meta]]);
+    expect(r.diagnostics.find((d) => d.code === 'KLA-I305')!.params).toEqual({
+      opd: 'DINKES',
+      kept: `kiriman/${newer}`,
+      by: 'saved',
+      savedAt: '2026-11-28T02:10:00.000Z',
+      keptSavedAt: '2026-12-03T08:15:00.000Z',
+    });
+    expect(mine(r, newer)).toEqual([]);
+    expect(r.summary).toMatchObject({ errors: 0, warnings: 0, submissions: 1 });
+    expect(r.submissions.map((s) => s.file)).toEqual([`kiriman/${newer}`]);
+    expect(r.submissions[0]!.answers.every((a) => !a.invalid && a.value !== null)).toBe(true);
+    expect(r.files.map((f) => [f.file, f.supersededBy])).toEqual([
+      [`kiriman/${older}`, `kiriman/${newer}`],
+      [`kiriman/${newer}`, undefined],
+    ]);
+  });
+
+  it('the same save date: the file time decides, with a warning at the file that no longer counts', async () => {
+    const t = Date.UTC(2026, 11, 5, 10, 0, 0);
+    const r = await folder([
+      { name: 'Dinkes.xlsx', edit: (wb) => set(wb, pct().id, 'answer', 12), fileTime: t + 60_000 },
+      { name: 'Dinkes lama.xlsx', fileTime: t },
+    ]);
+    expect(mine(r, 'Dinkes lama.xlsx')).toEqual([['KLA-W306', SHEETS.meta, meta]]);
+    expect(r.diagnostics.find((d) => d.code === 'KLA-W306')!.params).toEqual({ opd: 'DINKES', kept: 'kiriman/Dinkes.xlsx' });
+    expect(r.submissions.map((s) => s.file)).toEqual(['kiriman/Dinkes.xlsx']);
+  });
+
+  it('identical copies: the shortest name counts and the copy is an info, whatever the file times', async () => {
+    const t = Date.UTC(2026, 11, 5, 10, 0, 0);
+    const r = await folder([
+      { name: 'Dinkes - Salin.xlsx', fileTime: t + 60_000 },
+      { name: 'Dinkes.xlsx', fileTime: t },
+    ]);
+    expect(r.diagnostics.filter((d) => d.location.file !== '').map((d) => [d.location.file, d.code, d.params.by, d.params.kept])).toEqual([['kiriman/Dinkes - Salin.xlsx', 'KLA-I305', 'copy', 'kiriman/Dinkes.xlsx']]);
+  });
+
+  it('different workbooks with the same save date and file time: the newest is unknown, an error at each; the first by path counts', async () => {
+    const t = Date.UTC(2026, 11, 5, 10, 0, 0);
+    const r = await folder([
+      { name: 'Dinkes.xlsx', fileTime: t },
+      { name: 'Dinkes (revisi 2).xlsx', edit: (wb) => set(wb, pct().id, 'answer', 12), fileTime: t },
+    ]);
+    expect(r.diagnostics.filter((d) => d.code === 'KLA-E301').map((d) => [d.location.file, d.location.sheet, d.location.cell, d.params.other, d.params.kept])).toEqual([
+      ['kiriman/Dinkes (revisi 2).xlsx', SHEETS.meta, meta, ['kiriman/Dinkes.xlsx'], 'kiriman/Dinkes (revisi 2).xlsx'],
+      ['kiriman/Dinkes.xlsx', SHEETS.meta, meta, ['kiriman/Dinkes (revisi 2).xlsx'], 'kiriman/Dinkes (revisi 2).xlsx'],
+    ]);
+    expect(r.submissions.map((s) => s.file)).toEqual(['kiriman/Dinkes (revisi 2).xlsx']);
+  });
+
+  it("last year's workbook never supersedes this year's, however recent: it is reported as it is", async () => {
+    const r = await folder([
+      { name: 'Dinkes 2026.xlsx', edit: saved('2026-11-01T00:00:00Z') },
+      {
+        name: 'Dinkes 2025.xlsx',
+        edit: (wb) => {
+          saved('2026-12-20T00:00:00Z')(wb);
+          wb.getWorksheet(SHEETS.identity)!.getCell('C7').value = 2025;
+        },
+      },
+    ]);
+    expect(mine(r, 'Dinkes 2025.xlsx').map(([code]) => code)).toEqual(['KLA-E107']);
+    expect(mine(r, 'Dinkes 2026.xlsx')).toEqual([]);
+    expect(r.files.every((f) => f.supersededBy === undefined)).toBe(true);
   });
 });
 

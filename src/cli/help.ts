@@ -88,6 +88,11 @@ export const HELP_TEXT = {
     draft: 'tetap menyusun dokumen walau ada kesalahan, dengan tanda DRAF',
     xlsx: 'juga tulis rekap Excel ke berkas ini',
     templates: 'folder templat naskah milik kabupaten/kota',
+    status: 'menampilkan status lembar kerja setiap OPD: diterima atau belum, temuan, jawaban, data dukung',
+    statusOut: 'tulis ke berkas (format xlsx bawaan: output/status-opd-kla-<tahun>.xlsx di proyek)',
+    feedback: 'menulis untuk setiap OPD salinan lembar kerjanya bertanda dan surat resmi tentang perbaikannya',
+    feedbackOpd: 'hanya OPD dengan kode ini (dapat diulang)',
+    feedbackOut: 'folder tujuan (bawaan: folder output/umpan-balik di proyek)',
     help: 'tampilkan bantuan ini',
     version: 'tampilkan versi',
     /** Placeholders in usage lines and option terms. */
@@ -144,6 +149,11 @@ export const HELP_TEXT = {
     draft: 'render despite errors, marked DRAF',
     xlsx: 'also write a recap workbook to this file',
     templates: "folder with the district's own narrative templates",
+    status: "show each OPD's workbook status: received or not, findings, answers, evidence",
+    statusOut: 'write to a file (xlsx default: output/status-opd-kla-<year>.xlsx in the project)',
+    feedback: 'write for each OPD an annotated copy of its workbook and a formal letter about what to fix',
+    feedbackOpd: 'only the OPD with this code (repeatable)',
+    feedbackOut: 'output folder (default: output/umpan-balik in the project)',
     help: 'show this help',
     version: 'show the version',
     ph: {
@@ -179,6 +189,7 @@ const EXAMPLES: Record<Lang, Record<string, [string, string][]>> = {
     template: [
       ['Templat semua OPD, di dalam folder proyek:', 'kla template'],
       ['Hanya dua OPD:', 'kla template --opd DINKES --opd DINSOS'],
+      ['Hanya lembar kerja profil daerah yang diisi DPPPA:', 'kla template --profile'],
       ['Membuat ulang templat yang sudah ada:', 'kla template --force'],
     ],
     validate: [
@@ -196,6 +207,14 @@ const EXAMPLES: Record<Lang, Record<string, [string, string][]>> = {
       ['Draf walau masih ada kesalahan:', 'kla build --draft'],
       ['Dokumen dan rekap Excel ke berkas pilihan:', 'kla build -o dokumen-kla.pdf --xlsx rekap-kla.xlsx'],
     ],
+    status: [
+      ['Siapa yang sudah mengirim, dan apa yang masih perlu diperbaiki:', 'kla status'],
+      ['Status sebagai lembar kerja Excel untuk rapat Gugus Tugas:', 'kla status --format xlsx'],
+    ],
+    feedback: [
+      ['Salinan bertanda dan surat untuk setiap OPD:', 'kla feedback'],
+      ['Hanya untuk Dinas Kesehatan:', 'kla feedback --opd DINKES'],
+    ],
   },
   en: {
     kla: [
@@ -210,6 +229,7 @@ const EXAMPLES: Record<Lang, Record<string, [string, string][]>> = {
     template: [
       ['Templates for every OPD, inside the project folder:', 'kla template'],
       ['Two OPDs only:', 'kla template --opd DINKES --opd DINSOS'],
+      ["Only the DPPPA's district profile workbook:", 'kla template --profile'],
       ['Write templates that already exist again:', 'kla template --force'],
     ],
     validate: [
@@ -226,6 +246,14 @@ const EXAMPLES: Record<Lang, Record<string, [string, string][]>> = {
       ["The PDF in the project's output folder:", 'kla build'],
       ['A draft despite remaining errors:', 'kla build --draft'],
       ['Dossier and recap workbook to chosen files:', 'kla build -o dossier.pdf --xlsx recap.xlsx'],
+    ],
+    status: [
+      ['Who has sent their workbook, and what is still to fix:', 'kla status'],
+      ['The status as an Excel workbook for the Gugus Tugas meeting:', 'kla status --format xlsx'],
+    ],
+    feedback: [
+      ['An annotated copy and a letter for every OPD:', 'kla feedback'],
+      ['Only for the health office:', 'kla feedback --opd DINKES'],
     ],
   },
 };

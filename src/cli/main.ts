@@ -22,6 +22,8 @@ const commands: Record<string, () => Promise<{ default: Handler }>> = {
   validate: () => import('./commands/validate.js'),
   score: () => import('./commands/score.js'),
   build: () => import('./commands/build.js'),
+  status: () => import('./commands/status.js'),
+  feedback: () => import('./commands/feedback.js'),
 };
 
 /** The language asked for, read before commander so help texts can follow it. */
@@ -115,6 +117,29 @@ export function buildProgram(
     .option(`--templates <${v.folder}>`, t.templates)
     .option(`--evidence <${v.folder}>`, t.evidence)
     .action((inputs: string[], opts) => run('build', inputs, opts));
+
+  program
+    .command('status')
+    .description(t.status)
+    .argument(`[${v.files}...]`, t.inputs)
+    .addOption(projectOpt())
+    .addOption(new Option(`-f, --format <${v.format}>`, t.format).choices(['table', 'json', 'xlsx']).default('table'))
+    .option(`-o, --out <${v.file}>`, t.statusOut)
+    .option(`--evidence <${v.folder}>`, t.evidence)
+    .option(`-j, --jobs <${v.n}>`, t.jobs)
+    .action((inputs: string[], opts) => run('status', inputs, opts));
+
+  program
+    .command('feedback')
+    .description(t.feedback)
+    .argument(`[${v.files}...]`, t.inputs)
+    .addOption(projectOpt())
+    .option(`--opd <${v.code}>`, t.feedbackOpd, collect)
+    .addOption(new Option(`-f, --format <${v.format}>`, t.format).choices(['table', 'json']).default('table'))
+    .option(`-o, --out <${v.folder}>`, t.feedbackOut)
+    .option(`--evidence <${v.folder}>`, t.evidence)
+    .option(`-j, --jobs <${v.n}>`, t.jobs)
+    .action((inputs: string[], opts) => run('feedback', inputs, opts));
 
   return program;
 }

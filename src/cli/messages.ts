@@ -41,6 +41,15 @@ const id = {
   noPredikat: () => 'belum berpredikat',
   note: () => 'Catatan',
   warning: () => 'Perhatian',
+  statusWritten: (p: { file: string }) => `Status OPD ditulis ke ${p.file}.`,
+  feedbackWritten: (p: { opds: number; files: number; dir: string }) => `Umpan balik untuk ${p.opds} OPD (${p.files} berkas) ditulis ke ${p.dir}:`,
+  feedbackProblems: (p: { errors: number; warnings: number; evidence: number }) =>
+    `perlu perbaikan: ${p.errors} kesalahan, ${p.warnings} peringatan, ${p.evidence} data dukung belum lengkap`,
+  feedbackUnusable: (p: { file: string; foreign: boolean; letter: boolean }) =>
+    `${p.foreign ? 'lembar kerja tahun atau kabupaten/kota lain' : 'berkas tidak dapat dibaca'}, tidak diberi catatan: ${p.file}${p.letter ? '; surat meminta templat diisi kembali' : ''}`,
+  feedbackMissing: (p: { letter: boolean }) => `belum mengirim lembar kerja${p.letter ? '; surat pengingat' : ''}`,
+  feedbackNoLetter: () => '(tanpa surat: OPD pengirim surat atau "letter": "none")',
+  feedbackClean: (p: { opds: string }) => `Tanpa temuan, tidak perlu umpan balik: ${p.opds}.`,
 } satisfies Table;
 
 const en: { [K in keyof typeof id]: (typeof id)[K] } = {
@@ -74,6 +83,13 @@ const en: { [K in keyof typeof id]: (typeof id)[K] } = {
   noPredikat: () => 'no predikat',
   note: () => 'Note',
   warning: () => 'Warning',
+  statusWritten: (p) => `OPD status written to ${p.file}.`,
+  feedbackWritten: (p) => `Feedback for ${p.opds} OPD${p.opds === 1 ? '' : 's'} (${p.files} file${p.files === 1 ? '' : 's'}) written to ${p.dir}:`,
+  feedbackProblems: (p) => `to correct: ${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}, ${p.evidence} incomplete evidence`,
+  feedbackUnusable: (p) => `${p.foreign ? 'workbook of another year or district' : 'file cannot be read'}, not annotated: ${p.file}${p.letter ? '; the letter asks for the template to be filled again' : ''}`,
+  feedbackMissing: (p) => `no workbook received${p.letter ? '; reminder letter' : ''}`,
+  feedbackNoLetter: () => '(no letter: the sending OPD, or "letter": "none")',
+  feedbackClean: (p) => `No findings, no feedback needed: ${p.opds}.`,
 };
 
 export type MessageKey = keyof typeof id;

@@ -94,6 +94,8 @@ export const EXAMPLES = {
   'KLA-W302': { question: '1.2l', opd: 'DINKES', value: 'Ada, Peraturan Daerah', otherOpd: 'HUKUM', otherValue: 'Tidak ada', otherFile: 'submissions/Hukum.xlsx', otherCell: 'F9' },
   'KLA-W303': { question: '12.1', opds: 'DINKES' },
   'KLA-I304': { opd: 'DINSOS', name: 'Dinas Sosial', questions: 67 },
+  'KLA-I305': { opd: 'DINKES', kept: 'submissions/Dinkes (revisi 2) FINAL.xlsx', by: 'saved', savedAt: '2026-11-28T02:10:00Z', keptSavedAt: '2026-12-03T08:15:00Z' },
+  'KLA-W306': { opd: 'DINKES', kept: 'submissions/Dinkes (revisi 2) FINAL.xlsx' },
 
   'KLA-E401': { file: 'KLA Merangin 2026/kla.config.json' },
   'KLA-E402': { dir: 'KLA Merangin 2026', files: ['kla.config.json', 'kla.config.yaml'] },
@@ -199,6 +201,10 @@ export const EXAMPLES = {
   'KLA-E724': { question: '1.2a', opds: ['DPPPA', 'HUKUM'] },
   'KLA-E725': { errors: 3, files: 2 },
   'KLA-W730': { question: '1.2l', opd: 'HUKUM', reason: 'no-answer' },
+  'KLA-E801': { keys: ['letters.date', 'deadline'] },
+  'KLA-E802': { pattern: '400.2/{nomor}/DPPPA/{year}', placeholder: '{nomor}', known: ['{seq}', '{opd}', '{year}', '{month}'] },
+  'KLA-E803': { code: 'DP3A', codes: ['DPPPA', 'DINKES', 'DINSOS'] },
+  'KLA-W810': { question: '12.3', files: ['SK Tim Imunisasi 2026.pdf'] },
   'KLA-E900': { detail: 'Cannot read properties of undefined' },
 } satisfies { [C in Code]: ParamsOf<C> };
 
@@ -225,7 +231,8 @@ export function renderDiagnosticsDoc(): string {
       "A district may change any finding's severity, or switch it off, with `severity` in `kla.config.json`. Codes are never renumbered.",
     '',
     'Ranges: 0xx the file itself, 1xx template and identity, 2xx answers (25x–26x the DPPPA profile workbook), 3xx across files (the findings of `kla validate`); ' +
-      '4xx project and config, 5xx command line, what-if and baseline, 6xx catalog, 7xx scoring and documents, 9xx kla itself (refusals: the command stops, ' +
+      '4xx project and config, 5xx command line, what-if and baseline, 6xx catalog, 7xx scoring and documents, 8xx status, feedback and letters to the OPDs ' +
+      '(refusals about the letter settings; KLA-W810 is a finding kla feedback adds where named evidence has not been received), 9xx kla itself (refusals: the command stops, ' +
       'exit code 2 for wrong usage or unreadable input, 1 when the data stop it).',
     '',
     'Paths in reports are relative to the folder where `kla validate` runs, with `/` as separator on every platform; ' +
@@ -253,6 +260,15 @@ export function renderDiagnosticsDoc(): string {
     '- Angka ditulis menurut kaidah Indonesia (koma desimal, titik ribuan); angka yang ditulis sesuai petunjuk dibaca tanpa peringatan. ' +
       'Peringatan hanya diberikan bila ada yang perlu diperiksa: angka bermakna ganda (KLA-W214), persentase pada pertanyaan jumlah (KLA-W213), ' +
       'pilihan yang ditulis berbeda, dengan perbedaannya disebut, termasuk yang tak terlihat seperti spasi di akhir (KLA-W211).',
+    '- **Berkas mana yang dihitung.** Bila satu OPD mengirim beberapa lembar kerja, yang dihitung adalah yang paling akhir disimpan menurut ' +
+      'tanggal simpan di dalam lembar kerja itu sendiri (tanggal itu ikut tersalin bersama berkas, lewat e-mail maupun unduhan), lalu menurut waktu berkasnya; ' +
+      'dari salinan yang isinya sama, yang bernama paling pendek. Berkas lain dicatat sebagai digantikan, tanpa temuan tentang jawaban dan identitas ' +
+      'yang tidak dipakai lagi: informasi (KLA-I305) bila tanggal simpan lembar kerja yang menentukan atau isinya sama, peringatan (KLA-W306) bila hanya waktu ' +
+      'berkas yang menentukan, karena waktu itu berubah saat berkas disalin. Mengirim revisi adalah hal biasa, bukan kesalahan; hanya dua lembar kerja berbeda ' +
+      'dengan tanggal simpan dan waktu berkas yang sama yang tetap menjadi kesalahan (KLA-E301), karena tidak diketahui mana yang terbaru. ' +
+      'Lembar kerja tahun atau kabupaten/kota lain tidak pernah menggantikan lembar kerja yang sah. ' +
+      '*Which file counts: of several workbooks of one OPD, the one saved last by its own saved date, then by file time, counts; the others are listed as ' +
+      'superseded (info, or a warning when only file times decided), without findings about the answers they no longer carry.*',
     '- Cakupan jawaban seluruh kabupaten/kota ditampilkan bila seluruh folder kiriman diperiksa, atau dengan `--coverage`. ' +
       'Di luar folder proyek, lembar kerja diperiksa dengan katalog, kabupaten/kota dan tahun yang tercatat pada templatnya (KLA-I425).',
     '',

@@ -29,7 +29,7 @@ export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], file: str
       case 'invalid_value':
         return diag('KLA-E414', { key, values: i.values.map(String) }, at);
       case 'invalid_format':
-        return diag('KLA-E415', { key, format: /nip$/i.test(key) ? 'nip' : /code$/.test(key) ? 'opd-code' : /(^|\.)id$/.test(key) ? 'id' : /date$/i.test(key) ? 'date' : 'other' }, at);
+        return diag('KLA-E415', { key, format: i.format === 'date' || /date$/i.test(key) ? 'date' : /nip$/i.test(key) ? 'nip' : /code$/.test(key) ? 'opd-code' : /(^|\.)id$/.test(key) ? 'id' : 'other' }, at);
       case 'unrecognized_keys':
         return diag('KLA-E416', { key, keys: [...i.keys] }, at);
       case 'custom':

@@ -244,8 +244,12 @@ export function facts(rows: [string, string][], widths: (number | string)[] = [1
   };
 }
 
-/** A signature block on the right: place and date, office, room to sign, name, NIP. */
-export function signature(place: string, date: string, person: { title: string; name: string; nip: string }, lead?: string): PdfNode {
+/**
+ * A signature block on the right: place and date, office, room to sign, name,
+ * rank (pangkat) and NIP. Without place and date (a letter dated in its
+ * head) the block starts with the office.
+ */
+export function signature(place: string, date: string, person: { title: string; name: string; nip: string; rank?: string }, lead?: string): PdfNode {
   return {
     columns: [
       { width: '*', text: '' },
@@ -256,6 +260,7 @@ export function signature(place: string, date: string, person: { title: string; 
           ...(date ? [place ? `${place}, ${date}` : date] : place ? [`${place}, ....................`] : []),
           { text: person.title, margin: [0, 0, 0, 52] },
           { text: person.name, bold: true, decoration: 'underline' },
+          ...(person.rank ? [person.rank] : []),
           ...(person.nip ? [`NIP ${person.nip}`] : []),
         ],
         fontSize: 10,

@@ -22,7 +22,15 @@ const person = z.object({
   title: z.string().min(1),
   name: z.string().min(1),
   nip: z.string().regex(/^\d{18}$/).optional(),
+  /** Pangkat/golongan, printed under the name in letters: "Pembina Utama Muda (IV/c)". */
+  rank: z.string().min(1).optional(),
 });
+
+/** A calendar date as staff type it in the config: 2026-12-19. */
+const isoDate = z.iso.date();
+
+/** Kinds of letter: a Nota Dinas inside the Pemda, a Surat Dinas to a vertical or outside body, or none. */
+export const LETTER_KINDS = ['nota-dinas', 'surat-dinas', 'none'] as const;
 
 export const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -56,6 +64,10 @@ export const configSchema = z
           name: z.string().min(1),
           aliases: z.array(z.string().min(1)).default([]),
           sources: z.array(z.string().min(1)).min(1),
+          /** The letter kla feedback writes to this OPD (default: a Nota Dinas). */
+          letter: z.enum(LETTER_KINDS).optional(),
+          /** Title of the head the letter is addressed to (default: "Kepala " + name), e.g. "Ketua Pengadilan Agama Bangko". */
+          head: z.string().min(1).optional(),
         }),
       )
       .min(1),
@@ -113,6 +125,31 @@ export const configSchema = z
     chosenAnswers: z.record(z.string(), z.string().min(1)).default({}),
     /** A verification forecast this many points (or fewer) from a predikat edge is flagged as a risk. */
     forecastRiskMargin: z.number().min(0).max(1000).default(DEFAULT_RISK_MARGIN),
+    /** The date by which the OPDs are to send their workbooks (kla status counts the days left). */
+    deadline: isoDate.optional(),
+    /** What kla feedback needs for its letters; never taken from the clock, so the same inputs give the same letters. */
+    letters: z
+      .object({
+        /** The date the letters bear. */
+        date: isoDate,
+        /** Number pattern: {seq} running number, {opd} OPD code, {year} year of the letter, {month} its month in Roman numerals. */
+        number: z.string().min(1),
+        /** The first running number. */
+        firstNumber: z.number().int().min(1).default(1),
+        /** The date the OPDs are asked to reply by (default: "deadline"). */
+        deadline: isoDate.optional(),
+        /** Where the letters are written (default: the district capital of the profile). */
+        place: z.string().min(1).optional(),
+        /** Code of the OPD that sends the letters (default: the OPD the coordinator heads); it gets no letter itself. */
+        sender: z.string().min(1).optional(),
+        /** Letterhead lines under the office's name: address, then telephone, e-mail, website. */
+        address: z.string().min(1).optional(),
+        contact: z.string().min(1).optional(),
+        /** Tembusan, in order: "Bupati Merangin (sebagai laporan)". */
+        copies: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

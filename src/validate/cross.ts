@@ -9,25 +9,91 @@ import { diag } from '../diagnostics/index.js';
 import { opdsForQuestion, questionsForOpd } from '../project/config.js';
 import type { ValidationReport } from './index.js';
 
+/** What the duplicate check needs to know of a submission besides its content. */
+export interface SubmissionFacts {
+  /** Where the OPD was recognised, for the finding. */
+  location?: Location;
+  /** The file's modification time in ms, when the OPD sent more than one workbook. */
+  fileTime?: number;
+  /** The workbook belongs to another year, district, catalog or template version. */
+  foreign?: boolean;
+}
+
+export interface DuplicateCheck {
+  findings: Diagnostic[];
+  /** Files of an OPD that sent several: file -> the file that counts instead. */
+  supersededBy: Map<string, string>;
+}
+
+/** What a workbook says (identity and answers), whatever its file name, cells or save time. */
+function contentKey(s: Submission): string {
+  const answers = s.answers.map((a) => [a.questionId, a.value, a.previous, a.evidence, a.note]);
+  return JSON.stringify([Object.entries(s.identity).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), answers]);
+}
+
+const savedTime = (s: Submission) => (s.savedAt === null ? null : Date.parse(s.savedAt));
+const baseName = (f: string) => f.slice(f.lastIndexOf('/') + 1);
+const byPath = (a: Submission, b: Submission) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
 /**
- * An OPD with more than one workbook: every one of them is flagged where the
- * OPD was recognised, and only the first (in path order) is scored, so scoring
- * sees one workbook per OPD.
+ * Which workbook counts when an OPD sent several: the newest by the date the
+ * workbook itself records as saved (it survives copying, e-mail and
+ * downloads), then by file time; of identical copies, the one with the
+ * shortest name ("Dinkes.xlsx" rather than "Dinkes - Salin.xlsx"). The
+ * others are listed as superseded: an info when the workbooks' own dates
+ * decide (or they are copies), a warning when only the file times do (which
+ * copying can change). Workbooks of another year or district never take part:
+ * they are reported as they are. Only when two different workbooks tie on
+ * both dates is the newest unknown: every one of them is then an error
+ * (KLA-E301) and the first in path order counts until the DPPPA removes one.
  */
-export function checkDuplicates(subs: Submission[], opdLocation: Map<string, Location>): Diagnostic[] {
+export function checkDuplicates(subs: readonly Submission[], facts: ReadonlyMap<string, SubmissionFacts>): DuplicateCheck {
   const byOpd = new Map<string, Submission[]>();
-  for (const s of subs) byOpd.set(s.opdCode, [...(byOpd.get(s.opdCode) ?? []), s]);
-  const out: Diagnostic[] = [];
+  for (const s of subs) if (!facts.get(s.file)?.foreign) byOpd.set(s.opdCode, [...(byOpd.get(s.opdCode) ?? []), s]);
+  const findings: Diagnostic[] = [];
+  const supersededBy = new Map<string, string>();
+  const at = (s: Submission) => facts.get(s.file)?.location ?? { file: s.file };
+  const fileTime = (s: Submission) => facts.get(s.file)?.fileTime ?? null;
+  // Newest first; a missing date sorts last.
+  const newer = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a);
+
   for (const [opd, group] of byOpd) {
     if (group.length < 2) continue;
-    const kept = group[0]!.file;
-    for (const s of group) {
-      const other = group.filter((x) => x !== s).map((x) => x.file);
-      out.push(diag('KLA-E301', { opd, other, kept }, opdLocation.get(s.file) ?? { file: s.file }));
-      if (s.file !== kept) for (const a of s.answers) a.invalid = true;
+    const key = new Map(group.map((s) => [s, contentKey(s)]));
+    const sorted = [...group].sort((a, b) => newer(savedTime(a), savedTime(b)) || newer(fileTime(a), fileTime(b)) || byPath(a, b));
+    const top = sorted[0]!;
+    const rival = sorted.find((s) => key.get(s) !== key.get(top));
+    if (rival && savedTime(rival) === savedTime(top) && fileTime(rival) === fileTime(top)) {
+      const kept = [...group].sort(byPath)[0]!;
+      for (const s of group) {
+        findings.push(diag('KLA-E301', { opd, other: group.filter((x) => x !== s).map((x) => x.file), kept: kept.file }, at(s)));
+        if (s !== kept) supersededBy.set(s.file, kept.file);
+      }
+      continue;
+    }
+    const kept = group
+      .filter((s) => key.get(s) === key.get(top))
+      .sort((a, b) => baseName(a.file).length - baseName(b.file).length || byPath(a, b))[0]!;
+    for (const s of sorted) {
+      if (s === kept) continue;
+      supersededBy.set(s.file, kept.file);
+      const [mine, theirs] = [savedTime(s), savedTime(kept)];
+      if (key.get(s) === key.get(kept)) findings.push(diag('KLA-I305', { opd, kept: kept.file, by: 'copy' }, at(s)));
+      else if (mine !== null && theirs !== null && theirs > mine) {
+        findings.push(diag('KLA-I305', { opd, kept: kept.file, by: 'saved', savedAt: s.savedAt!, keptSavedAt: kept.savedAt! }, at(s)));
+      } else findings.push(diag('KLA-W306', { opd, kept: kept.file }, at(s)));
     }
   }
-  return out;
+  return { findings, supersededBy };
+}
+
+/**
+ * A superseded workbook's findings about what it says (its answers and the
+ * people it names) no longer matter: only findings about the file itself
+ * (its format, template, name) stay.
+ */
+export function aboutFileItself(d: Diagnostic): boolean {
+  return d.questionId === undefined && d.params.field === undefined;
 }
 
 const usable = (a: Answer) => !a.invalid && a.value !== null;

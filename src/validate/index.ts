@@ -7,6 +7,7 @@
  * platform (stable for CI annotations and JSON consumers). Project-wide
  * diagnostics (an OPD that sent nothing) have file ''.
  */
+import { stat } from 'node:fs/promises';
 import type { Diagnostic, Location, Submission } from '../model.js';
 import type { Project } from '../project/config.js';
 import { applySeverity, diag, refusal } from '../diagnostics/index.js';
@@ -14,7 +15,7 @@ import type { ReadResult } from '../workbook/read.js';
 import { compareCells } from '../workbook/a1.js';
 import { checkIdentity } from './identity.js';
 import { checkAnswers } from './answers.js';
-import { checkConflicts, checkCoverage, checkDuplicates } from './cross.js';
+import { aboutFileItself, checkConflicts, checkCoverage, checkDuplicates, type SubmissionFacts } from './cross.js';
 import { expandInputs } from './inputs.js';
 import { checkMany, defaultJobs } from './pool.js';
 import { checkProfile, chooseProfile, type ProfileCandidate } from './profile.js';
@@ -29,6 +30,10 @@ export interface FileReport {
   opdCode?: string;
   /** For skipped and unreadable files: the diagnostic code that says why. */
   reason?: string;
+  /** Another workbook of the same OPD counts instead (KLA-I305, KLA-W306, KLA-E301): its answers are not used. */
+  supersededBy?: string;
+  /** Made for another year, district, catalog or template version: none of its answers count. */
+  foreign?: true;
 }
 
 export interface ValidationReport {
@@ -62,14 +67,20 @@ export interface ValidationReport {
 export async function validateInputs(
   project: Project,
   inputs: string[],
-  opts: { cwd?: string; /** Worker threads; 1 reads in this thread. Default: the number of CPUs. */ jobs?: number } = {},
+  opts: {
+    cwd?: string;
+    /** Worker threads; 1 reads in this thread. Default: the number of CPUs. */
+    jobs?: number;
+    /** A folder without workbooks is a report of OPDs that sent nothing, not a refusal (kla status). */
+    allowEmpty?: boolean;
+  } = {},
 ): Promise<ValidationReport> {
   const cwd = opts.cwd ?? process.cwd();
   const expanded = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
   const files = expanded.files;
   // A folder is the district's collection only for a project of its own: uploads checked alone say nothing of coverage.
   const folder = expanded.folder && !project.fromUploads;
-  if (!files.some((f) => !f.skip)) throw refusal('KLA-E517', { inputs: inputs.length > 0 ? inputs : [project.paths.submissions] });
+  if (!opts.allowEmpty && !files.some((f) => !f.skip)) throw refusal('KLA-E517', { inputs: inputs.length > 0 ? inputs : [project.paths.submissions] });
 
   const reports: FileReport[] = [];
   const findings: Diagnostic[] = [];
@@ -91,13 +102,20 @@ export async function validateInputs(
     }
   }
   const severity = project.config.severity;
-  const perFile = applySeverity(checked.flatMap((c) => c.findings), severity);
-  const submissions = checked.flatMap((c) => (c.submission ? [c.submission] : []));
+  const received = checked.flatMap((c) => (c.submission ? [c.submission] : []));
+  const duplicates = checkDuplicates(received, await submissionFacts(checked, toRead));
+  // Of an OPD's several workbooks only the one that counts is scored and checked against the others.
+  const superseded = (d: Diagnostic) => duplicates.supersededBy.has(d.location.file) && !aboutFileItself(d);
+  const perFile = applySeverity(checked.flatMap((c) => c.findings.filter((d) => !superseded(d))), severity);
+  const submissions = received.filter((s) => !duplicates.supersededBy.has(s.file));
+  for (const r of reports) {
+    const by = duplicates.supersededBy.get(r.file);
+    if (by !== undefined) r.supersededBy = by;
+  }
   markInvalid(submissions, perFile);
 
-  const opdLocation = new Map(checked.flatMap((c) => (c.submission && c.opdLocation ? [[c.submission.file, c.opdLocation] as const] : [])));
   const profileChoice = chooseProfile(checked.flatMap((c) => (c.profile ? [c.profile] : [])));
-  const cross = [...checkDuplicates(submissions, opdLocation), ...checkConflicts(submissions, project.index.chosen), ...profileChoice.findings];
+  const cross = [...duplicates.findings, ...checkConflicts(submissions, project.index.chosen), ...profileChoice.findings];
   const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder);
   const crossDiags = applySeverity([...cross, ...coverageFindings], severity);
   markInvalid(submissions, crossDiags);
@@ -120,6 +138,29 @@ export async function validateInputs(
       infos: diagnostics.filter((d) => d.severity === 'info').length,
     },
   };
+}
+
+/**
+ * What the duplicate check needs besides the workbooks: where each OPD was
+ * recognised, which workbooks are foreign, and the file times of the OPDs
+ * that sent more than one (the only files whose time is looked at).
+ */
+async function submissionFacts(checked: readonly Checked[], files: readonly { abs: string; display: string }[]): Promise<Map<string, SubmissionFacts>> {
+  const abs = new Map(files.map((f) => [f.display, f.abs]));
+  const facts = new Map<string, SubmissionFacts>();
+  const perOpd = new Map<string, number>();
+  for (const c of checked) {
+    if (!c.submission) continue;
+    facts.set(c.submission.file, { ...(c.opdLocation ? { location: c.opdLocation } : {}), ...(c.report.foreign ? { foreign: true } : {}) });
+    if (!c.report.foreign) perOpd.set(c.submission.opdCode, (perOpd.get(c.submission.opdCode) ?? 0) + 1);
+  }
+  for (const c of checked) {
+    const s = c.submission;
+    if (!s || c.report.foreign || (perOpd.get(s.opdCode) ?? 0) < 2) continue;
+    const t = await stat(abs.get(s.file) ?? s.file).then((x) => x.mtimeMs, () => undefined);
+    if (t !== undefined) facts.get(s.file)!.fileTime = t;
+  }
+  return facts;
 }
 
 /** I/O failures (permissions, a file removed meanwhile) become a finding, never an exception. */
@@ -174,7 +215,12 @@ export function checkFile(r: ReadResult, project: Project): Checked {
     identityCells: id.identityCells,
     answers: ans.answers,
   };
-  return { report: { ...base, status: 'submission', opdCode: id.opd.code }, submission, opdLocation: id.opdLocation, findings: [...findings, ...ans.findings] };
+  return {
+    report: { ...base, status: 'submission', opdCode: id.opd.code, ...(id.foreign ? { foreign: true as const } : {}) },
+    submission,
+    opdLocation: id.opdLocation,
+    findings: [...findings, ...ans.findings],
+  };
 }
 
 /** An error about a question makes that OPD's answer to it unusable for scoring. */

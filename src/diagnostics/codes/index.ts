@@ -5,6 +5,7 @@
  */
 import { BUILD_CODES } from './build.js';
 import { CATALOG_CODES } from './catalog.js';
+import { FEEDBACK_CODES } from './feedback.js';
 import { PROJECT_CODES } from './project.js';
 import { USAGE_CODES } from './usage.js';
 import { VALIDATION_CODES } from './validation.js';
@@ -15,6 +16,7 @@ export const CODES = {
   ...USAGE_CODES,
   ...CATALOG_CODES,
   ...BUILD_CODES,
+  ...FEEDBACK_CODES,
 } as const;
 
 export type Code = keyof typeof CODES;

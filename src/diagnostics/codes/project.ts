@@ -93,27 +93,30 @@ export const PROJECT_CODES = {
   'KLA-E415': def<{ key: string; format: 'nip' | 'opd-code' | 'id' | 'date' | 'other' }>(
     'error',
     { id: 'Format nilai salah', en: 'Wrong format' },
-    { id: 'NIP 18 digit angka; kode OPD huruf kapital, angka, "_" dan "-".', en: 'A NIP has 18 digits; an OPD code capitals, digits, "_" and "-".' },
+    {
+      id: 'NIP 18 digit angka; kode OPD huruf kapital, angka, "_" dan "-"; tanggal dalam bentuk TTTT-BB-HH.',
+      en: 'A NIP has 18 digits; an OPD code capitals, digits, "_" and "-"; a date is written YYYY-MM-DD.',
+    },
     (p) =>
-      p.format === 'nip'
+      p.format === 'date'
+        ? `"${p.key}" harus berupa tanggal dalam bentuk TTTT-BB-HH, misalnya "2026-12-19".`
+        : p.format === 'nip'
         ? `"${p.key}" harus 18 digit angka NIP.`
         : p.format === 'opd-code'
           ? `"${p.key}" hanya boleh berisi huruf kapital, angka, "_" dan "-".`
           : p.format === 'id'
             ? `"${p.key}" hanya boleh berisi huruf, angka, titik dan tanda hubung, tanpa spasi.`
-            : p.format === 'date'
-              ? `"${p.key}" harus tanggal yang ditulis TTTT-BB-HH, misalnya 2026-03-14.`
-              : `"${p.key}" formatnya tidak sesuai.`,
+            : `"${p.key}" formatnya tidak sesuai.`,
     (p) =>
-      p.format === 'nip'
+      p.format === 'date'
+        ? `"${p.key}" must be a date written YYYY-MM-DD, e.g. "2026-12-19".`
+        : p.format === 'nip'
         ? `"${p.key}" must be an 18-digit NIP.`
         : p.format === 'opd-code'
           ? `"${p.key}" may contain only capitals, digits, "_" and "-".`
           : p.format === 'id'
             ? `"${p.key}" may contain only letters, digits, dots and hyphens, without spaces.`
-            : p.format === 'date'
-              ? `"${p.key}" must be a date written YYYY-MM-DD, e.g. 2026-03-14.`
-              : `"${p.key}" has the wrong format.`,
+            : `"${p.key}" has the wrong format.`,
   ),
   'KLA-E416': def<{ key: string; keys: string[] }>(
     'error',

@@ -847,10 +847,13 @@ export const VALIDATION_CODES = {
   // 3xx: across files
   'KLA-E301': def<{ opd: string; other: string[]; kept: string }>(
     'error',
-    { id: 'OPD mengirim lebih dari satu berkas', en: 'OPD submitted more than once' },
-    { id: 'Simpan hanya satu berkas (yang terbaru) untuk setiap OPD di folder kiriman. Sampai itu dilakukan, hanya berkas pertama menurut urutan nama yang dipakai.', en: 'Keep only one file (the latest) per OPD in the submissions folder. Until then only the first file in path order is used.' },
-    (p, f) => `${p.opd} mengirim lebih dari satu lembar kerja: berkas ini dan ${f.list(p.other.map(f.path))}. Untuk sementara hanya jawaban berkas ${f.path(p.kept)} yang dipakai; mohon simpan hanya satu berkas (yang terbaru) di folder kiriman.`,
-    (p, f) => `${p.opd} sent more than one workbook: this file and ${f.list(p.other.map(f.path))}. For now only the answers of ${f.path(p.kept)} are used; please keep just one file (the latest) in the submissions folder.`,
+    { id: 'OPD mengirim lebih dari satu berkas yang tidak dapat dibedakan', en: 'OPD submitted more than once, newest unknown' },
+    {
+      id: 'Berkas-berkas itu berbeda isinya, tetapi tanggal simpan dan waktu berkasnya sama, sehingga tidak diketahui mana yang terbaru. Simpan hanya berkas yang benar di folder kiriman. Sampai itu dilakukan, hanya berkas pertama menurut urutan nama yang dipakai.',
+      en: 'The files differ, but they were saved at the same time and have the same file time, so which is newest is unknown. Keep only the right file in the submissions folder. Until then only the first file in path order is used.',
+    },
+    (p, f) => `${p.opd} mengirim lebih dari satu lembar kerja yang isinya berbeda: berkas ini dan ${f.list(p.other.map(f.path))}, dengan tanggal simpan dan waktu berkas yang sama sehingga tidak diketahui mana yang terbaru. Untuk sementara hanya jawaban berkas ${f.path(p.kept)} yang dipakai; mohon simpan hanya berkas yang benar di folder kiriman.`,
+    (p, f) => `${p.opd} sent more than one workbook with different contents: this file and ${f.list(p.other.map(f.path))}, saved at the same time and with the same file time, so which is newest is unknown. For now only the answers of ${f.path(p.kept)} are used; please keep only the right file in the submissions folder.`,
   ),
   'KLA-W302': def<{ question: string; opd: string; value: string; otherOpd: string; otherValue: string; otherFile: string; otherCell: string }>(
     'warning',
@@ -876,5 +879,46 @@ export const VALIDATION_CODES = {
     (p) => `Belum ada lembar kerja dari ${p.name} (${p.opd}); ${p.questions} pertanyaan yang menjadi tanggung jawabnya belum dapat diperiksa.`,
     (p) => `No workbook from ${p.name} (${p.opd}) yet; its ${p.questions} questions cannot be checked.`,
   ),
+  'KLA-I305': def<{ opd: string; kept: string; by: 'saved' | 'copy'; savedAt?: string; keptSavedAt?: string }>(
+    'info',
+    { id: 'Digantikan oleh kiriman yang lebih baru', en: 'Superseded by a newer submission' },
+    {
+      id: 'Tidak perlu tindakan. Dari beberapa lembar kerja satu OPD, yang dihitung adalah yang paling akhir disimpan menurut tanggal simpan di dalam lembar kerja itu sendiri (lalu waktu berkasnya); berkas lain hanya dicatat. Pindahkan berkas lama dari folder kiriman bila tidak diperlukan lagi.',
+      en: "Nothing to do. Of several workbooks of one OPD, the one saved last according to the date stored inside the workbook (then its file time) counts; the others are only listed. Move old files out of the submissions folder when they are no longer needed.",
+    },
+    (p, f) =>
+      p.by === 'copy'
+        ? `Berkas ini berisi jawaban dan identitas yang sama dengan ${f.path(p.kept)} dari ${p.opd}; yang dihitung adalah ${f.path(p.kept)}, dan berkas ini tidak diperiksa lagi.`
+        : `Berkas ini digantikan oleh kiriman ${p.opd} yang lebih baru, ${f.path(p.kept)} (disimpan ${when(p.keptSavedAt, 'id')}, sedangkan berkas ini disimpan ${when(p.savedAt, 'id')}). Jawaban berkas ini tidak dihitung dan tidak diperiksa lagi.`,
+    (p, f) =>
+      p.by === 'copy'
+        ? `This file holds the same answers and identity as ${f.path(p.kept)} from ${p.opd}; ${f.path(p.kept)} counts, and this file is not checked further.`
+        : `This file is superseded by ${p.opd}'s newer submission ${f.path(p.kept)} (saved ${when(p.keptSavedAt, 'en')}, this file ${when(p.savedAt, 'en')}). Its answers are not counted and not checked further.`,
+  ),
+  'KLA-W306': def<{ opd: string; kept: string }>(
+    'warning',
+    { id: 'Kiriman terbaru ditentukan dari waktu berkas', en: 'Newest submission decided by file time' },
+    {
+      id: 'Lembar kerja tidak menyimpan tanggal simpan yang berbeda, sehingga waktu berkas yang menentukan; waktu itu dapat berubah saat berkas disalin atau diunduh. Pastikan berkas yang dihitung memang yang terbaru, dan pindahkan berkas lain dari folder kiriman.',
+      en: 'The workbooks do not record different save dates, so the file time decided; copying or downloading can change it. Make sure the file that counts is really the newest, and move the other files out of the submissions folder.',
+    },
+    (p, f) => `Berkas ini dan ${f.path(p.kept)} sama-sama lembar kerja ${p.opd} dengan tanggal simpan yang sama atau tidak tercatat. Menurut waktu berkasnya, ${f.path(p.kept)} lebih baru sehingga berkas itu yang dihitung; mohon pastikan hal ini benar.`,
+    (p, f) => `This file and ${f.path(p.kept)} are both ${p.opd} workbooks with the same or no recorded save date. By file time, ${f.path(p.kept)} is newer, so it counts; please make sure that is right.`,
+  ),
 } satisfies Record<string, AnyCodeDef>;
+
+const MONTHS = {
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+} as const;
+
+/** A save time as stored in the workbook (UTC), in words: "3 Desember 2026 pukul 08.15 UTC". */
+function when(iso: string | undefined, lang: 'id' | 'en'): string {
+  const d = iso === undefined ? new Date(NaN) : new Date(iso);
+  if (!Number.isFinite(d.getTime())) return lang === 'id' ? 'tanpa tanggal simpan' : 'without a save date';
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  const day = `${d.getUTCDate()} ${MONTHS[lang][d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return lang === 'id' ? `${day} pukul ${hh}.${mm} UTC` : `${day} at ${hh}:${mm} UTC`;
+}
 

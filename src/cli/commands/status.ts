@@ -1,0 +1,61 @@
+/**
+ * `kla status`: one row per OPD of the config (received or not, the file that
+ * counts, findings, answers, evidence, points at risk, data officer), the
+ * deadline and the days left. Terminal table, JSON or a workbook for
+ * printing. Exit codes as `kla validate`: 1 when the workbooks hold errors.
+ */
+import path from 'node:path';
+import { shown, type CliContext } from '../context.js';
+import { openProject } from '../project.js';
+import { writeFileAtomic } from '../../io/files.js';
+import { review } from '../../pipeline.js';
+import { calendarDay, formatStatusTable, standingOf, statusJson, statusView, statusWorkbook } from '../../status/index.js';
+import { say } from '../messages.js';
+import { countOption, sourceDateEpoch } from '../options.js';
+
+interface StatusOpts {
+  project?: string;
+  format?: 'table' | 'json' | 'xlsx';
+  out?: string;
+  evidence?: string;
+  jobs?: string;
+}
+
+export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
+  const opts = rawOpts as StatusOpts;
+  const format = opts.format ?? 'table';
+  const jobs = countOption(opts.jobs, '--jobs', 1);
+  const fixed = sourceDateEpoch(ctx.env);
+  const project = openProject(opts.project, ctx.cwd);
+
+  const progress = await ctx.progress(say(ctx.lang, 'checking'));
+  let r;
+  try {
+    r = await review(project, { inputs, cwd: ctx.cwd, ...(jobs !== undefined ? { jobs } : {}), ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}) });
+  } finally {
+    progress.stop();
+  }
+  const now = fixed ?? new Date();
+  const view = statusView(standingOf(r), {
+    district: project.districtName,
+    year: project.config.year,
+    // A fixed date (SOURCE_DATE_EPOCH) is read in UTC; the clock as the machine's own calendar.
+    today: calendarDay(now, fixed !== undefined),
+    deadline: project.config.deadline,
+  });
+
+  if (format === 'xlsx') {
+    const file = path.resolve(ctx.cwd, opts.out ?? path.join(project.paths.output, `status-opd-kla-${project.config.year}.xlsx`));
+    writeFileAtomic(file, await statusWorkbook(view, ctx.lang, now));
+    ctx.err(`${say(ctx.lang, 'statusWritten', { file: shown(ctx, file) })}\n`);
+  } else {
+    const text = format === 'json' ? `${JSON.stringify(statusJson(view, ctx.lang), null, 2)}\n` : formatStatusTable(view, ctx.lang, opts.out === undefined ? ctx.paint : undefined);
+    if (opts.out === undefined) ctx.out(text);
+    else {
+      const file = path.resolve(ctx.cwd, opts.out);
+      writeFileAtomic(file, text);
+      ctx.err(`${say(ctx.lang, 'statusWritten', { file: shown(ctx, file) })}\n`);
+    }
+  }
+  return r.report.summary.errors > 0 ? 1 : 0;
+}

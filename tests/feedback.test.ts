@@ -1,0 +1,367 @@
+/**
+ * `kla feedback` on the example's invalid set: one annotated workbook and one
+ * letter per OPD with problems, a letter for the workbook of another year, a
+ * reminder for each OPD that sent nothing; every problem cell carries its
+ * note (read back); the letters read as letters (text and positions); two runs
+ * give the same bytes; the round trip (fix the cells with exceljs and with
+ * LibreOffice, validate) is clean. Then the refusals, --opd, an unreadable
+ * workbook and English.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { main } from '../src/cli/main.js';
+import { memoryContext } from '../src/cli/context.js';
+import { diag, formatMessage } from '../src/diagnostics/index.js';
+import { loadProject, questionsForOpd, type Project } from '../src/project/config.js';
+import { validateInputs, type ValidationReport } from '../src/validate/index.js';
+import { templateFileName } from '../src/workbook/template.js';
+import { letterSettings } from '../src/feedback/plan.js';
+import { HIGHLIGHT } from '../src/workbook/annotate.js';
+import { SHEETS } from '../src/workbook/layout.js';
+import type { Severity } from '../src/model.js';
+import { NOTE_HEADING } from './annotate-helpers.js';
+import { pdfPages } from './dossier.pdf.js';
+import { makeProject, soffice, tmpDir } from './validate-helpers.js';
+
+const ROOT = path.resolve('fixtures/merangin');
+const INVALID = path.join(ROOT, 'invalid');
+
+interface FeedbackJson {
+  schemaVersion: number;
+  folder: string;
+  opds: { code: string; kind: string; letter: string | null; number: string | null; workbook: string | null; errors: number; warnings: number; files: string[] }[];
+}
+interface StatusJson {
+  opds: { code: string; file: string | null; evidenceMissing: { questionId: string; sheet: string; cell: string; notFound: string[] }[] }[];
+}
+interface Expected {
+  file: string;
+  from: string;
+  mistakes: { code: string | null; sheet: string; cell: string; with?: string[] }[];
+}
+
+async function run(cwd: string, args: string[], lang: 'id' | 'en' = 'id') {
+  const ctx = memoryContext(lang, cwd);
+  const code = await main(args, ctx);
+  return { code, out: ctx.stdout, err: ctx.stderr };
+}
+
+/** Text items of a PDF with their page and position (points from the bottom left). */
+async function pdfItems(data: Uint8Array): Promise<{ str: string; page: number; x: number; y: number }[]> {
+  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
+  const out: { str: string; page: number; x: number; y: number }[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const tc = await (await doc.getPage(p)).getTextContent();
+    for (const it of tc.items) if ('str' in it && it.str.trim() !== '') out.push({ str: it.str.trim(), page: p, x: it.transform[4] as number, y: it.transform[5] as number });
+  }
+  await doc.destroy();
+  return out;
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  return wb;
+}
+
+function noteText(cell: ExcelJS.Cell): string {
+  const n = cell.note as string | { texts?: { text: string }[] } | undefined;
+  return n === undefined ? '' : typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
+}
+
+const expected = JSON.parse(readFileSync(path.join(INVALID, 'expected.json'), 'utf8')) as Expected[];
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+let project: Project;
+let outA: string;
+let outB: string;
+let fb: FeedbackJson;
+let report: ValidationReport;
+let evidence: StatusJson;
+const byOpd = (code: string) => fb.opds.find((o) => o.code === code)!;
+const letterOf = (code: string) => byOpd(code).files.find((f) => f.endsWith('.pdf'));
+const workbookOf = (code: string) => byOpd(code).files.find((f) => f.endsWith('.xlsx'));
+
+beforeAll(async () => {
+  project = loadProject(ROOT);
+  const dir = tmpDir('kla-feedback-');
+  outA = path.join(dir, 'umpan balik (1)');
+  outB = path.join(dir, 'umpan balik (2)');
+  const a = await run(INVALID, ['feedback', '--project', ROOT, '.', '-o', outA, '-f', 'json']);
+  expect(a.code).toBe(0);
+  fb = JSON.parse(a.out) as FeedbackJson;
+  expect((await run(INVALID, ['feedback', '--project', ROOT, '.', '-o', outB])).code).toBe(0);
+  report = await validateInputs(project, ['.'], { cwd: INVALID, jobs: 1 });
+  evidence = JSON.parse((await run(INVALID, ['status', '--project', ROOT, '.', '-f', 'json'])).out) as StatusJson;
+});
+
+describe('the invalid set', () => {
+  it('two runs on the same inputs give the same bytes', () => {
+    const files = readdirSync(outA).sort();
+    expect(readdirSync(outB).sort()).toEqual(files);
+    expect(files.length).toBeGreaterThan(30);
+    for (const f of files) expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true);
+  });
+
+  it('an annotated workbook and a letter for each OPD with problems; a letter for the unusable workbook and a reminder for each OPD that sent nothing; nothing for the sender itself', () => {
+    const sent = new Set(expected.map((e) => e.from));
+    expect(fb.opds.map((o) => o.code).sort()).toEqual(project.config.opds.map((o) => o.code).sort());
+    for (const o of fb.opds) {
+      const want = o.code === 'HUKUM' ? 'unusable' : sent.has(o.code) ? 'problems' : 'missing';
+      expect(o.kind, o.code).toBe(want);
+      const files = o.files.map((f) => path.extname(f)).sort();
+      expect(files, o.code).toEqual(o.code === 'DPPPA' ? [] : want === 'problems' ? ['.pdf', '.xlsx'] : ['.pdf']);
+      if (o.letter !== null) expect(o.letter, o.code).toBe(project.config.opds.find((x) => x.code === o.code)!.letter ?? 'nota-dinas');
+    }
+    // Every documented error or warning in a workbook that counts makes its OPD one with problems.
+    for (const e of expected) {
+      // Last year's workbook is reported, not annotated (below).
+      if (e.mistakes.some((m) => m.code === 'KLA-E107')) continue;
+      if (e.mistakes.some((m) => m.code !== null && !m.with && !m.code.startsWith('KLA-I'))) expect(byOpd(e.from).workbook, e.file).toBe(e.file);
+    }
+    // Letters are numbered in config order from the configured first number.
+    const numbered = project.config.opds.map((o) => byOpd(o.code)).filter((o) => o.number !== null);
+    expect(numbered.map((o) => o.number)).toEqual(numbered.map((_, i) => `400.2/${101 + i}/DPPPA/II/2026`));
+  });
+
+  it('each problem cell of each annotated workbook carries its findings in its note, after the template\'s own instruction, and the fill of the worst', async () => {
+    for (const o of fb.opds.filter((x) => x.kind === 'problems')) {
+      const original = await load(path.join(INVALID, o.workbook!));
+      const wb = await load(path.resolve(INVALID, workbookOf(o.code)!));
+      expect(wb.worksheets[0]!.name).toBe(SHEETS.feedback);
+      const own = report.diagnostics.filter((d) => d.location.file === o.workbook && d.location.sheet && d.location.cell);
+      const ev = evidence.opds.find((x) => x.code === o.code)!.evidenceMissing.filter((e) => e.notFound.length > 0);
+      const findings = [
+        ...own,
+        ...ev.map((e) => diag('KLA-W810', { question: e.questionId, files: e.notFound }, { file: o.workbook!, sheet: e.sheet, cell: e.cell }, e.questionId)),
+      ];
+      expect(findings.length, o.code).toBeGreaterThan(0);
+      const byCell = new Map<string, { sheet: string; cell: string; severity: Severity; messages: string[] }>();
+      for (const d of findings) {
+        const k = `${d.location.sheet}!${d.location.cell}`;
+        const m = byCell.get(k) ?? { sheet: d.location.sheet!, cell: d.location.cell!, severity: d.severity, messages: [] };
+        if (RANK[d.severity] > RANK[m.severity]) m.severity = d.severity;
+        m.messages.push(formatMessage(d, 'id', { cwd: INVALID, base: ROOT }));
+        byCell.set(k, m);
+      }
+      for (const m of byCell.values()) {
+        const sheet = original.getWorksheet(m.sheet)!;
+        if (sheet.state !== 'visible') continue;
+        const note = noteText(wb.getWorksheet(m.sheet)!.getCell(m.cell));
+        const before = noteText(sheet.getCell(m.cell));
+        expect(note.startsWith(before ? `${before}\n\n${NOTE_HEADING}` : NOTE_HEADING), `${o.code} ${m.sheet}!${m.cell}`).toBe(true);
+        for (const text of m.messages) expect(note, `${o.code} ${m.sheet}!${m.cell}`).toContain(text);
+        expect(wb.getWorksheet(m.sheet)!.getCell(m.cell).fill, `${o.code} ${m.sheet}!${m.cell}`).toMatchObject({ fgColor: { argb: HIGHLIGHT[m.severity] } });
+      }
+    }
+  });
+
+  it('the last year\'s workbook is not annotated but reported, and its letter asks for this year\'s template', async () => {
+    const h = byOpd('HUKUM');
+    expect([h.kind, h.workbook, h.files.length]).toEqual(['unusable', null, 1]);
+    const text = (await pdfPages(readFileSync(path.resolve(INVALID, letterOf('HUKUM')!)))).join(' ');
+    expect(text).toContain('Bag Hukum KLA 2025 (templat lama).xlsx');
+    expect(text).toContain('tahun evaluasi 2025');
+    expect(text).toContain(templateFileName(project, project.config.opds.find((o) => o.code === 'HUKUM')!));
+  });
+
+  it('every letter: letterhead, number, date, subject, the addressee\'s head, the deadline, signature block with name, rank and NIP; no codes, keys or tool names', async () => {
+    const c = project.config.signatories.coordinator;
+    for (const o of fb.opds.filter((x) => x.letter !== null)) {
+      const opd = project.config.opds.find((x) => x.code === o.code)!;
+      const text = (await pdfPages(readFileSync(path.resolve(INVALID, letterOf(o.code)!)))).join(' ');
+      for (const s of ['PEMERINTAH KABUPATEN MERANGIN', 'DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK', o.number!, '16 Februari 2026', '27 Februari 2026', opd.head ?? `Kepala ${opd.name}`, c.name, c.rank!, `NIP ${c.nip}`]) {
+        expect(text, `${o.code}: ${s}`).toContain(s);
+      }
+      expect(text).toContain(o.kind === 'problems' ? 'Perbaikan Lembar Kerja' : o.kind === 'missing' ? 'Permintaan Lembar Kerja' : 'Penyampaian Ulang Lembar Kerja');
+      if (o.kind === 'missing') {
+        expect(text).toContain(templateFileName(project, opd));
+        expect(text).toContain(`${questionsForOpd(project, o.code).length} pertanyaan`);
+      }
+      expect(text, o.code).not.toMatch(/KLA-[EWI]\d{3}|letters\.|deadline|\bkla \d+\.\d+|\{seq\}/);
+    }
+  });
+
+  it('a problems letter names the cell of each thing to fix and each missing data dukung', async () => {
+    for (const code of ['KEMENAG', 'PUPR', 'BPBD', 'DISDIKBUD', 'DISNAKER']) {
+      const o = byOpd(code);
+      const text = (await pdfPages(readFileSync(path.resolve(INVALID, letterOf(code)!)))).join(' ');
+      for (const d of report.diagnostics.filter((x) => x.location.file === o.workbook && x.severity !== 'info')) {
+        expect(text, `${code} ${d.code}`).toContain(`Lembar ${d.location.sheet}, sel ${d.location.cell}`);
+      }
+      expect(text).toContain(o.workbook!);
+    }
+  });
+
+  it('a Surat Dinas: place and date on the right above Nomor, Sifat, Lampiran and Hal on the left, the addressee below them, the signature on the right and the tembusan under it', async () => {
+    const items = await pdfItems(readFileSync(path.resolve(INVALID, letterOf('KEMENAG')!)));
+    const find = (s: string) => items.find((i) => i.str.startsWith(s))!;
+    const [date, nomor, hal, yth, name, copies] = ['Bangko, 16 Februari 2026', 'Nomor', 'Hal', 'Yth.', project.config.signatories.coordinator.name, 'Tembusan:'].map(find);
+    expect(date!.x).toBeGreaterThan(297);
+    expect(nomor!.x).toBeLessThan(100);
+    expect(date!.y).toBeGreaterThan(nomor!.y);
+    expect(nomor!.y).toBeGreaterThan(hal!.y);
+    expect(hal!.y).toBeGreaterThan(yth!.y);
+    expect(name!.x).toBeGreaterThan(297);
+    expect([copies!.page, copies!.x < 100]).toEqual([name!.page, true]);
+    expect(copies!.page > name!.page || copies!.y < name!.y).toBe(true);
+    expect(items.some((i) => i.str === 'NOTA DINAS')).toBe(false);
+  });
+
+  it('a Nota Dinas: the title centred under the letterhead, its number under it, then Yth., Dari, Tembusan, Tanggal, Sifat, Lampiran and Hal on the left', async () => {
+    const items = await pdfItems(readFileSync(path.resolve(INVALID, letterOf('DINKES')!)));
+    const title = items.find((i) => i.str === 'NOTA DINAS')!;
+    const width = 595.28;
+    const titleWidth = 80;
+    expect(Math.abs(title.x + titleWidth / 2 - (85 + (width - 85 - 57) / 2))).toBeLessThan(30);
+    const ys = ['Yth.', 'Dari', 'Tembusan', 'Tanggal', 'Sifat', 'Lampiran', 'Hal'].map((s) => items.find((i) => i.str === s && i.page === 1)!);
+    for (const y of ys) expect(y.x).toBeLessThan(100);
+    expect(ys.map((i) => i.y)).toEqual([...ys.map((i) => i.y)].sort((a, b) => b - a));
+    expect(title.y).toBeGreaterThan(ys[0]!.y);
+    expect(items.some((i) => i.str.startsWith('Bangko,'))).toBe(false);
+  });
+});
+
+/** Cell fixes an officer would make in the annotated copy, per OPD. */
+const FIXES: Record<string, [string, string, string | number][]> = {
+  PUPR: [[SHEETS.answers, 'F14', 92]],
+  KEMENAG: [[SHEETS.answers, 'F22', 80]],
+  BPBD: [[SHEETS.identity, 'C11', '198703152010011002']],
+  KOMINFO: [[SHEETS.identity, 'C10', 'Rina Marlina, S.Kom.']],
+  POLRES: [[SHEETS.identity, 'C14', 'unitppa.polres@merangin.go.id']],
+  DISDIKBUD: [
+    [SHEETS.answers, 'H16', 'SK Satgas PAUD 2026.pdf'],
+    [SHEETS.answers, 'H27', 'Data APK 2025.pdf'],
+    [SHEETS.answers, 'H43', 'Daftar sekolah ramah anak.pdf'],
+  ],
+  DISPUSIP: [[SHEETS.answers, 'F16', 87.5]],
+};
+
+describe('round trip: the annotated copies from kla feedback, fixed and sent back, validate clean', () => {
+  let dir: string;
+  const fixed = new Map<string, string>();
+  beforeAll(async () => {
+    dir = tmpDir('kla-feedback-rt-');
+    for (const [code, fixes] of Object.entries(FIXES)) {
+      const wb = await load(path.resolve(INVALID, workbookOf(code)!));
+      for (const [sheet, cell, value] of fixes) wb.getWorksheet(sheet)!.getCell(cell).value = value;
+      const file = path.join(dir, `${code} diperbaiki.xlsx`);
+      await wb.xlsx.writeFile(file);
+      fixed.set(code, file);
+    }
+  });
+
+  /** Errors and warnings of one workbook checked on its own. */
+  const problems = async (file: string) =>
+    (await validateInputs(project, [file], { cwd: path.dirname(file), jobs: 1 })).diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code} ${d.location.sheet}!${d.location.cell}`);
+
+  it('fixed with exceljs: every fix answers a finding, and no finding is left', async () => {
+    for (const [code, fixes] of Object.entries(FIXES)) {
+      const before = await problems(path.join(INVALID, byOpd(code).workbook!));
+      for (const [sheet, cell] of fixes) expect(before.some((p) => p.endsWith(` ${sheet}!${cell}`)), `${code} ${sheet}!${cell}`).toBe(true);
+      expect(await problems(fixed.get(code)!), code).toEqual([]);
+    }
+  });
+
+  it('fixed, then saved by LibreOffice (one conversion for all): no finding is left, and the review sheet is still first', async () => {
+    const lo = path.join(dir, 'libreoffice');
+    mkdirSync(lo);
+    await soffice([...fixed.values()], 'xlsx', lo);
+    for (const [code, file] of fixed) {
+      const resaved = path.join(lo, path.basename(file));
+      expect(await problems(resaved), code).toEqual([]);
+      expect((await load(resaved)).worksheets[0]!.name).toBe(SHEETS.feedback);
+    }
+  });
+});
+
+describe('choices and refusals', () => {
+  it('--opd: only that OPD\'s files, with the number its letter has in the full run; --format json lists them', async () => {
+    const out = tmpDir('kla-feedback-opd-');
+    const r = await run(INVALID, ['feedback', '--project', ROOT, '.', '--opd', 'kemenag', '-o', out, '-f', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as FeedbackJson;
+    expect(j.opds.map((o) => [o.code, o.number])).toEqual([['KEMENAG', byOpd('KEMENAG').number]]);
+    expect(readdirSync(out).sort()).toEqual(byOpd('KEMENAG').files.map((f) => path.basename(f)).sort());
+    const bytes = readFileSync(path.join(out, path.basename(letterOf('KEMENAG')!)));
+    expect(bytes.equals(readFileSync(path.join(outA, path.basename(letterOf('KEMENAG')!))))).toBe(true);
+  });
+
+  it('an unknown --opd is a usage error (KLA-E514, exit 2), and nothing is written', async () => {
+    const out = tmpDir('kla-feedback-none-');
+    const r = await run(INVALID, ['feedback', '--project', ROOT, '.', '--opd', 'DINAS-X', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('[KLA-E514]');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a project without letter settings is refused, naming the keys (KLA-E801)', async () => {
+    const p = makeProject();
+    const r = await run(p.dir, ['feedback']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('[KLA-E801]');
+    for (const k of ['"letters.date"', '"letters.number"', '"deadline"']) expect(r.err).toContain(k);
+  });
+
+  it('an unknown placeholder in the number pattern (KLA-E802) and an unknown sender (KLA-E803)', async () => {
+    for (const [change, code] of [
+      [(c: Record<string, unknown>) => ((c.letters as Record<string, unknown>).number = '400.2/{nomor}/{year}'), 'KLA-E802'],
+      [(c: Record<string, unknown>) => ((c.letters as Record<string, unknown>).sender = 'DP3A'), 'KLA-E803'],
+    ] as const) {
+      const dir = tmpDir('kla-feedback-cfg-');
+      const config = JSON.parse(readFileSync(path.join(ROOT, 'kla.config.json'), 'utf8')) as Record<string, unknown>;
+      change(config);
+      writeFileSync(path.join(dir, 'kla.config.json'), JSON.stringify(config));
+      mkdirSync(path.join(dir, 'submissions'));
+      const r = await run(dir, ['feedback']);
+      expect([r.code, r.err.includes(`[${code}]`)], code).toEqual([2, true]);
+    }
+  });
+
+  it('without "letters.sender", the sender is the OPD the coordinator heads: it names the letterhead\'s office and gets no letter', () => {
+    const config = JSON.parse(readFileSync(path.join(ROOT, 'kla.config.json'), 'utf8')) as { letters: Record<string, unknown> };
+    delete config.letters.sender;
+    const dir = tmpDir('kla-feedback-sender-');
+    writeFileSync(path.join(dir, 'kla.config.json'), JSON.stringify(config));
+    const s = letterSettings(loadProject(dir));
+    expect([s.sender?.code, s.office, s.place, s.deadline]).toEqual(['DPPPA', 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak', 'Bangko', '2026-02-27']);
+    expect(byOpd('DPPPA').files).toEqual([]);
+  });
+
+  it('a workbook that cannot be read: a letter that says so plainly and asks for the template to be filled again; no annotated copy', async () => {
+    const dir = tmpDir('kla-feedback-rusak-');
+    writeFileSync(path.join(dir, 'kla.config.json'), readFileSync(path.join(ROOT, 'kla.config.json')));
+    mkdirSync(path.join(dir, 'submissions'));
+    copyFileSync(path.join(ROOT, 'submissions', 'PUPR - KLA 2026.xlsx'), path.join(dir, 'submissions', 'PUPR - KLA 2026.xlsx'));
+    // A download that broke off half way.
+    const whole = readFileSync(path.join(ROOT, 'submissions', 'kla 2026 - dinsos final.xlsx'));
+    writeFileSync(path.join(dir, 'submissions', 'Dinsos KLA 2026.xlsx'), whole.subarray(0, Math.floor(whole.length / 2)));
+    const r = await run(dir, ['feedback', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as FeedbackJson;
+    const d = j.opds.find((o) => o.code === 'DINSOS')!;
+    expect([d.kind, d.files.length]).toEqual(['unusable', 1]);
+    const text = (await pdfPages(readFileSync(path.resolve(dir, d.files[0]!)))).join(' ');
+    expect(text).toContain('Dinsos KLA 2026.xlsx');
+    expect(text).toContain('rusak atau tidak lengkap');
+    expect(text).toContain(templateFileName(project, project.config.opds.find((o) => o.code === 'DINSOS')!));
+  });
+
+  it('English behind --lang en: a memorandum and an official letter', async () => {
+    const out = tmpDir('kla-feedback-en-');
+    const r = await run(INVALID, ['feedback', '--lang', 'en', '--project', ROOT, '.', '--opd', 'DINKES', '--opd', 'PA', '-o', out, '-f', 'json'], 'en');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as FeedbackJson;
+    const memo = (await pdfPages(readFileSync(path.resolve(INVALID, j.opds.find((o) => o.code === 'DINKES')!.files.find((f) => f.endsWith('.pdf'))!)))).join(' ');
+    expect(memo).toContain('MEMORANDUM');
+    expect(memo).toContain('Corrections to the KLA 2026 Self-Evaluation Workbook');
+    const letter = (await pdfPages(readFileSync(path.resolve(INVALID, j.opds.find((o) => o.code === 'PA')!.files[0]!)))).join(' ');
+    expect(letter).toContain('Request for the KLA 2026 Self-Evaluation Workbook');
+    expect(letter).toContain('Ketua Pengadilan Agama Bangko');
+    const wb = await load(path.resolve(INVALID, j.opds.find((o) => o.code === 'DINKES')!.files.find((f) => f.endsWith('.xlsx'))!));
+    expect(wb.worksheets[0]!.getCell('A1').text).toContain('Review of the KLA 2026 self-evaluation workbook');
+  });
+});
