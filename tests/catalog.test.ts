@@ -325,7 +325,7 @@ describe('the registry of shipped catalogs', () => {
     const made = initProject({ dir: path.join(base, 'baru'), district: 'Uji', province: 'Jambi', year: 2026 });
     expect(made.config.catalog).toBe(newestCatalog().id);
     expect(made.config.opds).toEqual(loadCatalog(newestCatalog().id).defaultOpds);
-    const err = refusalOf(() => initProject({ dir: path.join(base, 'lain'), catalog: 'kla-1999' }));
+    const err = refusalOf(() => initProject({ dir: path.join(base, 'lain'), district: 'Uji', province: 'Jambi', catalog: 'kla-1999' }));
     expect(err.code).toBe('KLA-E601');
     expect(err.diagnostics[0]!.params).toMatchObject({ ref: 'kla-1999' });
     expect(err.diagnostics[0]!.params.known).toContain(newestCatalog().id);

@@ -422,7 +422,7 @@ describe('the forecast margin', () => {
   it('appears in the JSON and in the table, with the risk said', () => {
     const r = score(c, [], { whatIf: new Map([['a1', { points: 400 }], ['b1', { points: 103.33 }], ['b2', { points: 100 }]]) });
     expect(toScoreJson({ catalog: c, report: r }).forecast.margin).toMatchObject({ aboveLower: 3.33, atRisk: true });
-    const table = formatScoreTable({ catalog: c, report: r }, 'id');
+    const table = formatScoreTable({ catalog: c, report: r }, 'id', 79);
     expect(table.replace(/\s+/g, ' ')).toContain('3,33 poin di atas batas bawah predikat Madya (lebih dari 600,00) dan 96,67 poin di bawah batas predikat Nindya');
     expect(table).toContain('PERHATIAN');
     expect(table.split('\n').every((l) => l.length <= 79)).toBe(true);
@@ -438,7 +438,7 @@ describe('the console table names what verification would miss', () => {
       answer('b3', 'DB', opt('Ada, Peraturan Daerah'), { evidence: ['Perda b3.pdf'] }),
     ];
     const r = score(c, answers, { evidence });
-    const table = formatScoreTable({ catalog: c, report: r, evidenceDir: 'evidence' }, 'id');
+    const table = formatScoreTable({ catalog: c, report: r, evidenceDir: 'evidence' }, 'id', 79);
     const lines = table.split('\n');
     expect(lines.every((l) => l.length <= 79)).toBe(true);
     const a2 = lines.findIndex((l) => /^\s+a2\s+DA\s/.test(l));
@@ -450,8 +450,9 @@ describe('the console table names what verification would miss', () => {
     // b3's conflict: neither answer keeps points through verification, so both columns count DB's, the better one.
     const head = lines.findIndex((l) => l.trim().startsWith('b3: belum dipilih DPPPA'));
     expect(head).toBeGreaterThan(0);
-    expect(lines[head + 1]).toMatch(/^\s+DB\s+Ada, Peraturan Daerah\s+133,33\*\s+0,00\*$/);
-    expect(lines[head + 2]).toContain(`DB.xlsx, Jawaban!${answers[2]!.cells.answer.cell}`);
-    expect(lines[head + 3]).toMatch(/^\s+DA\s+Ada, SK\s+66,67\s+0,00\s*$/);
+    expect(lines[head + 1]).toMatch(/^\s+Mandiri\s+Verifikasi$/);
+    expect(lines[head + 2]).toMatch(/^\s+DB\s+133,33\*\s+0,00\*\s+Ada, Peraturan Daerah$/);
+    expect(lines[head + 3]).toContain(`DB.xlsx, Jawaban!${answers[2]!.cells.answer.cell}`);
+    expect(lines[head + 4]).toMatch(/^\s+DA\s+66,67\s+0,00\s+Ada, SK$/);
   });
 });

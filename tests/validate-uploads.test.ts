@@ -34,7 +34,7 @@ describe('kla validate FILE outside a project', () => {
     expect(r.stdout).toContain('Kabupaten Merangin');
     expect(r.stdout).not.toMatch(/Cakupan|Belum terjawab/);
     const json = JSON.parse(kla(['validate', dinkes, '--format', 'json'], { cwd: dir }).stdout);
-    expect(json.project).toEqual({ district: 'Kabupaten Merangin', year: 2026, catalogId: 'kla-2024' });
+    expect(json.project).toEqual({ dataYears: { evaluated: 2025, previous: 2024 }, district: 'Kabupaten Merangin', year: 2026, catalogId: 'kla-2024' });
     expect(json.scope).toBe('files');
     expect(json.files.map((f: { opdCode: string }) => f.opdCode)).toEqual(['DINKES']);
     // Questions Dinkes shares with other OPDs and left blank are no finding here: another OPD may answer them.

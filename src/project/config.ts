@@ -53,7 +53,7 @@ export const configSchema = z
     /**
      * The evaluated data year (default: the year before the evaluation year).
      * Answers are for this year; where a question asks for the year before,
-     * that is the year before this one. For 2026: 2025 and 2024.
+     * that is the year before this one. For 2027: 2026 and 2025.
      */
     dataYear: z.number().int().min(2000).max(2100).optional(),
     catalog: z.string().min(1),
@@ -175,7 +175,7 @@ export interface Project {
   paths: Config['paths'];
   /** "Kabupaten Merangin". */
   districtName: string;
-  /** The evaluated data year and the year before it (2025 and 2024 for the 2026 evaluation). */
+  /** The evaluated data year and the year before it (2026 and 2025 for the 2027 evaluation). */
   dataYears: DataYears;
   /** Indexes built once when the project is loaded. */
   index: {

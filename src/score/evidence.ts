@@ -223,7 +223,7 @@ export const allowedEdits = (word: string) => {
  * case, separators or the extension differ; the edits of the one word that
  * differs when that word is a near miss (see `allowedEdits`); otherwise null.
  * Names with another number of words, or two words apart, are other
- * documents: "Laporan 2024" for "Laporan Dinkes 2025" is no typo.
+ * documents: "Laporan 2025" for "Laporan Dinkes 2026" is no typo.
  */
 export function nameDistance(typed: string, file: string): number | null {
   const a = typed.split(' ');

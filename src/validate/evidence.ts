@@ -51,7 +51,7 @@ const SINGLE = new RegExp(`(?<!\\d)(${YEAR})(?!\\d)`, 'gu');
 /**
  * The years an evidence name carries, when none of them touches the data
  * years: a single year must be one of the two, a span ("2025-2029",
- * "2024/2025") must overlap them. Links are not judged (their addresses carry
+ * "2025/2026") must overlap them. Links are not judged (their addresses carry
  * ids, not dates), nor the years regulations are cited by.
  */
 export function yearsOutside(entry: string, years: DataYears): string[] {

@@ -383,7 +383,7 @@ async function addAnswers(
     cell.border = thin;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   }
-  // Three lines: "Nilai tahun 2024 (tahun sebelumnya)" wraps so in its narrow column.
+  // Three lines: "Nilai tahun 2025 (tahun sebelumnya)" wraps so in its narrow column.
   header.height = 42;
 
   const optionRanges = new Map(rubricIds.map((r, i) => [r, optionRange(project.catalog.rubrics[r]!, i)]));

@@ -170,7 +170,7 @@ export const PROJECT_CODES = {
   'KLA-E430': def<{ key: string; question: string; catalog: string }>(
     'error',
     { id: 'Pilihan jawaban untuk pertanyaan yang tidak dikenal', en: 'Chosen answer for an unknown question' },
-    { id: 'Tulis nomor pertanyaan seperti di katalog (mis. "1.2l", "21A.3").', en: 'Write the question number as the catalog does (e.g. "1.2l", "21A.3").' },
+    { id: 'Tulis nomor pertanyaan persis seperti pada kolom "No." lembar Jawaban templat.', en: 'Write the question number exactly as the "No." column of the template\'s answer sheet shows it.' },
     (p, f) => `"${p.key}": pertanyaan "${f.q(p.question)}" tidak ada dalam katalog ${p.catalog}.`,
     (p, f) => `"${p.key}": question "${f.q(p.question)}" is not in catalog ${p.catalog}.`,
   ),
