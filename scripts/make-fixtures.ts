@@ -1082,7 +1082,11 @@ function invalidCases(project: Project, descs: OpdDescription[]): InvalidCase[] 
       from: 'DISPUSIP',
       description: 'Jumlah pada 5.3 ditulis sebagai persentase, teks "80%": pertanyaan meminta jumlah anak. Ini peringatan (dibaca sebagai jumlah 80), bukan galat. Persentase yang ditulis "87,5" atau "87,5%" pada pertanyaan persen tidak diberi peringatan.',
       en: 'The count of 5.3 written as a percentage, the text "80%", although the question asks for a number of children: a warning (read as the count 80), not an error. A percentage written "87,5" or "87,5%" for a percent question gets no warning.',
-      mistakes: [{ kind: 'percent-as-count', sheet: J, cell: at('DISPUSIP', '5.3', 'answer'), questionId: '5.3', value: '80%', code: 'KLA-W213' }],
+      mistakes: [
+        { kind: 'percent-as-count', sheet: J, cell: at('DISPUSIP', '5.3', 'answer'), questionId: '5.3', value: '80%', code: 'KLA-W213' },
+        // Read as 80, the count now differs from the one Kominfo gives for the same question.
+        { kind: 'answers-differ', sheet: J, cell: at('DISPUSIP', '5.3', 'answer'), questionId: '5.3', value: '80%', code: 'KLA-W302', with: ['Diskominfo_KLA2026_tanpa nama petugas.xlsx'] },
+      ],
       spoil: (wb) => setAt(wb, J, at('DISPUSIP', '5.3', 'answer'), '80%'),
     },
   ];

@@ -187,7 +187,8 @@ describe('kla init', () => {
     // The first step the user takes after init: run it exactly as printed.
     const template = kla(commands[0]!.slice(1), { cwd });
     expect(template.code, template.stderr).toBe(0);
-    expect(readdirSync(path.join(cwd, 'KLA Tebo (uji) 2026', 'templates')).length).toBe(27);
+    // One template per OPD, and the DPPPA's profile workbook.
+    expect(readdirSync(path.join(cwd, 'KLA Tebo (uji) 2026', 'templates')).length).toBe(27 + 1);
   });
 
   it('repeats npx in its hints when it was started through npx', async () => {

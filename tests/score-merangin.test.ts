@@ -1,6 +1,6 @@
 /** `kla score` end to end on the example district, through the real executable and validator. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { kla, root } from './helpers/cli.js';
@@ -9,6 +9,18 @@ import type { ScoreJson } from '../src/score/index.js';
 const project = path.join(root, 'fixtures', 'merangin');
 const evidence = path.join(project, 'evidence');
 const out = mkdtempSync(path.join(os.tmpdir(), 'kla-score-merangin-'));
+/** The example's config in a folder of its own, with other chosen answers; its folders are the example's. */
+function openProject(chosenAnswers: Record<string, string>): string {
+  const config = JSON.parse(readFileSync(path.join(project, 'kla.config.json'), 'utf8')) as { chosenAnswers: unknown; district: { logo?: string }; paths?: unknown };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-score-open-'));
+  const abs = (p: string) => path.join(project, p);
+  config.chosenAnswers = chosenAnswers;
+  config.paths = { templates: abs('templates'), submissions: abs('submissions'), evidence: abs('evidence'), output: path.join(dir, 'output') };
+  delete config.district.logo;
+  writeFileSync(path.join(dir, 'kla.config.json'), JSON.stringify(config));
+  return dir;
+}
+
 const json = (args: string[]) => {
   const r = kla(['score', '-p', project, '--format', 'json', ...args]);
   expect(r.code, r.stderr).toBe(0);
@@ -70,31 +82,38 @@ describe('kla score on the example district (Merangin)', () => {
     expect(q22.evidenceCheck.map((c) => [c.entry, c.status, c.file])).toContainEqual(['Daftar hadir Bimtek KHA Gugus Tugas 2025', 'found', 'DPPPA/Daftar hadir Bimtek KHA Gugus Tugas 2025.pdf']);
   });
 
-  it('one conflict chosen in the config, one open: listed with every answer, its OPD and cell', () => {
+  it('both conflicts chosen in the config; with a choice removed, the conflict is open and listed with every answer, its OPD and cell', () => {
     const j = json(['--evidence', evidence]);
     expect(j.conflicts.map((c) => [c.questionId, c.status, c.chosenOpdCode, c.estimateOpdCode, c.forecastOpdCode])).toEqual([
       ['1.3r', 'chosen', 'DINKES', 'DINKES', 'DINKES'],
+      ['8.3', 'chosen', 'DPPPA', 'DPPPA', 'DPPPA'],
+    ]);
+    // The same district without the choice for 8.3 (its folders where they are).
+    const open = openProject({ '1.3r': 'DINKES' });
+    const o = JSON.parse(kla(['score', '-p', open, '--format', 'json', '--evidence', evidence]).stdout) as ScoreJson;
+    expect(o.conflicts.map((c) => [c.questionId, c.status, c.chosenOpdCode, c.estimateOpdCode, c.forecastOpdCode])).toEqual([
+      ['1.3r', 'chosen', 'DINKES', 'DINKES', 'DINKES'],
       ['8.3', 'open', null, 'DINSOS', 'DPPPA'],
     ]);
-    const open = j.conflicts[1]!;
-    expect(open.answers.map((a) => [a.opdCode, a.evidenceMissing, a.source.sheet, a.source.cell])).toEqual([
+    const c83 = o.conflicts[1]!;
+    expect(c83.answers.map((a) => [a.opdCode, a.evidenceMissing, a.source.sheet, a.source.cell])).toEqual([
       ['DINSOS', true, 'Jawaban', expect.stringMatching(/^F\d+$/)],
       ['DPPPA', false, 'Jawaban', expect.stringMatching(/^F\d+$/)],
     ]);
     // The estimate counts Dinsos's unproven answer, the forecast the DPPPA's evidenced one.
-    expect(j.questions.find((q) => q.questionId === '8.3')).toMatchObject({ conflict: 'open', opdCode: 'DINSOS', forecastOpdCode: 'DPPPA', points: 10, forecastPoints: 2 });
-    const table = kla(['score', '-p', project, '--evidence', evidence]).stdout;
-    expect(table).toMatch(/8\.3: belum dipilih DPPPA/);
-    expect(table).toContain(open.answers[0]!.source.cell);
-    expect(table.split('\n').every((l) => l.length <= 79)).toBe(true);
+    expect(o.questions.find((q) => q.questionId === '8.3')).toMatchObject({ conflict: 'open', opdCode: 'DINSOS', forecastOpdCode: 'DPPPA', points: 10, forecastPoints: 2 });
+    expect(o.total - j.total).toBeCloseTo(8, 6);
+    const table = kla(['score', '-p', open, '--evidence', evidence]).stdout;
+    expect(table).toContain('8.3: belum dipilih DPPPA');
+    expect(table).toContain(`${c83.answers[0]!.source.file}, Jawaban!${c83.answers[0]!.source.cell}`);
   });
 
-  it('states the margin: the forecast is a few points above the Madya edge, flagged as a risk', () => {
+  it('states the margin: the forecast falls a point short of Madya, within reach', () => {
     const j = json(['--evidence', evidence]);
-    expect(j.forecast.margin).toMatchObject({ predikat: 'Madya', atRisk: true, riskMargin: 10, next: { name: 'Nindya' } });
-    expect(j.forecast.margin.aboveLower).toBeLessThan(10);
+    expect(j.forecast.margin).toMatchObject({ predikat: 'Pratama', atRisk: false, nearNext: true, riskMargin: 10, next: { name: 'Madya' } });
+    expect(j.forecast.margin.next!.missing).toBeLessThan(10);
     expect(j.dataYears).toEqual({ evaluated: 2025, previous: 2024 });
-    expect(kla(['score', '-p', project, '--evidence', evidence]).stdout).toContain('PERHATIAN');
+    expect(kla(['score', '-p', project, '--evidence', evidence]).stdout).toMatch(/Predikat Madya hanya \d+,\d\d poin lagi/);
   });
 
   it('the JSON of one run fed back as --baseline gives zero change', () => {

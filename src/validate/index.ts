@@ -204,7 +204,7 @@ export function checkFile(r: ReadResult, project: Project): Checked {
   if (!id.opd) return { report: { ...base, status: 'submission' }, findings };
   // A workbook of another district, year or instrument lends this evaluation nothing: no answers,
   // no officers for the dossier, no place among the OPD's submissions (it would pass for a duplicate).
-  if (id.foreign) return { report: { ...base, status: 'submission', opdCode: id.opd.code }, opdLocation: id.opdLocation, findings };
+  if (id.foreign) return { report: { ...base, status: 'submission', opdCode: id.opd.code, foreign: true }, opdLocation: id.opdLocation, findings };
   const ans = checkAnswers(r.data, r.file, id.opd.code, project);
   const submission: Submission = {
     file: r.file,
@@ -216,7 +216,7 @@ export function checkFile(r: ReadResult, project: Project): Checked {
     answers: ans.answers,
   };
   return {
-    report: { ...base, status: 'submission', opdCode: id.opd.code, ...(id.foreign ? { foreign: true as const } : {}) },
+    report: { ...base, status: 'submission', opdCode: id.opd.code },
     submission,
     opdLocation: id.opdLocation,
     findings: [...findings, ...ans.findings],
