@@ -487,11 +487,11 @@ const FIXES: Record<string, [string, string, string | number][]> = {
   'Diskominfo_KLA2026_tanpa nama petugas.xlsx': [[SHEETS.identity, 'C10', 'Rina Marlina, S.Kom.']],
   'UNIT PPA POLRES KLA 2026 (email).xlsx': [[SHEETS.identity, 'C14', 'unitppa.polres@merangin.go.id']],
   'KLA_2026_DISDIKBUD_tanpa data dukung.xlsx': [
-    [SHEETS.answers, 'H16', 'SK Satgas PAUD 2026.pdf'],
+    [SHEETS.answers, 'H16', 'SK Satgas PAUD 2025.pdf'],
     [SHEETS.answers, 'H27', 'Data APK 2025.pdf'],
     [SHEETS.answers, 'H43', 'Daftar sekolah ramah anak.pdf'],
   ],
-  'Dispusip KLA 2026 (persen teks).xlsx': [[SHEETS.answers, 'F16', 87.5]],
+  'Dispusip KLA 2026 (persen teks).xlsx': [[SHEETS.answers, 'F9', 12840]],
 };
 
 describe('round trip: annotate, fix the cells, send back, validate', () => {

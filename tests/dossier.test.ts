@@ -239,8 +239,14 @@ describe('the rendered documents', () => {
 
   it("holds the district's own content: regulations, Gugus Tugas, children, narrative per group, history, activities", () => {
     const all = dossier.join(' ');
-    expect(all).toContain('Peraturan Daerah Nomor 5 Tahun 2019 tentang Penyelenggaraan Kabupaten Layak Anak');
-    expect(all).toContain('Keputusan Bupati Contoh Nomor 188.45/112/2025');
+    // Cited as legal writing does: issuer, number and year (not repeated when the number holds it), subject.
+    expect(all).toContain('Peraturan Daerah Kabupaten Contoh Nomor 5 Tahun 2019 tentang Penyelenggaraan Kabupaten Layak Anak');
+    expect(all).toContain('Keputusan Bupati Contoh Nomor 188.45/112/2025 tentang Gugus Tugas Kabupaten Layak Anak');
+    expect(all).toContain('Peraturan Bupati Contoh Nomor 12 Tahun 2024 tentang Kawasan Tanpa Rokok');
+    // Only the KLA regulations and the Gugus Tugas decree are the legal basis; the others are listed under Kelembagaan.
+    const dasar = all.slice(all.indexOf('1.2 Dasar Hukum Penyusunan'), all.indexOf('1.3 Maksud dan Tujuan Maksud'));
+    expect(dasar).toContain('Nomor 5 Tahun 2019');
+    expect(dasar).not.toContain('Kawasan Tanpa Rokok');
     expect(all).toContain('Sungai Jernih');
     expect(all).toContain('10–14 tahun');
     for (const g of catalog.groups) expect(all, g.label).toContain(`Upaya ${g.label}: pelatihan berjenjang`);
@@ -372,7 +378,7 @@ describe('the recap workbook', () => {
     expect(note.value).toBe('\'=HYPERLINK("http://contoh","klik")');
     const summary = new Map((wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[1], r[2]]));
     expect(summary.get('Nilai evaluasi mandiri (perkiraan)')).toBeCloseTo(input.score.total, 6);
-    expect([summary.get('Tahun evaluasi'), summary.get('Tahun data yang dievaluasi'), summary.get('Tahun data sebelumnya')]).toEqual([2024, 2023, 2022]);
+    expect([summary.get('Tahun evaluasi'), summary.get('Tahun data yang dievaluasi'), summary.get('Tahun data sebelumnya')]).toEqual([2026, 2025, 2024]);
   });
 });
 

@@ -233,11 +233,11 @@ const FIXES: Record<string, [string, string, string | number][]> = {
   KOMINFO: [[SHEETS.identity, 'C10', 'Rina Marlina, S.Kom.']],
   POLRES: [[SHEETS.identity, 'C14', 'unitppa.polres@merangin.go.id']],
   DISDIKBUD: [
-    [SHEETS.answers, 'H16', 'SK Satgas PAUD 2026.pdf'],
+    [SHEETS.answers, 'H16', 'SK Satgas PAUD 2025.pdf'],
     [SHEETS.answers, 'H27', 'Data APK 2025.pdf'],
     [SHEETS.answers, 'H43', 'Daftar sekolah ramah anak.pdf'],
   ],
-  DISPUSIP: [[SHEETS.answers, 'F16', 87.5]],
+  DISPUSIP: [[SHEETS.answers, 'F9', 12840]],
 };
 
 describe('round trip: the annotated copies from kla feedback, fixed and sent back, validate clean', () => {
@@ -334,13 +334,14 @@ describe('choices and refusals', () => {
   it('a workbook that cannot be read: a letter that says so plainly and asks for the template to be filled again; no annotated copy', async () => {
     const dir = tmpDir('kla-feedback-rusak-');
     writeFileSync(path.join(dir, 'kla.config.json'), readFileSync(path.join(ROOT, 'kla.config.json')));
+    copyFileSync(path.join(ROOT, 'lambang-contoh.png'), path.join(dir, 'lambang-contoh.png'));
     mkdirSync(path.join(dir, 'submissions'));
     copyFileSync(path.join(ROOT, 'submissions', 'PUPR - KLA 2026.xlsx'), path.join(dir, 'submissions', 'PUPR - KLA 2026.xlsx'));
     // A download that broke off half way.
     const whole = readFileSync(path.join(ROOT, 'submissions', 'kla 2026 - dinsos final.xlsx'));
     writeFileSync(path.join(dir, 'submissions', 'Dinsos KLA 2026.xlsx'), whole.subarray(0, Math.floor(whole.length / 2)));
     const r = await run(dir, ['feedback', '-f', 'json']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out) as FeedbackJson;
     const d = j.opds.find((o) => o.code === 'DINSOS')!;
     expect([d.kind, d.files.length]).toEqual(['unusable', 1]);

@@ -42,6 +42,8 @@ export const STYLES = {
 
 /** Longest run of characters without a break opportunity that is left as it is. */
 const LONG_WORD = 22;
+/** In running text across the page, only a word longer than this (a link) may break anywhere; shorter ones move to the next line whole. */
+const LONG_LINE_WORD = 60;
 
 /**
  * Text for a table cell or any narrow place: ordinary words break at spaces;
@@ -65,7 +67,7 @@ export function para(text: string, extra: Record<string, unknown> = {}): PdfNode
  * names) may break anywhere so they never run past the margin.
  */
 export function words(text: string): PdfNode[] {
-  return (text.match(/\S+\s*/g) ?? []).map((w) => (w.trim().length <= LONG_WORD ? { text: w, noWrap: true } : { text: w, wordBreak: 'break-all' }));
+  return (text.match(/\S+\s*/g) ?? []).map((w) => (w.trim().length <= LONG_LINE_WORD ? { text: w, noWrap: true } : { text: w, wordBreak: 'break-all' }));
 }
 
 /** Narrative blocks (from a template) as pdfmake nodes. */
