@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -21,6 +21,8 @@ const SAVED = new Date('2026-03-14T08:30:00Z');
 
 let project: Project;
 let sub: string;
+/** Set once the project is complete for a final dossier: every new set of submissions then comes with the profile workbook. */
+let withProfile = false;
 /** The OPDs that send a workbook; the rest have not sent theirs yet. */
 const SENDERS = ['DPPPA', 'DINKES', 'DINSOS', 'DISDIKBUD', 'BAPPEDA', 'HUKUM', 'DUKCAPIL', 'KOMINFO'];
 
@@ -34,9 +36,26 @@ async function writeSubmissions(spoil?: (wb: ExcelJS.Workbook, code: string) => 
     spoil?.(wb, code);
     await save(wb, path.join(sub, `${code} (jawaban final).xlsx`));
   }
+  if (withProfile) copyFileSync(path.join(root, 'fixtures', 'merangin', 'submissions', PROFILE), path.join(sub, PROFILE));
 }
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** The example's profile workbook (same district and year): the dossier's own content. */
+const PROFILE = readdirSync(path.join(root, 'fixtures', 'merangin', 'submissions')).find((f) => f.startsWith('Profil Daerah'))!;
+
+/** What a final dossier needs besides valid workbooks: a date, real signatories, the emblem, the profile workbook. */
+function completeForFinal(): void {
+  const c = JSON.parse(readFileSync(project.configFile, 'utf8')) as Record<string, any>;
+  c.document = { date: '2026-03-16', place: 'Bangko' };
+  c.signatories.head.name = 'H. Mashuri, S.P., M.E.';
+  c.signatories.coordinator.name = 'Dra. Hj. Rosmaini, M.Si.';
+  c.district.logo = 'lambang.png';
+  writeFileSync(path.join(project.dir, 'lambang.png'), png());
+  writeFileSync(project.configFile, JSON.stringify(c, null, 2));
+  withProfile = true;
+  copyFileSync(path.join(root, 'fixtures', 'merangin', 'submissions', PROFILE), path.join(sub, PROFILE));
+}
 
 beforeAll(async () => {
   project = makeProject();
@@ -44,23 +63,54 @@ beforeAll(async () => {
   await writeSubmissions();
 });
 
-describe('kla build on a clean project', () => {
+describe('a final dossier needs its date, real signatories, the emblem and the profile', () => {
+  it('refuses with every missing point at its config key or workbook (exit 1), writes nothing, and a draft lists the same points', async () => {
+    const r = kla(['build', '--project', project.dir]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('Dokumen final tidak disusun');
+    for (const code of ['KLA-E719', 'KLA-E720', 'KLA-E721', 'KLA-E722', 'KLA-E268']) expect(r.stderr, code).toContain(code);
+    expect(r.stderr).toContain('document.date');
+    expect(r.stderr).toContain('signatories.head.name');
+    expect(r.stderr).not.toMatch(/at .+\.js:\d+/);
+    expect(existsSync(path.join(project.dir, 'output', 'dokumen-kla-2026.pdf'))).toBe(false);
+
+    const d = kla(['build', '--project', project.dir, '--draft']);
+    expect(d.code, d.stderr).toBe(0);
+    const draft = path.join(project.dir, 'output', 'dokumen-kla-2026-draf.pdf');
+    expect(d.stderr).toContain('dokumen-kla-2026-draf.pdf');
+    const pages = await pdfPages(readFileSync(draft));
+    pages.forEach((t, i) => expect(t, `page ${i + 1}`).toMatch(/\bDRAF\b/));
+    const all = pages.join(' ');
+    expect(all).toContain('HAL YANG PERLU DISELESAIKAN');
+    expect(all).toContain('Tanggal belum ditetapkan');
+    expect(existsSync(path.join(project.dir, 'output', 'laporan-kerja-kla-2026-draf.pdf'))).toBe(true);
+  });
+});
+
+describe('kla build on a complete project', () => {
   let pdfFile: string;
+  let reportFile: string;
   let pages: string[];
+  let report: string[];
   let run: ReturnType<typeof kla>;
 
   beforeAll(async () => {
+    completeForFinal();
     run = kla(['build', '--project', project.dir, '--xlsx', path.join(project.dir, 'output', 'rekap kla.xlsx')]);
     pdfFile = path.join(project.dir, 'output', 'dokumen-kla-2026.pdf');
+    reportFile = path.join(project.dir, 'output', 'laporan-kerja-kla-2026.pdf');
     pages = existsSync(pdfFile) ? await pdfPages(readFileSync(pdfFile)) : [];
+    report = existsSync(reportFile) ? await pdfPages(readFileSync(reportFile)) : [];
   });
 
-  it('writes output/dokumen-kla-<year>.pdf, exits 0 and says where, in Indonesian', () => {
+  it('writes the dossier and the working report into output/, exits 0 and says where, in Indonesian', () => {
     expect(run.stderr).not.toMatch(/at .+\.js:\d+/); // no stack trace
     expect(run.code, run.stderr).toBe(0);
-    expect(existsSync(pdfFile)).toBe(true);
     expect(run.stderr).toContain('dokumen-kla-2026.pdf');
+    expect(run.stderr).toContain('laporan-kerja-kla-2026.pdf');
     expect(run.stdout).toContain('Perkiraan nilai evaluasi mandiri');
+    expect(pages.length).toBeGreaterThan(20);
+    expect(report.length).toBeGreaterThan(5);
     expect(readdirSync(path.dirname(pdfFile)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -70,10 +120,9 @@ describe('kla build on a clean project', () => {
     const json = JSON.parse(scored.stdout) as { total: number; predikat: string | null };
     const total = json.total.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const all = pages.join(' ');
-    expect(all).toContain(`perkiraan nilai evaluasi mandiri Kabupaten Merangin tahun 2026 adalah ${total} dari 1.000,00`);
+    expect(all).toContain(`Hasil evaluasi mandiri Kabupaten Merangin Tahun 2026 adalah ${total} dari nilai maksimum 1.000`);
     expect(run.stdout).toContain(`Perkiraan nilai evaluasi mandiri ${total}`);
     if (json.predikat) expect(all).toContain(`yang termasuk predikat ${json.predikat}`);
-    else expect(all).toContain('belum mencapai predikat');
   });
 
   it('names the evaluation year and both data years; its answer tables name the data year of each column', () => {
@@ -85,29 +134,38 @@ describe('kla build on a clean project', () => {
     expect(all).not.toContain('Tahun sebelumnya:');
   });
 
-  it('numbers its pages "Halaman X dari Y" and its table of contents points at the right pages', () => {
-    pages.slice(1).forEach((t, i) => expect(t).toContain(`Halaman ${i + 2} dari ${pages.length}`));
-    const toc = pages.slice(2, 4).join(' ');
-    for (const h of ['BAB III HASIL EVALUASI MANDIRI', 'LAMPIRAN D JEJAK DATA']) {
+  it('numbers the front matter i, ii … and the body from 1; its table of contents points at the right pages', () => {
+    const footer = (t: string) => t.trim().split(' ').pop()!;
+    const front = pages.findIndex((t) => t.includes('BAB I PENDAHULUAN 1.1 Latar Belakang'));
+    expect(front).toBeGreaterThan(3);
+    pages.slice(1, front).forEach((t, i) => expect(footer(t), `page ${i + 2}`).toBe(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'][i]));
+    pages.slice(front).forEach((t, i) => expect(footer(t), `page ${front + i + 1}`).toBe(String(i + 1)));
+    const toc = pages.slice(1, front).join(' ');
+    for (const h of ['BAB III HASIL EVALUASI MANDIRI', 'BAB IV ANALISIS DAN RENCANA TINDAK LANJUT', 'LAMPIRAN A JAWABAN INSTRUMEN DAN DATA DUKUNG']) {
       const page = Number(new RegExp(`${h} (\\d+)`).exec(toc)?.[1]);
-      expect(pages[page - 1]).toContain(h);
+      expect(pages[front + page - 1], h).toContain(h);
     }
   });
 
-  it('lists every workbook with the SHA-256 of its bytes, and the cells answers came from', () => {
-    const all = squash(pages.join(''));
+  it('the working report lists every workbook with the SHA-256 of its bytes and the cells answers came from; the dossier holds neither, nor officer contacts', () => {
+    const trail = squash(report.join(''));
     for (const f of readdirSync(sub)) {
-      expect(all).toContain(squash(`submissions/${f}`));
-      expect(all).toContain(sha256(path.join(sub, f)));
+      expect(trail).toContain(squash(`submissions/${f}`));
+      expect(trail).toContain(sha256(path.join(sub, f)));
     }
-    expect(all).toContain(squash('Siti Rahmawati'));
-    expect(all).toContain('Belummengirim'); // OPDs that sent nothing
+    expect(trail).toContain(squash('siti.rahmawati@merangin.go.id'));
+    const dossier = squash(pages.join(''));
+    for (const f of readdirSync(sub)) expect(dossier).not.toContain(sha256(path.join(sub, f)));
+    expect(dossier).not.toContain(squash('siti.rahmawati@merangin.go.id'));
+    expect(dossier).not.toContain('0812');
+    expect(dossier).toContain(squash('Siti Rahmawati')); // the officer by name, in Lampiran C
   });
 
-  it('dates the document from the workbooks, not the clock', async () => {
-    expect(pages[0]).toContain('14 Maret 2026');
+  it('bears the date set in the config, on the cover, the signatures and the PDF itself', async () => {
+    expect(pages[0]).toContain('16 Maret 2026');
+    expect(pages.join(' ')).toContain('Bangko, 16 Maret 2026');
     const info = await pdfInfo(readFileSync(pdfFile));
-    expect(info.CreationDate).toBe('D:20260314083000Z');
+    expect(info.CreationDate).toBe('D:20260316000000Z');
     expect(info.Title).toBe('Dokumen Evaluasi Mandiri KLA Kabupaten Merangin Tahun 2026');
   });
 
@@ -118,7 +176,7 @@ describe('kla build on a clean project', () => {
     expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
   });
 
-  it('writes the recap workbook beside it', async () => {
+  it('writes the recap workbook where --xlsx says', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(project.dir, 'output', 'rekap kla.xlsx'));
     expect(wb.getWorksheet('Pertanyaan')!.rowCount).toBe(1 + project.catalog.questionList.length);
@@ -156,16 +214,21 @@ describe('kla build with validation errors', () => {
     expect(existsSync(path.join(project.dir, 'output', 'en.pdf'))).toBe(false);
   });
 
-  it('with --draft renders anyway, DRAF on every page and the open problems annexed', async () => {
-    const out = path.join(project.dir, 'output', 'draf.pdf');
-    const r = kla(['build', '--project', project.dir, '-o', out, '--draft']);
+  it('with --draft renders a draft beside the final dossier, never over it: DRAF on every page and the open problems annexed', async () => {
+    const final = path.join(project.dir, 'output', 'dokumen-kla-2026.pdf');
+    const before = readFileSync(final);
+    const r = kla(['build', '--project', project.dir, '--draft']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('DRAF');
-    const pages = await pdfPages(readFileSync(out));
+    expect(readFileSync(final).equals(before)).toBe(true);
+    const pages = await pdfPages(readFileSync(path.join(project.dir, 'output', 'dokumen-kla-2026-draf.pdf')));
     pages.forEach((t, i) => expect(t, `page ${i + 1}`).toMatch(/\bDRAF\b/));
     const annex = pages.join(' ');
-    expect(annex).toContain('LAMPIRAN F MASALAH YANG BELUM DISELESAIKAN');
-    expect(annex).toContain(`${spoilt}:`);
+    expect(annex).toContain('HAL YANG PERLU DISELESAIKAN');
+    expect(annex).toContain('Pemeriksaan lembar kerja masih menemukan 1 kesalahan pada 1 berkas');
+    // The team's working report names the answer and its cell.
+    const report = (await pdfPages(readFileSync(path.join(project.dir, 'output', 'laporan-kerja-kla-2026-draf.pdf')))).join(' ');
+    expect(report).toContain(`"Mungkin ada" untuk pertanyaan ${spoilt}`);
   });
 });
 
@@ -280,37 +343,42 @@ describe('the example district (fixtures/merangin, copied to a temp folder)', ()
     rmSync(path.join(dir, 'output'), { recursive: true, force: true });
     return dir;
   });
-  const pdfOf = (dir: string) => path.join(dir, 'output', 'dokumen-kla-2026.pdf');
+  const pdfOf = (dir: string, name = 'dokumen-kla-2026.pdf') => path.join(dir, 'output', name);
   let pages: string[] = [];
+  let report: string[] = [];
   let run: ReturnType<typeof kla>;
 
   beforeAll(async () => {
     run = kla(['build', '--project', copies[0]!]);
     if (existsSync(pdfOf(copies[0]!))) pages = await pdfPages(readFileSync(pdfOf(copies[0]!)));
+    if (existsSync(pdfOf(copies[0]!, 'laporan-kerja-kla-2026.pdf'))) report = await pdfPages(readFileSync(pdfOf(copies[0]!, 'laporan-kerja-kla-2026.pdf')));
   });
 
-  it('builds with the README command and names every group and indicator', () => {
+  it('builds the final dossier with the README command and names every group and indicator', () => {
     expect(run.code, run.stderr).toBe(0);
     const all = squash(pages.join(''));
     for (const g of project.catalog.groups) {
       expect(all).toContain(squash(g.name));
-      for (const ind of g.indicators) expect(all, ind.id).toContain(squash(`Indikator ${ind.id}. ${ind.name}`));
+      for (const ind of g.indicators) expect(all, ind.id).toContain(squash(`Indikator ${ind.id}: ${ind.name}`));
     }
+    expect(pages.join(' ')).not.toMatch(/\bDRAF\b/);
   });
 
-  it('states the total and predikat of kla score, and the forecast with the evidence folder', () => {
+  it('states the total and predikat of kla score; the working report has the forecast with the evidence folder', () => {
     const scored = kla(['score', '--project', copies[0]!, '--format', 'json', '--evidence', path.join(copies[0]!, 'evidence')]);
     expect(scored.code, scored.stderr).toBe(0);
     const json = JSON.parse(scored.stdout) as { total: number; predikat: string; forecast: { total: number; predikat: string } };
     const id = (x: number) => x.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const all = pages.join(' ');
-    expect(all).toContain(`adalah ${id(json.total)} dari 1.000,00`);
+    expect(all).toContain(`adalah ${id(json.total)} dari nilai maksimum 1.000`);
     expect(all).toContain(`yang termasuk predikat ${json.predikat}`);
-    expect(all).toContain(`Prakiraan nilai setelah verifikasi adalah ${id(json.forecast.total)} (predikat ${json.forecast.predikat})`);
+    // The forecast is the team's working figure, never the signed document's.
+    expect(all).not.toContain(id(json.forecast.total));
+    expect(report.join(' ')).toContain(`Prakiraan setelah verifikasi ${id(json.forecast.total)} (${json.forecast.predikat})`);
   });
 
-  it('lists the SHA-256 of every submission', () => {
-    const all = squash(pages.join(''));
+  it('the working report lists the SHA-256 of every submission', () => {
+    const all = squash(report.join(''));
     const sub = path.join(copies[0]!, 'submissions');
     for (const f of readdirSync(sub).filter((x) => x.endsWith('.xlsx'))) expect(all, f).toContain(sha256(path.join(sub, f)));
   });
@@ -319,6 +387,20 @@ describe('the example district (fixtures/merangin, copied to a temp folder)', ()
     const r = kla(['build'], { cwd: copies[1]! });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(pdfOf(copies[1]!)).equals(readFileSync(pdfOf(copies[0]!)))).toBe(true);
+    expect(readFileSync(pdfOf(copies[1]!, 'laporan-kerja-kla-2026.pdf')).equals(readFileSync(pdfOf(copies[0]!, 'laporan-kerja-kla-2026.pdf')))).toBe(true);
+  });
+
+  it('refuses the final dossier while a conflict between OPDs is open, naming the question', () => {
+    const config = path.join(copies[1]!, 'kla.config.json');
+    const c = JSON.parse(readFileSync(config, 'utf8')) as { chosenAnswers: Record<string, string> };
+    delete c.chosenAnswers['8.3'];
+    writeFileSync(config, JSON.stringify(c, null, 2));
+    const before = readFileSync(pdfOf(copies[1]!));
+    const r = kla(['build'], { cwd: copies[1]! });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('KLA-E724');
+    expect(r.stderr).toContain('8.3');
+    expect(readFileSync(pdfOf(copies[1]!)).equals(before)).toBe(true);
   });
 
   it('refuses the invalid workbooks: exit 1, nothing written', () => {

@@ -123,7 +123,7 @@ function gambaranUmum(m: DossierModel, n: () => Narrative): Part {
           title: 'Penduduk Anak',
           floats: [float('tabel-anak-kecamatan', 'Jumlah anak menurut kecamatan dan jenis kelamin'), float('tabel-anak-umur', 'Jumlah anak menurut kelompok umur dan jenis kelamin'), figure('gambar-anak', 'Jumlah anak menurut kelompok umur dan jenis kelamin')],
           body: (num) => {
-            const note = `Sumber: ${c.source}${c.year ? `, tahun ${c.year}` : ''}.`;
+            const note = `Sumber: ${c.source}${c.year && !c.source.includes(String(c.year)) ? `, tahun ${c.year}` : ''}.`;
             const chart = childrenChart(c.byAge);
             const byKec = c.byKecamatan.map((k, i) => [String(i + 1), k.name, num3(k.male), num3(k.female), num3(k.male + k.female)]);
             return [
@@ -340,13 +340,14 @@ function analisis(m: DossierModel, n: () => Narrative): Part {
         kind: 'section',
         title: 'Rencana Tindak Lanjut',
         body: () => narrative(n()['rencana-pengantar']),
-        parts: m.opdPlans.map((o) => opdPlanPart(o)),
+        parts: m.opdPlans.map((o) => opdPlanPart(o, m.draft)),
       },
     ],
   };
 }
 
-function opdPlanPart(o: DossierModel['opdPlans'][number]): Part {
+/** One OPD's follow-up; a draft says where no activity is planned yet, the final dossier shows what there is. */
+function opdPlanPart(o: DossierModel['opdPlans'][number], draft: boolean): Part {
   const steps = `tabel-rtl-${o.opdCode}`;
   const acts = `tabel-kegiatan-${o.opdCode}`;
   return {
@@ -376,7 +377,9 @@ function opdPlanPart(o: DossierModel['opdPlans'][number]): Part {
               rows: o.activities.map((a) => [a.indicatorId || '–', a.activity, a.timing || '–', a.responsible || '–']),
             }),
           ]
-        : [para('Kegiatan tindak lanjut Perangkat Daerah ini belum dirinci.', { color: COLORS.muted })]),
+        : draft
+          ? [para('Kegiatan tindak lanjut Perangkat Daerah ini belum dirinci.', { color: COLORS.muted })]
+          : []),
     ],
   };
 }

@@ -109,7 +109,8 @@ export function buildView(m: DossierModel, n: Numbering, place: string): Narrati
       jumlah: c ? count(c.male + c.female) : '',
       lakiLaki: c ? count(c.male) : '',
       perempuan: c ? count(c.female) : '',
-      tahunData: c?.year ? String(c.year) : '',
+      // "DKB Semester II Tahun 2025" already names its year: not "… Tahun 2025 tahun 2025".
+      tahunData: c?.year && !c.source.includes(String(c.year)) ? String(c.year) : '',
       sumber: c?.source ?? '',
       kecamatanTerbanyak: most?.name ?? '',
     },

@@ -126,10 +126,32 @@ function masalah(m: DossierModel): Part {
     kind: 'chapter',
     title: 'Temuan Pemeriksaan per Perangkat Daerah',
     body: () => [
-      para('Bab ini memuat kesalahan dan peringatan hasil pemeriksaan lembar kerja, dikelompokkan menurut Perangkat Daerah, beserta kontak petugas datanya untuk tindak lanjut.'),
+      para('Bab ini memuat petugas data dan lembar kerja setiap Perangkat Daerah, lalu kesalahan dan peringatan hasil pemeriksaan lembar kerja, dikelompokkan menurut Perangkat Daerah, beserta kontak petugas datanya untuk tindak lanjut.'),
       ...(m.problems.length === 0 ? [para('Pemeriksaan tidak menemukan kesalahan maupun peringatan.')] : []),
     ],
-    parts: m.problems.map((p, i) => ({
+    parts: [
+      {
+        id: 'kontak',
+        kind: 'section' as const,
+        title: 'Petugas Data dan Lembar Kerja yang Diterima',
+        floats: [float('tabel-kontak', 'Petugas data dan lembar kerja setiap Perangkat Daerah')],
+        body: (num: Numbering) => [
+          table({
+            id: nodeId('tabel-kontak'),
+            caption: num.caption('tabel-kontak'),
+            widths: [18, 70, '*', 78, 120],
+            header: ['No.', 'OPD', 'Petugas data', 'Telepon', 'E-mail'],
+            rows: m.opds.map((o, i) => [
+              String(i + 1),
+              textLines([{ text: o.code, bold: true }, ...(o.files.length > 0 ? o.files.map((f) => ({ text: f, style: 'note' })) : [{ text: 'Belum mengirim', style: 'note', color: COLORS.alert }])]),
+              [o.officer.name, o.officer.position].filter(Boolean).join(', ') || '–',
+              o.officer.phone || '–',
+              o.officer.email || '–',
+            ]),
+          }),
+        ],
+      },
+      ...m.problems.map((p, i) => ({
       id: `masalah-${i}`,
       kind: 'section' as const,
       title: p.opdCode ? `${p.opdCode}: ${p.opdName}` : p.opdName,
@@ -147,6 +169,7 @@ function masalah(m: DossierModel): Part {
         }),
       ],
     })),
+    ],
   };
 }
 
