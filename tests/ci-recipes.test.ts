@@ -38,7 +38,8 @@ describe('CI recipes run as written against the example district', () => {
     const json = JSON.parse(readFileSync(path.join(repo, 'output', 'laporan-validasi.json'), 'utf8'));
     expect(json.schemaVersion).toBe(1);
     expect(readFileSync(path.join(repo, 'output', 'laporan-validasi.xml'), 'utf8')).toContain('<testsuites');
-    expect(readFileSync(path.join(repo, 'output', 'draf-dokumen-kla.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // The draft dossier and the team's working report, under the names that say they are drafts.
+    for (const f of ['dokumen-kla-2026-draf.pdf', 'laporan-kerja-kla-2026-draf.pdf']) expect(readFileSync(path.join(repo, 'output', f)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('GitLab CI: JUnit report and artifacts; the job fails when a workbook has errors', () => {
@@ -48,7 +49,7 @@ describe('CI recipes run as written against the example district', () => {
       const r = kla(c.args, { cwd: repo });
       expect(r.code, `${c.args.join(' ')}\n${r.stderr}`).toBe(0);
     }
-    expect(readdirSync(path.join(repo, 'output')).sort()).toEqual(['draf-dokumen-kla.pdf', 'laporan-validasi.json', 'laporan-validasi.xml']);
+    expect(readdirSync(path.join(repo, 'output')).sort()).toEqual(['dokumen-kla-2026-draf.pdf', 'laporan-kerja-kla-2026-draf.pdf', 'laporan-validasi.json', 'laporan-validasi.xml']);
     // Upload a broken workbook: the script step (without "|| true") must fail the job.
     cpSync(path.join(repo, 'invalid'), path.join(repo, 'submissions', 'gelombang-2'), { recursive: true });
     const gate = cmds.find((c) => !c.mayFail)!;
