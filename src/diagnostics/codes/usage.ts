@@ -100,6 +100,13 @@ export const USAGE_CODES = {
     (p, f) => `Berkas atau folder berikut tidak ditemukan (pola glob juga tidak cocok dengan berkas apa pun): ${f.list(p.inputs)}.`,
     (p, f) => `These files or folders were not found (glob patterns matched no file either): ${f.list(p.inputs)}.`,
   ),
+  'KLA-E516': def<{ inputs: string[]; limit: number }>(
+    'error',
+    { id: 'Terlalu banyak berkas dan folder', en: 'Too many files and folders' },
+    { id: 'Sebutkan folder kiriman OPD saja, bukan folder induk atau seluruh disk.', en: 'Name the OPD submissions folder only, not a parent folder or a whole disk.' },
+    (p, f) => `Pemeriksaan dihentikan: ${f.list(p.inputs)} memuat lebih dari ${p.limit} berkas dan folder. Mohon sebutkan folder kiriman OPD saja, bukan folder induk atau seluruh disk.`,
+    (p, f) => `The check was stopped: ${f.list(p.inputs)} hold more than ${p.limit} files and folders. Please name the OPD submissions folder only, not a parent folder or a whole disk.`,
+  ),
   'KLA-E517': def<{ inputs: string[] }>(
     'error',
     { id: 'Tidak ada lembar kerja untuk diperiksa', en: 'No workbook to check' },
