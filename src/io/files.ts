@@ -8,7 +8,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { refusal } from '../diagnostics/index.js';
+import type { Diagnostic } from '../model.js';
+import { diag, refusal } from '../diagnostics/index.js';
 
 export interface Output {
   /** Absolute path. */
@@ -92,4 +93,13 @@ function renameSafely(from: string, to: string): void {
 /** Write one file atomically (see `writeOutputs`). */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   writeOutputs([{ file, data }]);
+}
+
+/** Why the file itself could not be read from disk: no permission is not damage. */
+export function readFailure(e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  const detail = e instanceof Error ? e.message : String(e);
+  if (code === 'EACCES' || code === 'EPERM') return diag('KLA-E014', { detail });
+  const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'EBUSY' ? 'busy' : code === 'EISDIR' ? 'folder' : 'other';
+  return diag('KLA-E016', { reason, detail });
 }

@@ -68,7 +68,8 @@ export async function validateInputs(
   const byFile = new Map(toRead.map((f, i) => [f.display, checked[i]!]));
   for (const f of files) {
     if (f.skip) {
-      reports.push({ file: f.display, status: 'skipped', reason: f.skip.code });
+      // A file found but not readable (no permission) is unreadable; a link or lock file is skipped.
+      reports.push({ file: f.display, status: f.skip.severity === 'error' ? 'unreadable' : 'skipped', reason: f.skip.code });
       findings.push({ ...f.skip, location: { file: f.display } });
     } else {
       reports.push(byFile.get(f.display)!.report);

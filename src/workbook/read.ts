@@ -24,6 +24,7 @@ import {
   type IdentityKey,
   type MetaKey,
 } from './layout.js';
+import { readFailure } from '../io/files.js';
 import { checkContainer, LIMITS, type Limits } from './sniff.js';
 import { columnLetters, columnNumber, openPackage, Unreadable, type CellContent, type Grid, type OpenedPackage, type RawValue, type SheetEntry } from './package.js';
 
@@ -91,15 +92,6 @@ export async function readSubmissionFile(absPath: string, file: string, opts: Re
     return unreadable(file, undefined, readFailure(e));
   }
   return readWorkbookBuffer(buf, file, opts);
-}
-
-/** Why the file itself could not be read from disk: no permission is not damage. */
-export function readFailure(e: unknown): Diagnostic {
-  const code = (e as NodeJS.ErrnoException).code;
-  const detail = e instanceof Error ? e.message : String(e);
-  if (code === 'EACCES' || code === 'EPERM') return diag('KLA-E014', { detail });
-  const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'EBUSY' ? 'busy' : code === 'EISDIR' ? 'folder' : 'other';
-  return diag('KLA-E016', { reason, detail });
 }
 
 /** Read a workbook already in memory (the bytes are hashed, sniffed, then parsed). */
