@@ -3,13 +3,13 @@
  * folders the other commands use. The config written is validated exactly as
  * a loaded one would be, so init never leaves a project that does not load.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
 import { catalogsDir } from '../paths.js';
 import { loadCatalog } from '../catalog/load.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, type Config } from './config.js';
-import { writeFileAtomic } from '../io/files.js';
+import { writeOutputs } from '../io/files.js';
 
 export interface InitOptions {
   dir: string;
@@ -68,8 +68,8 @@ export function initProject(o: InitOptions): InitResult {
 
   const folders = Object.values(config.paths).map((p) => path.join(dir, p));
   for (const f of folders) mkdirSync(f, { recursive: true });
-  if (!existsSync(path.join(dir, 'BACA-SAYA.txt'))) writeFileSync(path.join(dir, 'BACA-SAYA.txt'), README);
-  writeFileAtomic(configFile, JSON.stringify(raw, null, 2) + '\n');
+  const readme = path.join(dir, 'BACA-SAYA.txt');
+  writeOutputs([{ file: configFile, data: JSON.stringify(raw, null, 2) + '\n' }, ...(existsSync(readme) ? [] : [{ file: readme, data: README }])]);
   return { dir, configFile, config, folders };
 }
 
