@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../model.js';
 import type { ValidationReport, FileReport } from '../validate/index.js';
-import { formatMessage } from '../diagnostics/index.js';
+import { formatMessage, visible } from '../diagnostics/index.js';
 import type { Paint } from '../cli/context.js';
 import { percent, SEVERITY_WORD } from './common.js';
 import type { FormatOptions } from './index.js';
@@ -17,7 +17,7 @@ const T = {
   id: {
     title: (r: ValidationReport) => `Pemeriksaan lembar kerja KLA ${r.project.district}, tahun ${r.project.year} (katalog ${r.project.catalogId})`,
     clean: 'tidak ada temuan',
-    where: (sheet?: string, cell?: string) => (sheet && cell ? `lembar ${sheet}, sel ${cell}` : sheet ? `lembar ${sheet}` : 'seluruh berkas'),
+    where: (sheet?: string, cell?: string) => (sheet && cell ? `lembar ${visible(sheet)}, sel ${cell}` : sheet ? `lembar ${visible(sheet)}` : 'seluruh berkas'),
     skipped: 'dilewati',
     unreadable: 'tidak dapat dibaca',
     unknownOpd: 'OPD tidak dikenali',
@@ -35,7 +35,7 @@ const T = {
   en: {
     title: (r: ValidationReport) => `KLA workbook check, ${r.project.district}, year ${r.project.year} (catalog ${r.project.catalogId})`,
     clean: 'no findings',
-    where: (sheet?: string, cell?: string) => (sheet && cell ? `sheet ${sheet}, cell ${cell}` : sheet ? `sheet ${sheet}` : 'whole file'),
+    where: (sheet?: string, cell?: string) => (sheet && cell ? `sheet ${visible(sheet)}, cell ${cell}` : sheet ? `sheet ${visible(sheet)}` : 'whole file'),
     skipped: 'skipped',
     unreadable: 'cannot be read',
     unknownOpd: 'OPD not recognised',
@@ -58,7 +58,8 @@ const UNANSWERED_SHOWN = 30;
 export function formatPretty(report: ValidationReport, opts: FormatOptions): string {
   const t = T[opts.lang];
   const p = opts.paint ?? plain;
-  const lines: string[] = [p.bold(t.title(report)), ''];
+  // Every piece of outside text (file, sheet and district names; cell text in messages) is shown visibly escaped.
+  const lines: string[] = [p.bold(visible(t.title(report))), ''];
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of report.diagnostics) byFile.set(d.location.file, [...(byFile.get(d.location.file) ?? []), d]);
 
@@ -85,7 +86,7 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
     byFile.delete(f.file);
     const tag =
       f.status === 'skipped' ? t.skipped : f.status === 'unreadable' ? p.error(t.unreadable) : f.opdCode ? f.opdCode : p.error(t.unknownOpd);
-    const head = `${p.bold(f.file)}  (${tag})`;
+    const head = `${p.bold(visible(f.file))}  (${tag})`;
     if (f.status === 'submission' && ds.length === 0) {
       lines.push(`${head}: ${p.ok(t.clean)}`);
       continue;
@@ -111,10 +112,10 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
   lines.push(`  ${t.files(report, n)}`);
   lines.push(`  ${t.findings(report.summary)}`);
   lines.push(`  ${t.coverage(cov.answered, cov.questions, percent(cov.answered, cov.questions, opts.lang))}`);
-  const labelWidth = Math.max(0, ...cov.byGroup.map((g) => (opts.groupLabels?.[g.id] ?? g.id).length));
+  const label = (id: string) => visible(opts.groupLabels?.[id] ?? id);
+  const labelWidth = Math.max(0, ...cov.byGroup.map((g) => label(g.id).length));
   for (const g of cov.byGroup) {
-    const label = (opts.groupLabels?.[g.id] ?? g.id).padEnd(labelWidth);
-    lines.push(`    ${label}  ${String(g.answered).padStart(3)}/${String(g.questions).padEnd(3)}  ${percent(g.answered, g.questions, opts.lang)}`);
+    lines.push(`    ${label(g.id).padEnd(labelWidth)}  ${String(g.answered).padStart(3)}/${String(g.questions).padEnd(3)}  ${percent(g.answered, g.questions, opts.lang)}`);
   }
   if (cov.unanswered.length > 0) {
     const shown = cov.unanswered.slice(0, UNANSWERED_SHOWN).join(', ');
