@@ -48,7 +48,10 @@ const GARBAGE = ['', 'ZZZ99999999', '-1', '99999999', '1e309', 'NaN', '&amp;&lt;
 const BYTE_MUTATIONS: ((b: Buffer, r: Rand) => Buffer)[] = [
   (b, r) => {
     const c = Buffer.from(b);
-    for (let i = 0, n = 1 + int(r, 8); i < n; i++) c[int(r, c.length)] ^= 1 << int(r, 8);
+    for (let i = 0, n = 1 + int(r, 8); i < n; i++) {
+      const at = int(r, c.length);
+      c[at] = c[at]! ^ (1 << int(r, 8));
+    }
     return c;
   },
   (b, r) => b.subarray(0, int(r, b.length)),

@@ -49,7 +49,7 @@ export interface ValidationReport {
 export async function validateInputs(
   project: Project,
   inputs: string[],
-  opts: { cwd?: string; /** Worker threads; 1 reads in this thread. Default: the number of CPUs. */ jobs?: number } = {},
+  opts: { cwd?: string; /** Worker processes; 1 reads in this process. Default: the number of CPUs. */ jobs?: number } = {},
 ): Promise<ValidationReport> {
   const cwd = opts.cwd ?? process.cwd();
   const { files, folder } = await expandInputs(inputs.length > 0 ? inputs : [project.paths.submissions], cwd);
@@ -107,7 +107,7 @@ export async function validateInputs(
 /** I/O failures (permissions, a file removed meanwhile) become a finding, never an exception. */
 export async function readSafely(abs: string, display: string): Promise<ReadResult> {
   try {
-    // Loaded on first use: when worker threads do the reading, this thread never needs exceljs.
+    // Loaded on first use: when worker processes do the reading, this one never loads the reader.
     const { readSubmissionFile } = await import('../workbook/read.js');
     return await readSubmissionFile(abs, display);
   } catch (e) {
