@@ -69,13 +69,27 @@ async function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return { ms, rssMb: Math.max(m ? Number(m[1]) : 0, treePeak) / 1024 || NaN };
 }
 
-/** Median of `n` runs (after one warm-up), peak memory the maximum seen. */
-async function measure(n: number, f: () => Promise<Run>): Promise<Run> {
-  await f();
-  const runs: Run[] = [];
-  for (let i = 0; i < n; i++) runs.push(await f());
-  const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[Math.floor(n / 2)]!;
+/** Median time of runs, peak memory the maximum seen. */
+function summary(runs: Run[]): Run {
+  const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
   return { ms, rssMb: Math.max(...runs.map((r) => r.rssMb)) };
+}
+
+/**
+ * A measurement and its baseline, `n` runs each after one warm-up of each,
+ * taken in turns (a, b, a, b, …): on a shared machine the load changes from
+ * minute to minute, and taking turns lets both sides see the same load.
+ */
+async function pair(n: number, a: () => Promise<Run>, b: () => Promise<Run>): Promise<[Run, Run]> {
+  await a();
+  await b();
+  const ra: Run[] = [];
+  const rb: Run[] = [];
+  for (let i = 0; i < n; i++) {
+    ra.push(await a());
+    rb.push(await b());
+  }
+  return [summary(ra), summary(rb)];
 }
 
 interface Row {
@@ -136,13 +150,12 @@ const bare = (...dirs: string[]) => () => node([path.join(workDir, 'bare-read.mj
 
 const sections: Record<string, () => Promise<void>> = {
   async startup() {
-    const base = await measure(9, bareNode);
-    report('kla --version', 'node -e 0', await measure(9, kla('--version')), base, 1.25);
-    report('kla --help', 'node -e 0', await measure(5, kla('--help')), base);
+    report('kla --version', 'node -e 0', ...(await pair(9, kla('--version'), bareNode)), 1.25);
+    report('kla --help', 'node -e 0', ...(await pair(5, kla('--help'), bareNode)));
   },
   async template() {
     const out = path.join(workDir, 'templates');
-    report('kla template (example district, all OPDs)', 'kla --version', await measure(3, kla('template', '--project', example, '-o', out, '--no-progress')), await measure(3, kla('--version')));
+    report('kla template (example district, all OPDs)', 'kla --version', ...(await pair(3, kla('template', '--project', example, '-o', out, '--no-progress'), kla('--version'))));
   },
   async validate() {
     const one = readdirSync(submissions).filter((f) => f.endsWith('.xlsx')).sort()[0]!;
@@ -152,15 +165,13 @@ const sections: Record<string, () => Promise<void>> = {
     report(
       `kla validate (one workbook: ${one})`,
       'a script importing exceljs and reading it',
-      await measure(9, kla('validate', '--project', example, oneDir, '--format', 'json', '-o', json)),
-      await measure(9, bare(oneDir)),
+      ...(await pair(9, kla('validate', '--project', example, oneDir, '--format', 'json', '-o', json), bare(oneDir))),
       0.8,
     );
     report(
       'kla validate (example district submissions)',
       'bare exceljs read of them',
-      await measure(3, kla('validate', '--project', example, '--format', 'json', '-o', json)),
-      await measure(3, bare(submissions)),
+      ...(await pair(5, kla('validate', '--project', example, '--format', 'json', '-o', json), bare(submissions))),
       1.5,
     );
   },
@@ -168,24 +179,18 @@ const sections: Record<string, () => Promise<void>> = {
     const n = Number(process.env.KLA_BENCH_WORKBOOKS ?? 1000);
     const dir = manyWorkbooks(n);
     const json = path.join(workDir, 'many.json');
-    const sequential = await measure(1, bare(dir));
     const cores = os.availableParallelism();
-    report(
-      `kla validate (${n} workbooks, ${cores} worker processes)`,
-      'sequential bare exceljs read of them',
-      await measure(1, kla('validate', '--project', example, dir, '--format', 'json', '-o', json)),
-      sequential,
-      0.65,
-      '',
-      500,
-    );
+    const [validate, sequential] = await pair(3, kla('validate', '--project', example, dir, '--format', 'json', '-o', json), bare(dir));
+    report(`kla validate (${n} workbooks, ${cores} worker processes)`, 'sequential bare exceljs read of them', validate, sequential, 0.65, '', 500);
     // What this machine allows: the same bare read split over one process per core, run at once.
     const batches = readdirSync(dir).sort().map((b) => path.join(dir, b));
     const parts = Array.from({ length: cores }, (_, i) => batches.filter((_, j) => j % cores === i));
-    const t0 = process.hrtime.bigint();
-    await Promise.all(parts.map((p) => node([path.join(workDir, 'bare-read.mjs'), ...p])));
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    report(`bare exceljs read of the ${n} workbooks, one process per core (${cores}) at once`, 'sequential bare read', { ms, rssMb: NaN }, sequential);
+    const split = async (): Promise<Run> => {
+      const t0 = process.hrtime.bigint();
+      const runs = await Promise.all(parts.map((p) => node([path.join(workDir, 'bare-read.mjs'), ...p])));
+      return { ms: Number(process.hrtime.bigint() - t0) / 1e6, rssMb: runs.reduce((sum, r) => sum + r.rssMb, 0) };
+    };
+    report(`bare exceljs read of the ${n} workbooks, one process per core (${cores}) at once`, 'sequential bare read', ...(await pair(3, split, bare(dir))));
   },
   async score() {
     const n = Number(process.env.KLA_BENCH_WORKBOOKS ?? 1000);
@@ -193,9 +198,8 @@ const sections: Record<string, () => Promise<void>> = {
     const json = path.join(workDir, 'score.json');
     report(
       `kla score (${n} workbooks)`,
-      `kla validate of the same`,
-      await measure(1, kla('score', '--project', example, dir, '--format', 'json', '-o', json, '--allow-invalid')),
-      await measure(1, kla('validate', '--project', example, dir, '--format', 'json', '-o', json)),
+      'kla validate of the same',
+      ...(await pair(3, kla('score', '--project', example, dir, '--format', 'json', '-o', json, '--allow-invalid'), kla('validate', '--project', example, dir, '--format', 'json', '-o', json))),
     );
   },
   async build() {
@@ -204,8 +208,7 @@ const sections: Record<string, () => Promise<void>> = {
     report(
       'kla build (example district)',
       'kla validate of it',
-      await measure(3, kla('build', '--project', example, '-o', pdf, '--no-progress')),
-      await measure(3, kla('validate', '--project', example, '--format', 'json', '-o', json)),
+      ...(await pair(3, kla('build', '--project', example, '-o', pdf, '--no-progress'), kla('validate', '--project', example, '--format', 'json', '-o', json))),
       3,
     );
   },

@@ -209,6 +209,8 @@ export function renderDiagnosticsDoc(): string {
       '`--format junit` untuk laporan uji GitLab/Jenkins (kesalahan dan peringatan sebagai `failure` dengan `type`). ' +
       '`-o BERKAS` menulis laporan secara atomik, tanpa kode warna.',
     '- Berkas kunci Excel (`~$…`) dan berkas yang bukan lembar kerja di dalam folder dilewati dan disebutkan (KLA-I012, KLA-I013). ' +
+      'Tautan (shortcut/symlink) ke folder atau berkas yang sudah diperiksa, tautan yang tidak menuju ke mana pun, dan entri khusus dilewati ' +
+      'dan disebutkan sekali (KLA-I017, KLA-I018); pemeriksaan berhenti bila masukan memuat terlalu banyak berkas dan folder (KLA-E516). ' +
       'Masukan tidak pernah diubah. Berkas diperiksa ukurannya di direktori zip sebelum dibuka (KLA-E008, KLA-E009).',
     '- Angka ditulis menurut kaidah Indonesia (koma desimal, titik ribuan); setiap penyesuaian nilai dilaporkan sebagai peringatan ' +
       'yang menyebut apa yang terbaca dan bagaimana nilai itu diartikan (KLA-W211, KLA-W213, KLA-W214).',
