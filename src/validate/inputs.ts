@@ -1,7 +1,9 @@
 /**
  * From command-line inputs to a sorted list of files: files as given, folders
- * walked recursively, quoted glob patterns expanded with tinyglobby. Paths
- * shown in reports are relative to cwd with '/' separators on every platform.
+ * walked (each folder and file once, whatever links lead to it, and within a
+ * bound), quoted glob patterns expanded with tinyglobby. What is not read is
+ * listed with the code that says why. Paths shown in reports are relative to
+ * cwd with '/' separators on every platform.
  */
 import type { BigIntStats, Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -39,7 +41,7 @@ function skipReason(abs: string, explicit: boolean): InputFile['skip'] {
  * 1,000-workbook benchmark needs about 1,050; a parent folder or a whole disk
  * named by mistake would otherwise be read for minutes.
  */
-export const MAX_ENTRIES = 20_000;
+const MAX_ENTRIES = 20_000;
 
 /** A file or folder identified by device and inode: the same however many links lead to it. */
 type Identity = string;

@@ -246,7 +246,7 @@ interface CellContext {
 const TYPE = { number: 2, string: 3, formula: 6, boolean: 9, error: 10 } as const;
 
 /** A cell at (row, column). Only cells with content are kept. */
-export interface GridCell {
+interface GridCell {
   row: number;
   col: number;
   content: CellContent;
@@ -352,7 +352,7 @@ function textValue(s: string): RawValue {
 }
 
 /** A number format shows percentages when it has a % outside quotes and escapes. */
-export function isPercentFormat(numFmt: string | undefined): boolean {
+function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
   return numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
 }

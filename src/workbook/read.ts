@@ -29,7 +29,6 @@ import { checkContainer, LIMITS, type Limits } from './sniff.js';
 import { columnLetters, columnNumber, openPackage, Unreadable, type CellContent, type Grid, type OpenedPackage, type RawValue, type SheetEntry } from './package.js';
 
 export type { RawValue } from './package.js';
-export { isPercentFormat } from './package.js';
 
 export interface RawCell {
   /** A1 address. */
