@@ -6,7 +6,7 @@
  * cwd with '/' separators on every platform.
  */
 import type { BigIntStats, Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../model.js';
@@ -58,7 +58,14 @@ interface Walk {
   inputs: readonly string[];
 }
 
-const identity = (s: { dev: bigint; ino: bigint }): Identity => `${s.dev}:${s.ino}`;
+/**
+ * A file system that has no file numbers (some network shares report 0 for
+ * every file) identifies by the real path instead, links resolved.
+ */
+async function identity(abs: string, s: { dev: bigint; ino: bigint }): Promise<Identity> {
+  if (s.ino !== 0n) return `${s.dev}:${s.ino}`;
+  return `path:${await realpath(abs).catch(() => path.resolve(abs))}`;
+}
 
 function count(w: Walk): void {
   if (++w.entries > w.limit) throw refusal('KLA-E516', { inputs: [...w.inputs], limit: w.limit });
@@ -97,7 +104,7 @@ async function walk(w: Walk, start: string): Promise<void> {
     let id: Identity;
     let entries: Dirent[];
     try {
-      id = identity(await stat(dir, { bigint: true }));
+      id = await identity(dir, await stat(dir, { bigint: true }));
       const first = w.dirs.get(id);
       if (first !== undefined) {
         w.skipped.push({ abs: dir, skip: diag('KLA-I017', { kind: 'folder', first }) });
@@ -129,7 +136,7 @@ async function walk(w: Walk, start: string): Promise<void> {
       if (s.isDirectory()) {
         if (!e.name.startsWith('.')) (e.isSymbolicLink() ? linked : stack).push(abs);
       } else if (s.isFile()) {
-        addFile(w, abs, identity(s), false);
+        addFile(w, abs, await identity(abs, s), false);
       } else {
         w.skipped.push({ abs, skip: diag('KLA-I018', { kind: specialKind(s) }) });
       }
@@ -155,7 +162,7 @@ export async function expandInputs(inputs: string[], cwd: string, limit = MAX_EN
       folder = true;
       await walk(w, abs);
     } else if (s?.isFile()) {
-      addFile(w, abs, identity(s), true);
+      addFile(w, abs, await identity(abs, s), true);
     } else if (s) {
       w.skipped.push({ abs, skip: diag('KLA-I018', { kind: specialKind(s) }) });
     } else if (isDynamicPattern(input)) {
@@ -167,7 +174,7 @@ export async function expandInputs(inputs: string[], cwd: string, limit = MAX_EN
         count(w);
         const f = path.resolve(m);
         const fs = await stat(f, { bigint: true }).catch(() => undefined);
-        if (fs?.isFile()) addFile(w, f, identity(fs), false);
+        if (fs?.isFile()) addFile(w, f, await identity(f, fs), false);
       }
     } else {
       missing.push(input);
