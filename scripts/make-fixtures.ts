@@ -26,6 +26,7 @@ import { score } from '../src/score/engine.js';
 import { buildProfileSubmission, describeProfile } from './merangin-profile.js';
 import { makeEvidenceLookup } from '../src/score/evidence.js';
 import type { Answer, AnswerValue } from '../src/model.js';
+import { stampZipDates } from '../src/workbook/zip-dates.js';
 
 export const FIXTURE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'merangin');
 
@@ -789,32 +790,9 @@ async function writeWorkbook(wb: ExcelJS.Workbook, file: string, savedAt = FIXED
   wb.modified = savedAt;
   mkdirSync(path.dirname(file), { recursive: true });
   // Written as kla template writes a template (structure protected), as an OPD returns it.
-  writeFileSync(file, fixZipDates(await templateBytes(wb)));
+  writeFileSync(file, stampZipDates(await templateBytes(wb), FIXED_DATE));
 }
 
-/**
- * exceljs stamps every zip entry with the current time; set them all to
- * 2026-01-01 00:00 (DOS format) in the local headers and the central directory.
- */
-export function fixZipDates(zip: Buffer): Buffer {
-  const time = 0;
-  const date = ((2026 - 1980) << 9) | (1 << 5) | 1;
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('not a zip file');
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
-    zip.writeUInt16LE(time, p + 12);
-    zip.writeUInt16LE(date, p + 14);
-    const local = zip.readUInt32LE(p + 42);
-    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('bad local header');
-    zip.writeUInt16LE(time, local + 10);
-    zip.writeUInt16LE(date, local + 12);
-    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  return zip;
-}
 
 // ---------------------------------------------------------------------------
 // Evidence placeholders

@@ -45,7 +45,7 @@ export interface AssessOptions {
   inputs?: readonly string[];
   /** The folder relative paths are resolved against and shown from (default: the process's). */
   cwd?: string;
-  /** Reading in parallel: 1 reads in this thread (default: the number of CPUs). */
+  /** Reading in parallel: 1 reads in this process (default: the number of CPUs). */
   jobs?: number;
   /**
    * The evidence folder named files are looked up in. Default: the project's

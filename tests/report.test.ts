@@ -74,7 +74,8 @@ describe('github', () => {
     const r = report([d('KLA-E212', 'kiriman/Dinkes, 100%: final.xlsx', 'F4', { question: '12.1', found: 'a\nb 50%', expected: 'percent' })], ['kiriman/Dinkes, 100%: final.xlsx']);
     const line = formatters.github(r, { lang: 'id' }).split('\n')[0]!;
     expect(line.startsWith('::error file=kiriman/Dinkes%2C 100%25%3A final.xlsx,title=KLA-E212 Jawaban!F4::')).toBe(true);
-    expect(line).toContain('a b 50%25');
+    // The newline in the cell's text is shown visibly, on the one line of the annotation.
+    expect(line).toContain('a\\nb 50%25');
     expect(line).not.toContain('\n');
   });
 
@@ -243,8 +244,8 @@ describe('kla validate (CLI)', () => {
       const proc = {
         cwd: () => project.dir,
         env,
-        stdout: { write: (s: string) => out.push(s), isTTY },
-        stderr: { write: () => true, isTTY: false, columns: 0 },
+        stdout: { write: (s: string) => out.push(s), isTTY, on: () => undefined },
+        stderr: { write: () => true, isTTY: false, columns: 0, on: () => undefined },
       } as unknown as NodeJS.Process;
       return { ctx: makeContext('id', proc), out };
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { root } from './helpers/cli.js';
 
@@ -52,5 +53,49 @@ describe('start-up loads only what a command uses', () => {
 
   it('the library root defers pdfmake until a dossier is rendered', () => {
     expect(staticGraph('src/index.ts').packages.has('pdfmake')).toBe(false);
+  });
+});
+
+/** Modules the bundled CLI reaches from dist/kla.js through static imports: its own chunks, and packages kept outside. */
+function bundleGraph(entry: string): { chunks: Set<string>; packages: Set<string> } {
+  const chunks = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (chunks.has(file)) return;
+    chunks.add(file);
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/^\s*(?:import|export)\s*(?:[^'";()]*?\sfrom\s*)?["']([^"']+)["'];?\s*$/gm)) {
+      const spec = m[1]!;
+      if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec));
+      else if (!spec.startsWith('node:') && !builtinModules.includes(spec)) packages.add(spec);
+    }
+  };
+  visit(path.join(root, 'dist', entry));
+  return { chunks, packages };
+}
+
+describe('the bundled CLI (dist/kla.js, built by npm run build)', () => {
+  it('opens a handful of files at start and none of exceljs, pdfmake or handlebars', () => {
+    const g = bundleGraph('kla.js');
+    expect(g.chunks.size).toBeLessThan(10);
+    expect([...g.packages]).toEqual([]);
+    // The worker process too: the reader's parsers are inside, the writer is not.
+    expect([...bundleGraph('worker.js').packages]).toEqual([]);
+  });
+
+  it('verified the shipped catalog at build time, so it is not checked again at every start', async () => {
+    const { createHash } = await import('node:crypto');
+    const { loadCatalog } = await import('../src/catalog/load.js');
+    const { refusalOf } = await import('./helpers/refusal.js');
+    const shipped = readFileSync(path.join(root, 'catalogs', 'kla-2024.json'), 'utf8');
+    const listed = (JSON.parse(readFileSync(path.join(root, 'dist', 'catalogs.verified.json'), 'utf8')) as { sha256: string[] }).sha256;
+    expect(listed).toEqual([createHash('sha256').update(shipped).digest('hex')]);
+    // A copy changed by one character is not that file: it is checked in full, and refused.
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const changed = path.join(mkdtempSync(path.join(os.tmpdir(), 'kla-cat-')), 'kla-2024 (ubah).json');
+    writeFileSync(changed, shipped.replace('"totalMax": 1000', '"totalMax": 1001'));
+    expect(refusalOf(() => loadCatalog(changed)).code).toBe('KLA-E605');
+    expect(loadCatalog('kla-2024').questionList).toHaveLength(274);
   });
 });

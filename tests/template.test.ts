@@ -246,6 +246,41 @@ describe('kla template', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
   });
 
+  it('writes data validations whose ranges never overlap (checked in the written XML of every template and sheet)', async () => {
+    const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const cells = (sqref: string) =>
+      sqref.split(/\s+/).flatMap((range) => {
+        const [a, b = a] = range.split(':');
+        const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(a!)!;
+        const [, c2, r2] = /^([A-Z]+)(\d+)$/.exec(b!)!;
+        const out: string[] = [];
+        for (let r = Number(r1); r <= Number(r2); r++) for (let c = col(c1!); c <= col(c2!); c++) out.push(`${c},${r}`);
+        return out;
+      });
+    let validations = 0;
+    for (const f of files) {
+      for (const sheet of [1, 2, 3]) {
+        const xml = await zipEntry(f, `xl/worksheets/sheet${sheet}.xml`);
+        const seen = new Set<string>();
+        for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
+          validations++;
+          for (const c of cells(m[1]!)) {
+            expect(seen.has(c), `${path.basename(f)} sheet${sheet} ${c}`).toBe(false);
+            seen.add(c);
+          }
+        }
+      }
+    }
+    // Every answer cell and the two NIP cells of 27 templates.
+    expect(validations).toBeGreaterThan(27 * 3);
+  });
+
+  it('gives the same bytes when written again', async () => {
+    const again = mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-again-'));
+    const second = (await writeTemplates(project, again, ['DINKES', 'DPPPA'])).map((f) => f.file);
+    for (const f of second) expect(readFileSync(f).equals(readFileSync(path.join(outDir, path.basename(f)))), path.basename(f)).toBe(true);
+  });
+
   it('refuses an unknown OPD code, listing the valid ones', async () => {
     const e = await refusalOfAsync(() => writeTemplates(project, outDir, ['DINAS-X']));
     expect(e.code).toBe('KLA-E514');

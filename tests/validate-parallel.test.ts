@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadProject } from '../src/project/config.js';
 import { validateInputs } from '../src/validate/index.js';
-import { useThreads } from '../src/validate/pool.js';
+import { useWorkers } from '../src/validate/pool.js';
 import { root, kla } from './helpers/cli.js';
 
 const example = path.join(root, 'fixtures', 'merangin');
 
-/** The valid set twice and the invalid set: enough files for the threads to be used. */
+/** The valid set twice and the invalid set: enough files for the worker processes to be used. */
 function manyInputs(): { cwd: string; inputs: string[] } {
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'kla-par-'));
   cpSync(path.join(example, 'submissions'), path.join(cwd, 'gelombang 1'), { recursive: true });
@@ -18,13 +18,13 @@ function manyInputs(): { cwd: string; inputs: string[] } {
   return { cwd, inputs: ['gelombang 1', 'gelombang 2 (ulang)', 'tidak sah'] };
 }
 
-describe('validation on worker threads', () => {
+describe('validation in worker processes', () => {
   it('gives exactly the report of a serial run (valid and invalid workbooks together)', async () => {
     const project = loadProject(example);
     const { cwd, inputs } = manyInputs();
     const opts = { cwd };
     const serial = await validateInputs(project, inputs, { ...opts, jobs: 1 });
-    expect(useThreads(serial.files.length, 2)).toBe(true);
+    expect(useWorkers(serial.files.length, 2)).toBe(true);
     const parallel = await validateInputs(project, inputs, { ...opts, jobs: 2 });
     const three = await validateInputs(project, inputs, { ...opts, jobs: 3 });
     expect(serial.files.length).toBeGreaterThan(60);

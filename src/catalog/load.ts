@@ -15,6 +15,7 @@ import { checkCatalog } from './rules.js';
 import { newestCatalog, shippedCatalog, shippedCatalogs } from './registry.js';
 import { refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
+import { catalogsDir, packageRoot } from '../paths.js';
 
 /** A question with everything needed to place and score it. */
 export interface CatalogQuestion extends Question {
@@ -76,13 +77,33 @@ export function resolveCatalogFile(ref: string, baseDir = process.cwd()): string
 export function loadCatalog(ref: string, baseDir?: string): Catalog {
   const file = resolveCatalogFile(ref, baseDir);
   if (!existsSync(file)) throw refusal('KLA-E601', { ref, file, known: shippedCatalogs().map((c) => c.id) }, { location: { file: '', key: 'catalog' } });
+  let text: string;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+    raw = JSON.parse(text);
   } catch {
     throw refusal('KLA-E602', { file }, { location: { file } });
   }
-  return buildCatalog(raw, file);
+  // A file the build already checked (the shipped catalogs) is not checked again at every start.
+  return verifiedAtBuild(text) ? index(raw as CatalogData, file) : buildCatalog(raw, file);
+}
+
+let verified: Set<string> | undefined;
+
+/**
+ * Whether this exact text passed `buildCatalog` when kla was built: its
+ * SHA-256 is in dist/catalogs.verified.json (written by scripts/build-dist.mjs).
+ */
+function verifiedAtBuild(text: string): boolean {
+  if (verified === undefined) {
+    try {
+      verified = new Set((JSON.parse(readFileSync(path.join(packageRoot, 'dist', 'catalogs.verified.json'), 'utf8')) as { sha256: string[] }).sha256);
+    } catch {
+      verified = new Set();
+    }
+  }
+  return verified.size > 0 && verified.has(createHash('sha256').update(text).digest('hex'));
 }
 
 /** Validate raw catalog data (schema, then semantic rules) and index it. */

@@ -5,7 +5,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n.js';
 import type { Diagnostic } from '../model.js';
-import { formatMessage } from '../diagnostics/index.js';
+import { formatMessage, visible } from '../diagnostics/index.js';
 import { displayPath } from '../paths.js';
 
 export interface Paint {
@@ -44,8 +44,8 @@ export interface CliContext {
   ask(question: string): Promise<string | undefined>;
 }
 
-/** A path as the user is shown it (the one display rule, from the folder the command runs in). */
-export const shown = (ctx: CliContext, p: string) => displayPath(p, ctx.cwd);
+/** A path as the user is shown it (the one display rule, from the folder the command runs in; control characters visible). */
+export const shown = (ctx: CliContext, p: string) => visible(displayPath(p, ctx.cwd));
 
 /** A diagnostic that is not a refusal (a note or a warning about the run), on stderr with its code. */
 export function report(ctx: CliContext, d: Diagnostic): void {
@@ -71,14 +71,35 @@ function makePaint(c: ChalkInstance): Paint {
   };
 }
 
+/**
+ * A stream whose reader has gone away (`kla validate | head`, a closed log)
+ * ends the output quietly: the error is taken as "stop writing here", never as
+ * a crash with a stack trace. The command still finishes and exits with its
+ * own code.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (s: string) => void {
+  let closed = false;
+  stream.on('error', () => {
+    closed = true;
+  });
+  return (s) => {
+    if (closed || stream.destroyed) return;
+    try {
+      stream.write(s);
+    } catch {
+      closed = true;
+    }
+  };
+}
+
 export function makeContext(lang: Lang, proc: NodeJS.Process = process): CliContext {
   let progressOn = true;
   const ctx: CliContext = {
     lang,
     cwd: proc.cwd(),
     env: proc.env,
-    out: (s) => void proc.stdout.write(s),
-    err: (s) => void proc.stderr.write(s),
+    out: quietWhenClosed(proc.stdout),
+    err: quietWhenClosed(proc.stderr),
     color: false,
     columns: proc.stdout.isTTY && (proc.stdout.columns ?? 0) > 20 ? proc.stdout.columns - 1 : undefined,
     paint: makePaint(new Chalk({ level: 0 })),

@@ -23,7 +23,12 @@ export const EXAMPLES = {
   'KLA-W011': {},
   'KLA-I012': {},
   'KLA-I013': { kind: 'other', ext: '.jpg' },
+  'KLA-E014': { detail: 'EACCES: permission denied' },
   'KLA-W015': { row: 3003 },
+  'KLA-E016': { reason: 'missing' },
+  'KLA-I017': { kind: 'folder', first: 'submissions' },
+  'KLA-I018': { kind: 'broken-link' },
+  'KLA-W019': { reason: 'denied' },
   'KLA-E101': { sheet: 'Jawaban' },
   'KLA-W102': { expected: 'Jawaban', found: 'Sheet1' },
   'KLA-W103': {},
@@ -137,6 +142,7 @@ export const EXAMPLES = {
   'KLA-E514': { code: 'DINAS-X', codes: ['DPPPA', 'DINKES'] },
   'KLA-E515': { inputs: ['kiriman/Dinkes.xlsx'] },
   'KLA-E516': { dir: 'templates', files: ['KLA 2026 - DINKES - Dinas Kesehatan.xlsx', 'KLA 2026 - DINSOS - Dinas Sosial.xlsx'] },
+  'KLA-E533': { inputs: ['/'], limit: 20000 },
   'KLA-E517': { inputs: ['submissions'] },
   'KLA-E518': { what: 'what-if', file: 'skenario.json', reason: 'missing' },
   'KLA-W519': { warnings: 12, max: 0 },
@@ -256,6 +262,8 @@ export function renderDiagnosticsDoc(): string {
       '`--format junit` untuk laporan uji GitLab/Jenkins (kesalahan dan peringatan sebagai `failure` dengan `type`). ' +
       '`-o BERKAS` menulis laporan secara atomik, tanpa kode warna.',
     '- Berkas kunci Excel (`~$…`) dan berkas yang bukan lembar kerja di dalam folder dilewati dan disebutkan (KLA-I012, KLA-I013). ' +
+      'Tautan (shortcut/symlink) ke folder atau berkas yang sudah diperiksa, tautan yang tidak menuju ke mana pun, dan entri khusus dilewati ' +
+      'dan disebutkan sekali (KLA-I017, KLA-I018); pemeriksaan berhenti bila masukan memuat terlalu banyak berkas dan folder (KLA-E533). ' +
       'Masukan tidak pernah diubah. Berkas diperiksa ukurannya di direktori zip sebelum dibuka (KLA-E008, KLA-E009).',
     '- Angka ditulis menurut kaidah Indonesia (koma desimal, titik ribuan); angka yang ditulis sesuai petunjuk dibaca tanpa peringatan. ' +
       'Peringatan hanya diberikan bila ada yang perlu diperiksa: angka bermakna ganda (KLA-W214), persentase pada pertanyaan jumlah (KLA-W213), ' +

@@ -55,13 +55,44 @@ export interface FormatContext {
   base?: string;
 }
 
+/**
+ * Characters that must never reach a terminal or a report as they are: C0 and
+ * C1 controls (escape sequences set window titles, clear screens, colour
+ * text), DEL, and the bidirectional controls that reorder what is shown.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Outside text (a file, sheet or cell) made safe to show: each unsafe
+ * character written visibly as an escape (`\x1b`, `\n`, `\u{202e}`), so the
+ * reader sees that it is there and nothing acts on it. JSON output keeps the
+ * exact text instead (JSON escapes it).
+ */
+export function visible(s: string): string {
+  return s.replace(UNSAFE, (c) => {
+    const n = c.charCodeAt(0);
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
+}
+
+/**
+ * JSON text, two-space indented, in which the characters JSON itself would
+ * leave raw but a terminal acts on (C1 controls, bidirectional controls, line
+ * separators) are \u-escaped too: parsed, the text is exactly what was read.
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 const quote = (v: string | number | undefined) => {
-  // Outside text may hold anything: no control or bidi characters, bounded length.
-  const s = String(v ?? '')
-    .normalize('NFC')
-    // Not trimmed: " Ya " must show the spaces that made it differ from "Ya".
-    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
-  return s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX - 1)}…` : s;
+  // Outside text may hold anything: escapes shown visibly, bounded length.
+  // Not trimmed: " Ya " must show the spaces that made it differ from "Ya".
+  const s = String(v ?? '').normalize('NFC');
+  const cut = [...s].length > QUOTE_MAX ? `${[...s].slice(0, QUOTE_MAX - 1).join('')}…` : s;
+  return visible(cut);
 };
 
 export function fmtFor(lang: Lang, ctx: FormatContext = {}): Fmt {

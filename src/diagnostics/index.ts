@@ -8,12 +8,12 @@
 import type { Diagnostic, Location, Severity } from '../model.js';
 import type { Lang } from '../i18n.js';
 import { CODES, isCode, type Code, type ParamsOf } from './codes/index.js';
-import { formatMessage, type FormatContext } from './format.js';
+import { formatMessage, visible, type FormatContext } from './format.js';
 import type { Params } from './registry.js';
 
 export { CODES, isCode, type Code, type ParamsOf } from './codes/index.js';
 export type { OptionDifference } from './codes/validation.js';
-export { formatMessage, fmtFor, type FormatContext } from './format.js';
+export { formatMessage, fmtFor, jsonText, visible, type FormatContext } from './format.js';
 export type { CodeDef, Fmt, Params, ParamValue } from './registry.js';
 
 /** Parameters without the keys whose value is undefined (optional parameters left out). */
@@ -71,7 +71,7 @@ export function formatRefusal(e: KlaError, lang: Lang, ctx: FormatContext = {}):
     .map((d, i) => {
       // A finding in a workbook says where, as `kla validate` does; other messages name their place themselves.
       const l = d.location;
-      const at = l.file !== '' && (l.sheet !== undefined || l.cell !== undefined) ? `${l.file} ${[l.sheet, l.cell].filter(Boolean).join('!')}: ` : '';
+      const at = l.file !== '' && (l.sheet !== undefined || l.cell !== undefined) ? `${visible(l.file)} ${visible([l.sheet, l.cell].filter(Boolean).join('!'))}: ` : '';
       return `${i === 0 ? '' : '  - '}${at}${formatMessage(d, lang, ctx)}${isCode(d.code) ? ` [${d.code}]` : ''}`;
     })
     .join('\n');

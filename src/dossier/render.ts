@@ -56,7 +56,7 @@ async function pdfmake(): Promise<PdfMake> {
 
 /**
  * Load pdfmake and its fonts ahead of time, e.g. while workbooks are being
- * validated in worker threads. Failures surface when rendering.
+ * validated in worker processes. Failures surface when rendering.
  */
 export function preparePdfmake(): void {
   pdfmake().catch(() => undefined);

@@ -1,20 +1,46 @@
 /**
- * Writing a run's outputs: all of them or none. Each file is first written to
- * a temporary file beside it; only when every one is complete are they put in
- * place, and if putting one in place fails, the ones already moved are put
- * back. A failed run never leaves a half-written output, and never replaces a
- * good older file with a broken one.
+ * Writing a run's outputs: all of them or none, even when the process is
+ * killed half-way.
+ *
+ *   1. Each output is written to a temporary file beside it.
+ *   2. Each file it replaces gets a backup beside it (a hard link: no copy,
+ *      and the file itself never goes missing).
+ *   3. A journal listing all of them is written: from here on, a run that dies
+ *      is rolled back by the next one.
+ *   4. The temporary files are renamed over the outputs.
+ *   5. The journal is deleted (the run is committed), then the backups.
+ *
+ * A failure in steps 1–4 puts every replaced file back and removes what the
+ * run made. A run killed at any step leaves files named after its process;
+ * the next write into the same folder (`recoverInterrupted`) rolls back a run
+ * whose journal is still there and removes the leftovers of any other.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { refusal } from '../diagnostics/index.js';
+import type { Diagnostic } from '../model.js';
+import { diag, refusal } from '../diagnostics/index.js';
 
 export interface Output {
   /** Absolute path. */
   file: string;
   data: string | Uint8Array;
 }
+
+/**
+ * The file operations used, replaceable so tests can make the disk fill up,
+ * refuse permission or kill the process at a chosen step.
+ */
+export interface FileOps {
+  mkdirSync(dir: string, opts: { recursive: true }): unknown;
+  writeFileSync(file: string, data: string | Uint8Array): void;
+  linkSync(existing: string, link: string): void;
+  copyFileSync(from: string, to: string): void;
+  renameSync(from: string, to: string): void;
+  rmSync(file: string, opts: { force: true }): void;
+}
+
+const nodeOps: FileOps = { mkdirSync, writeFileSync, linkSync, copyFileSync, renameSync, rmSync };
 
 /** Why a file could not be written, in the words of KLA-E705. */
 function reasonOf(e: unknown): 'busy' | 'denied' | 'no-space' | 'read-only' | 'not-folder' | 'other' {
@@ -38,58 +64,213 @@ function reasonOf(e: unknown): 'busy' | 'denied' | 'no-space' | 'read-only' | 'n
   }
 }
 
-const tempBeside = (file: string, tag: string) => path.join(path.dirname(file), `.${path.basename(file)}.kla-${process.pid}-${randomBytes(4).toString('hex')}.${tag}`);
+/** `.<name>.kla-<pid>-<random>.<kind>`: hidden, beside its output, and traceable to the run that made it. */
+const LEFTOVER = /^\.(?:.*\.)?kla-(\d+)-([0-9a-f]{8})\.(tmp|bak|journal|pointer)$/;
+
+interface JournalEntry {
+  file: string;
+  tmp: string;
+  backup: string | null;
+}
+
+interface Journal {
+  entries: JournalEntry[];
+  /** Pointer files left in the other folders of the run, so a later run there finds this journal. */
+  pointers: string[];
+}
 
 /** Write every output, or none of them (a refusal KLA-E705 naming the file that failed). */
-export function writeOutputs(outputs: readonly Output[]): void {
-  const staged: { file: string; tmp: string }[] = [];
-  const fail = (file: string, e: unknown): never => {
-    for (const s of staged) rmSync(s.tmp, { force: true });
+export function writeOutputs(outputs: readonly Output[], ops: FileOps = nodeOps): void {
+  if (outputs.length === 0) return;
+  recoverInterrupted(outputs.map((o) => path.dirname(o.file)), ops);
+  const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const beside = (file: string, kind: 'tmp' | 'bak') => path.join(path.dirname(file), `.${path.basename(file)}.kla-${token}.${kind}`);
+  const dirs = [...new Set(outputs.map((o) => path.dirname(o.file)))];
+  const journalFile = path.join(dirs[0]!, `.kla-${token}.journal`);
+  const pointers = dirs.slice(1).map((d) => path.join(d, `.kla-${token}.pointer`));
+  const entries: JournalEntry[] = [];
+  const made: string[] = [];
+  const remove = (files: readonly string[]) => {
+    for (const f of files) {
+      try {
+        ops.rmSync(f, { force: true });
+      } catch {
+        // Left for the next run's recovery, which knows the name.
+      }
+    }
+  };
+  const fail = (file: string, e: unknown, rolledBack = true): never => {
+    // A replaced file that could not be put back keeps its backup and the journal, so the next run retries.
+    remove(rolledBack ? made : entries.map((en) => en.tmp));
     throw refusal('KLA-E705', { file, reason: reasonOf(e) }, { location: { file } });
   };
+
+  // 1–2: temporary files and backups. Nothing visible has changed yet.
   for (const o of outputs) {
-    const tmp = tempBeside(o.file, 'tmp');
+    const tmp = beside(o.file, 'tmp');
     try {
-      mkdirSync(path.dirname(o.file), { recursive: true });
-      writeFileSync(tmp, o.data);
-      staged.push({ file: o.file, tmp });
+      ops.mkdirSync(path.dirname(o.file), { recursive: true });
+      made.push(tmp);
+      ops.writeFileSync(tmp, o.data);
+      let backup: string | null = null;
+      if (existsSync(o.file)) {
+        if (statSync(o.file).isDirectory()) throw Object.assign(new Error(`${o.file} is a folder`), { code: 'EEXIST' });
+        backup = beside(o.file, 'bak');
+        made.push(backup);
+        try {
+          ops.linkSync(o.file, backup);
+        } catch {
+          // No hard links here (FAT, some network shares): a copy does the same job.
+          ops.copyFileSync(o.file, backup);
+        }
+      }
+      entries.push({ file: o.file, tmp, backup });
     } catch (e) {
-      rmSync(tmp, { force: true });
       fail(o.file, e);
     }
   }
-  const placed: { file: string; backup: string | null }[] = [];
-  for (const s of staged) {
-    let backup: string | null = null;
+
+  // 3: the journal. From here a killed run is rolled back by the next one.
+  try {
+    const journal: Journal = { entries, pointers };
+    made.push(journalFile, ...pointers);
+    ops.writeFileSync(journalFile, JSON.stringify(journal));
+    for (const p of pointers) ops.writeFileSync(p, journalFile);
+  } catch (e) {
+    fail(outputs[0]!.file, e);
+  }
+
+  // 4: into place.
+  const placed: JournalEntry[] = [];
+  for (const en of entries) {
     try {
-      if (existsSync(s.file)) {
-        backup = tempBeside(s.file, 'bak');
-        renameSync(s.file, backup);
-      }
-      renameSync(s.tmp, s.file);
-      placed.push({ file: s.file, backup });
+      ops.renameSync(en.tmp, en.file);
+      placed.push(en);
     } catch (e) {
-      // Put back what was already replaced, newest first, then this file's own original.
-      if (backup !== null) renameSafely(backup, s.file);
-      for (const p of placed.reverse()) {
-        rmSync(p.file, { force: true });
-        if (p.backup !== null) renameSafely(p.backup, p.file);
-      }
-      fail(s.file, e);
+      fail(en.file, e, rollBack(placed, ops));
     }
   }
-  for (const p of placed) if (p.backup !== null) rmSync(p.backup, { force: true });
+
+  // 5: committed once the journal is gone; the backups are then only leftovers.
+  remove([journalFile]);
+  remove([...pointers, ...entries.flatMap((en) => (en.backup !== null ? [en.backup] : []))]);
 }
 
-function renameSafely(from: string, to: string): void {
+/** Put back the files a run replaced, newest first, and remove the ones it added. False when one could not be. */
+function rollBack(placed: readonly JournalEntry[], ops: FileOps): boolean {
+  let ok = true;
+  for (const en of [...placed].reverse()) {
+    try {
+      if (en.backup !== null) ops.renameSync(en.backup, en.file);
+      else ops.rmSync(en.file, { force: true });
+    } catch {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/** Whether a process with this id is running (then its files are not ours to touch). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
-    renameSync(from, to);
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A day: no run takes that long, so files older than this are leftovers whatever process now has the id. */
+const STALE_MS = 24 * 3600 * 1000;
+
+/**
+ * Finish what killed runs left in these folders: a run whose journal is still
+ * there is rolled back (its replaced files restored, its new ones removed),
+ * then every leftover file of a dead run is removed. Never throws.
+ */
+export function recoverInterrupted(dirs: readonly string[], ops: FileOps = nodeOps): void {
+  for (const dir of new Set(dirs)) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    const byRun = new Map<string, string[]>();
+    for (const name of names) {
+      const m = LEFTOVER.exec(name);
+      if (!m) continue;
+      const file = path.join(dir, name);
+      let old = false;
+      try {
+        old = Date.now() - statSync(file).mtimeMs > STALE_MS;
+      } catch {
+        continue;
+      }
+      if (!old && alive(Number(m[1]))) continue;
+      const run = `${m[1]}-${m[2]}`;
+      byRun.set(run, [...(byRun.get(run) ?? []), file]);
+    }
+    for (const [run, files] of byRun) {
+      const journalFile = files.find((f) => f.endsWith(`kla-${run}.journal`)) ?? pointedJournal(files.find((f) => f.endsWith('.pointer')));
+      const journal = journalFile === undefined ? undefined : readJournal(journalFile);
+      if (journal) {
+        // Killed between the journal and its deletion: some outputs may be new, some old. Make them all old.
+        if (!rollBack(journal.entries.filter((en) => en.backup === null || existsSync(en.backup)), ops)) continue;
+        for (const f of [...journal.entries.flatMap((en) => [en.tmp, ...(en.backup !== null ? [en.backup] : [])]), ...journal.pointers]) {
+          try {
+            ops.rmSync(f, { force: true });
+          } catch {
+            // Tried again next time.
+          }
+        }
+        try {
+          ops.rmSync(journalFile!, { force: true });
+        } catch {
+          // Tried again next time.
+        }
+      }
+      for (const f of files) {
+        try {
+          ops.rmSync(f, { force: true });
+        } catch {
+          // Tried again next time.
+        }
+      }
+    }
+  }
+}
+
+function pointedJournal(pointer: string | undefined): string | undefined {
+  if (pointer === undefined) return undefined;
+  try {
+    return readFileSync(pointer, 'utf8');
   } catch {
-    // Nothing more can be done; the backup stays beside the file, where it can be found.
+    return undefined;
+  }
+}
+
+/** A journal, or undefined when it is gone or was never completely written (then nothing had been renamed). */
+function readJournal(file: string): Journal | undefined {
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8')) as Journal;
+    return Array.isArray(j.entries) && Array.isArray(j.pointers) ? j : undefined;
+  } catch {
+    return undefined;
   }
 }
 
 /** Write one file atomically (see `writeOutputs`). */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   writeOutputs([{ file, data }]);
+}
+
+/** Why the file itself could not be read from disk: no permission is not damage. */
+export function readFailure(e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  const detail = e instanceof Error ? e.message : String(e);
+  if (code === 'EACCES' || code === 'EPERM') return diag('KLA-E014', { detail });
+  const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'EBUSY' ? 'busy' : code === 'EISDIR' ? 'folder' : 'other';
+  return diag('KLA-E016', { reason, detail });
 }

@@ -3,13 +3,13 @@
  * folders the other commands use. The config written is validated exactly as
  * a loaded one would be, so init never leaves a project that does not load.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
 import { loadCatalog, type Catalog } from '../catalog/load.js';
 import { newestCatalog, shippedCatalog } from '../catalog/registry.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, parseDistrictName, type Config } from './config.js';
-import { writeFileAtomic } from '../io/files.js';
+import { writeOutputs } from '../io/files.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 
 export interface InitOptions {
@@ -111,8 +111,8 @@ export function initProject(o: InitOptions): InitResult {
 
   const folders = Object.values(config.paths).map((p) => path.join(dir, p));
   for (const f of folders) mkdirSync(f, { recursive: true });
-  if (!existsSync(path.join(dir, 'BACA-SAYA.txt'))) writeFileSync(path.join(dir, 'BACA-SAYA.txt'), README);
-  writeFileAtomic(configFile, JSON.stringify(raw, null, 2) + '\n');
+  const readme = path.join(dir, 'BACA-SAYA.txt');
+  writeOutputs([{ file: configFile, data: JSON.stringify(raw, null, 2) + '\n' }, ...(existsSync(readme) ? [] : [{ file: readme, data: README }])]);
   return { dir, configFile, config, folders };
 }
 

@@ -2,6 +2,7 @@
 import type { Diagnostic, Severity } from '../model.js';
 import type { Lang } from '../i18n.js';
 import { formatNumber } from '../i18n.js';
+import { visible } from '../diagnostics/index.js';
 
 export const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {
   id: { error: 'kesalahan', warning: 'peringatan', info: 'informasi' },
@@ -11,8 +12,8 @@ export const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {
 /** "Jawaban!F12", "Jawaban", or '' for a finding about the whole file. */
 export function where(d: Diagnostic): string {
   const { sheet, cell } = d.location;
-  if (sheet && cell) return `${sheet}!${cell}`;
-  return sheet ?? cell ?? '';
+  if (sheet && cell) return `${visible(sheet)}!${cell}`;
+  return visible(sheet ?? cell ?? '');
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Severity } from '../model.js';
 import type { ValidationReport } from '../validate/index.js';
-import { formatMessage } from '../diagnostics/index.js';
+import { formatMessage, visible } from '../diagnostics/index.js';
 import { importance, percent, SEVERITY_WORD, where } from './common.js';
 import type { FormatOptions } from './index.js';
 
@@ -15,8 +15,8 @@ export const ANNOTATIONS_PER_KIND = 10;
 /** Diagnostics listed in the job summary (its limit is 1 MiB per step). */
 const SUMMARY_ROWS = 500;
 
-/** Escaping of workflow commands: data, and additionally property values. */
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** Escaping of workflow commands: data, and additionally property values. Control characters are shown visibly: the log would act on them. */
+const escapeData = (s: string) => visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 const T = {
@@ -79,7 +79,7 @@ export function formatGithub(report: ValidationReport, opts: FormatOptions): str
 }
 
 /** Markdown table cell: one line, pipes escaped. */
-const md = (s: string | number) => String(s).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+const md = (s: string | number) => visible(String(s)).replace(/\|/g, '\\|');
 const row = (cells: (string | number)[]) => `| ${cells.map(md).join(' | ')} |`;
 const table = (head: readonly string[], rows: (string | number)[][]) => [row([...head]), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
@@ -89,7 +89,7 @@ export function githubStepSummary(report: ValidationReport, opts: FormatOptions)
   const s = report.summary;
   const cov = report.coverage;
   const parts: string[] = [
-    `## ${t.heading}: ${report.project.district} ${report.project.year}`,
+    `## ${t.heading}: ${visible(report.project.district)} ${report.project.year}`,
     table(t.counts, [[s.files, s.submissions, s.errors, s.warnings, s.infos]]),
     `### ${t.coverage}: ${cov.answered}/${cov.questions} (${percent(cov.answered, cov.questions, opts.lang)})`,
     table([t.group, t.answered, '%'], cov.byGroup.map((g) => [opts.groupLabels?.[g.id] ?? g.id, `${g.answered}/${g.questions}`, percent(g.answered, g.questions, opts.lang)])),

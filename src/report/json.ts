@@ -4,7 +4,7 @@
  * consumers should key on `code` and `params`, never on the message.
  */
 import type { ValidationReport } from '../validate/index.js';
-import { formatMessage } from '../diagnostics/index.js';
+import { formatMessage, jsonText } from '../diagnostics/index.js';
 import type { FormatOptions } from './index.js';
 
 export function formatJson(report: ValidationReport, opts: FormatOptions): string {
@@ -13,5 +13,5 @@ export function formatJson(report: ValidationReport, opts: FormatOptions): strin
     lang: opts.lang,
     diagnostics: report.diagnostics.map((d) => ({ ...d, message: formatMessage(d, opts.lang) })),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonText(out);
 }

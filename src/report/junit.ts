@@ -5,14 +5,14 @@
  * are left out.
  */
 import type { ValidationReport } from '../validate/index.js';
-import { formatMessage } from '../diagnostics/index.js';
+import { formatMessage, visible } from '../diagnostics/index.js';
 import { where } from './common.js';
 import type { FormatOptions } from './index.js';
 
-/** XML 1.0 allows no control characters other than tab, LF and CR. */
+/** Control characters shown visibly (XML 1.0 allows none of them raw, and a CI log would act on them), then escaped. */
 const xml = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  visible(s)
+    .replace(/[\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

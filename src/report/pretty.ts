@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../model.js';
 import type { ValidationReport, FileReport } from '../validate/index.js';
-import { formatMessage } from '../diagnostics/index.js';
+import { formatMessage, visible } from '../diagnostics/index.js';
 import type { Paint } from '../cli/context.js';
 import { wrapList, wrapWords } from '../wrap.js';
 import { percent, SEVERITY_WORD } from './common.js';
@@ -19,7 +19,7 @@ const T = {
     title: (r: ValidationReport) =>
       `Pemeriksaan lembar kerja KLA ${r.project.district}, tahun ${r.project.year}${r.project.dataYears ? ` (data tahun ${r.project.dataYears.evaluated} dan ${r.project.dataYears.previous})` : ''} (katalog ${r.project.catalogId})`,
     clean: 'tidak ada temuan',
-    where: (sheet?: string, cell?: string) => (sheet && cell ? `lembar ${sheet}, sel ${cell}` : sheet ? `lembar ${sheet}` : 'seluruh berkas'),
+    where: (sheet?: string, cell?: string) => (sheet && cell ? `lembar ${visible(sheet)}, sel ${cell}` : sheet ? `lembar ${visible(sheet)}` : 'seluruh berkas'),
     skipped: 'dilewati',
     unreadable: 'tidak dapat dibaca',
     unknownOpd: 'OPD tidak dikenali',
@@ -39,7 +39,7 @@ const T = {
     title: (r: ValidationReport) =>
       `KLA workbook check, ${r.project.district}, year ${r.project.year}${r.project.dataYears ? ` (data of ${r.project.dataYears.evaluated} and ${r.project.dataYears.previous})` : ''} (catalog ${r.project.catalogId})`,
     clean: 'no findings',
-    where: (sheet?: string, cell?: string) => (sheet && cell ? `sheet ${sheet}, cell ${cell}` : sheet ? `sheet ${sheet}` : 'whole file'),
+    where: (sheet?: string, cell?: string) => (sheet && cell ? `sheet ${visible(sheet)}, cell ${cell}` : sheet ? `sheet ${visible(sheet)}` : 'whole file'),
     skipped: 'skipped',
     unreadable: 'cannot be read',
     unknownOpd: 'OPD not recognised',
@@ -63,7 +63,8 @@ const UNANSWERED_SHOWN = 30;
 export function formatPretty(report: ValidationReport, opts: FormatOptions): string {
   const t = T[opts.lang];
   const p = opts.paint ?? plain;
-  const lines: string[] = [...wrapWords(t.title(report), opts.width).map(p.bold), ''];
+  // Every piece of outside text (file, sheet and district names; cell text in messages) is shown visibly escaped.
+  const lines: string[] = [...wrapWords(visible(t.title(report)), opts.width).map(p.bold), ''];
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of report.diagnostics) byFile.set(d.location.file, [...(byFile.get(d.location.file) ?? []), d]);
 
@@ -98,7 +99,7 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
             : f.opdCode
               ? f.opdCode
               : p.error(t.unknownOpd);
-    const head = `${p.bold(f.file)}  (${tag})`;
+    const head = `${p.bold(visible(f.file))}  (${tag})`;
     if ((f.status === 'submission' || f.status === 'profile') && ds.length === 0) {
       lines.push(`${head}: ${p.ok(t.clean)}`);
       continue;
@@ -133,10 +134,10 @@ function coverageLines(report: ValidationReport, opts: FormatOptions, lines: str
   const t = T[opts.lang];
   const cov = report.coverage;
   lines.push(...wrapWords(t.coverage(cov.answered, cov.questions, percent(cov.answered, cov.questions, opts.lang)), opts.width, '  ', '    '));
-  const labelWidth = Math.max(0, ...cov.byGroup.map((g) => (opts.groupLabels?.[g.id] ?? g.id).length));
+  const label = (id: string) => visible(opts.groupLabels?.[id] ?? id);
+  const labelWidth = Math.max(0, ...cov.byGroup.map((g) => label(g.id).length));
   for (const g of cov.byGroup) {
-    const label = (opts.groupLabels?.[g.id] ?? g.id).padEnd(labelWidth);
-    lines.push(`    ${label}  ${String(g.answered).padStart(3)}/${String(g.questions).padEnd(3)}  ${percent(g.answered, g.questions, opts.lang)}`);
+    lines.push(`    ${label(g.id).padEnd(labelWidth)}  ${String(g.answered).padStart(3)}/${String(g.questions).padEnd(3)}  ${percent(g.answered, g.questions, opts.lang)}`);
   }
   if (cov.unanswered.length > 0) {
     const shown = cov.unanswered.slice(0, UNANSWERED_SHOWN);

@@ -69,7 +69,7 @@ export async function validateInputs(
   inputs: string[],
   opts: {
     cwd?: string;
-    /** Worker threads; 1 reads in this thread. Default: the number of CPUs. */
+    /** Worker processes; 1 reads in this process. Default: the number of CPUs. */
     jobs?: number;
     /** A folder without workbooks is a report of OPDs that sent nothing, not a refusal (kla status). */
     allowEmpty?: boolean;
@@ -95,7 +95,8 @@ export async function validateInputs(
   const byFile = new Map(toRead.map((f, i) => [f.display, checked[i]!]));
   for (const f of files) {
     if (f.skip) {
-      reports.push({ file: f.display, status: 'skipped', reason: f.skip.code });
+      // A file found but not readable (no permission) is unreadable; a link or lock file is skipped.
+      reports.push({ file: f.display, status: f.skip.severity === 'error' ? 'unreadable' : 'skipped', reason: f.skip.code });
       findings.push({ ...f.skip, location: { file: f.display } });
     } else {
       reports.push(byFile.get(f.display)!.report);
@@ -166,7 +167,7 @@ async function submissionFacts(checked: readonly Checked[], files: readonly { ab
 /** I/O failures (permissions, a file removed meanwhile) become a finding, never an exception. */
 export async function readSafely(abs: string, display: string): Promise<ReadResult> {
   try {
-    // Loaded on first use: when worker threads do the reading, this thread never needs exceljs.
+    // Loaded on first use: when worker processes do the reading, this one never loads the reader.
     const { readSubmissionFile } = await import('../workbook/read.js');
     return await readSubmissionFile(abs, display);
   } catch (e) {

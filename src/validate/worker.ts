@@ -1,14 +1,26 @@
 /**
- * A validation worker thread: receives the project once (plain data), then
- * reads and checks one file per message and posts the plain result back.
+ * A validation worker process: receives the project once (plain data, sent by
+ * structured clone), says it is ready, then reads and checks one file per
+ * message and sends the plain result back. It ends when its parent lets go.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Project } from '../project/config.js';
+import type { FromWorker, ToWorker } from './pool.js';
 import { checkFile, readSafely } from './index.js';
 
-const project = workerData.project as Project;
+let project: Project | undefined;
+const reply = (m: FromWorker) => process.send!(m);
 
-parentPort!.on('message', async (m: { index: number; abs: string; display: string }) => {
-  const checked = checkFile(await readSafely(m.abs, m.display), project);
-  parentPort!.postMessage({ index: m.index, checked });
+// One file at a time, in the order received: the parent counts on it to know which file a crash was reading.
+let chain = Promise.resolve();
+process.on('message', (m: ToWorker) => {
+  if ('project' in m) {
+    project = m.project;
+    // The reader is loaded before the first file arrives, so files are not timed against its start-up.
+    void import('../workbook/read.js').then(() => reply({ ready: true }));
+    return;
+  }
+  chain = chain.then(async () => {
+    reply({ index: m.index, checked: checkFile(await readSafely(m.abs, m.display), project!) });
+  });
 });
+process.on('disconnect', () => process.exit(0));

@@ -7,11 +7,11 @@
  * content of its data sheets; an OPD's workbook has neither, so the one is
  * never taken for the other.
  */
-import type ExcelJS from 'exceljs';
 import type { Diagnostic } from '../model.js';
 import { diag } from '../diagnostics/index.js';
-import { cellText, norm, plausibleDate, readCell, type RawCell } from './read.js';
-import { columnLetters, columnNumber, parseCell } from './a1.js';
+import { cellText, norm, readCell, type RawCell } from './read.js';
+import type { Grid } from './package.js';
+import { columnLetters, columnNumber } from './a1.js';
 import {
   ACTIVITY_TABLE,
   AGE_GROUPS,
@@ -85,14 +85,14 @@ export interface ProfileWorkbookData {
 const META_ROWS = 60;
 
 /** Is this the profile workbook? Its Meta sheet says so, or two of its data sheets are there by content. */
-export function isProfileWorkbook(sheets: readonly ExcelJS.Worksheet[]): boolean {
+export function isProfileWorkbook(sheets: readonly Grid[]): boolean {
   if (sheets.some(isProfileMeta)) return true;
   return PROFILE_DATA_SHEETS.filter((k) => sheets.some((ws) => LOOKS_RIGHT[k](ws))).length >= 2;
 }
 
-/** Read every part of a profile workbook; sheets found by content rather than name add a finding (W102). */
-export function readProfileSheets(sheets: readonly ExcelJS.Worksheet[], modified: unknown, file: string, findings: Diagnostic[]): ProfileWorkbookData {
-  const find = (name: string, looksRight: (ws: ExcelJS.Worksheet) => boolean): ExcelJS.Worksheet | undefined => {
+/** Read every part of a profile workbook; sheets found by content rather than name add a finding (W102). `savedAt`: as the package says, checked. */
+export function readProfileSheets(sheets: readonly Grid[], savedAt: string | null, file: string, findings: Diagnostic[]): ProfileWorkbookData {
+  const find = (name: string, looksRight: (ws: Grid) => boolean): Grid | undefined => {
     const byName = sheets.find((s) => norm(s.name) === norm(name));
     if (byName) return byName;
     const byContent = sheets.find(looksRight);
@@ -100,11 +100,11 @@ export function readProfileSheets(sheets: readonly ExcelJS.Worksheet[], modified
     return byContent;
   };
   const metaWs = sheets.find(isProfileMeta) ?? sheets.find((s) => norm(s.name) === norm(PROFILE_SHEETS.meta) && hasMetaKeys(s));
-  const ws = Object.fromEntries(PROFILE_DATA_SHEETS.map((k) => [k, find(PROFILE_SHEETS[k], LOOKS_RIGHT[k])])) as Record<ProfileDataSheet, ExcelJS.Worksheet | undefined>;
+  const ws = Object.fromEntries(PROFILE_DATA_SHEETS.map((k) => [k, find(PROFILE_SHEETS[k], LOOKS_RIGHT[k])])) as Record<ProfileDataSheet, Grid | undefined>;
 
   const areas = ws.areas;
   const data: ProfileWorkbookData = {
-    savedAt: plausibleDate(modified),
+    savedAt,
     meta: metaWs ? { sheet: metaWs.name, values: readMeta(metaWs) } : null,
     sheets: Object.fromEntries(PROFILE_DATA_SHEETS.map((k) => [k, ws[k]?.name ?? null])) as Record<ProfileDataSheet, string | null>,
     kecamatan: areas ? readTable(areas, KECAMATAN_TABLE, file, findings) : [],
@@ -122,34 +122,31 @@ export function readProfileSheets(sheets: readonly ExcelJS.Worksheet[], modified
 // ---------------------------------------------------------------------------
 // Recognising sheets
 
-/** Looking, not touching: getCell would add the cell to the sheet. */
-const text = (ws: ExcelJS.Worksheet, address: string) => {
-  const p = parseCell(address)!;
-  return norm(cellText(ws.findCell(p.row, p.col)));
-};
+const text = (ws: Grid, address: string) => norm(cellText(ws.get(address)));
 
-function isProfileMeta(ws: ExcelJS.Worksheet): boolean {
+/** The profile workbook's own Meta sheet: its "workbook" key says "profile". */
+export function isProfileMeta(ws: Grid): boolean {
   for (let r = 1; r <= META_ROWS; r++) {
-    if (cellText(ws.findCell(r, 1)) === 'workbook') return cellText(ws.findCell(r, 2)) === PROFILE_KIND;
+    if (cellText(ws.at(r, 1)) === 'workbook') return cellText(ws.at(r, 2)) === PROFILE_KIND;
   }
   return false;
 }
 
-function hasMetaKeys(ws: ExcelJS.Worksheet): boolean {
+function hasMetaKeys(ws: Grid): boolean {
   const keys = new Set<string>(PROFILE_META_KEYS);
   let hits = 0;
-  for (let r = 1; r <= META_ROWS; r++) if (keys.has(cellText(ws.findCell(r, 1)))) hits++;
+  for (let r = 1; r <= META_ROWS; r++) if (keys.has(cellText(ws.at(r, 1)))) hits++;
   return hits >= 4;
 }
 
 /** Headers of a table found in place (the running-number column "No." is too common to count). */
-function headerHits(ws: ExcelJS.Worksheet, t: Table): number {
+function headerHits(ws: Grid, t: Table): number {
   return t.columns.filter((c) => c.key !== 'no' && text(ws, `${c.col}${t.headerRow}`) === norm(c.header)).length;
 }
 
 const headersOf = (t: Table) => t.columns.length - 1;
 
-const LOOKS_RIGHT: Record<ProfileDataSheet, (ws: ExcelJS.Worksheet) => boolean> = {
+const LOOKS_RIGHT: Record<ProfileDataSheet, (ws: Grid) => boolean> = {
   areas: (ws) => headerHits(ws, KECAMATAN_TABLE) + headerHits(ws, DESA_TABLE) >= headersOf(KECAMATAN_TABLE) + headersOf(DESA_TABLE) - 2,
   children: (ws) =>
     [
@@ -166,11 +163,11 @@ const LOOKS_RIGHT: Record<ProfileDataSheet, (ws: ExcelJS.Worksheet) => boolean> 
 // ---------------------------------------------------------------------------
 // Reading
 
-function readMeta(ws: ExcelJS.Worksheet): Partial<Record<ProfileMetaKey, RawCell>> {
+function readMeta(ws: Grid): Partial<Record<ProfileMetaKey, RawCell>> {
   const keys = new Set<string>(PROFILE_META_KEYS);
   const out: Partial<Record<ProfileMetaKey, RawCell>> = {};
   for (let r = 1; r <= META_ROWS; r++) {
-    const k = cellText(ws.findCell(r, 1));
+    const k = cellText(ws.at(r, 1));
     if (keys.has(k) && !(k in out)) out[k as ProfileMetaKey] = readCell(ws, `B${r}`);
   }
   return out;
@@ -182,40 +179,35 @@ function readMeta(ws: ExcelJS.Worksheet): Partial<Record<ProfileMetaKey, RawCell
  * not read, and said so (KLA-W015), unless another part of the sheet lives
  * there (`checkBelow: false`).
  */
-function readTable<K extends string>(ws: ExcelJS.Worksheet, t: Table<K>, file: string, findings: Diagnostic[], opts: { checkBelow?: boolean } = {}): TableRow<K>[] {
+function readTable<K extends string>(ws: Grid, t: Table<K>, file: string, findings: Diagnostic[], opts: { checkBelow?: boolean } = {}): TableRow<K>[] {
   const inputs = t.columns.filter((c) => c.key !== 'no');
   const rows: TableRow<K>[] = [];
   const last = lastRowOf(t);
   const inputCols = inputs.map((c) => columnNumber(c.col));
-  for (let r = t.firstRow; r <= Math.min(last, ws.rowCount); r++) {
-    const row = ws.findRow(r);
-    // Every prepared row holds its running number: look at the input cells before reading the row.
-    if (!row?.hasValues || inputCols.every((c) => isEmpty(row.findCell(c)))) continue;
+  // Every prepared row holds its running number: look at the input cells before reading the row.
+  const filled = (r: number) => inputCols.some((c) => ws.at(r, c).value.t !== 'blank');
+  for (const r of ws.rowNumbers) {
+    if (r < t.firstRow || r > last || !filled(r)) continue;
     const cells = Object.fromEntries(t.columns.map((c) => [c.key, readCell(ws, `${c.col}${r}`)])) as Record<K, RawCell>;
-    if (inputs.some((c) => cells[c.key].value.t !== 'blank')) rows.push({ row: r, cells });
+    rows.push({ row: r, cells });
   }
-  if (opts.checkBelow !== false && ws.rowCount > last) {
-    const cols = inputs.map((c) => columnNumber(c.col));
-    let below: string | undefined;
-    ws.eachRow((row, r) => {
-      if (below !== undefined || r <= last) return;
-      const c = cols.find((n) => cellText(row.getCell(n)) !== '');
-      if (c !== undefined) below = `${columnLetters(c)}${r}`;
-    });
-    if (below !== undefined) findings.push(diag('KLA-W015', { row: last }, { file, sheet: ws.name, cell: below }));
+  if (opts.checkBelow !== false) {
+    const r = ws.rowNumbers.find((n) => n > last && inputCols.some((c) => cellText(ws.at(n, c)) !== ''));
+    if (r !== undefined) {
+      const c = inputCols.find((n) => cellText(ws.at(r, n)) !== '')!;
+      findings.push(diag('KLA-W015', { row: last }, { file, sheet: ws.name, cell: `${columnLetters(c)}${r}` }));
+    }
   }
   return rows;
 }
 
-const isEmpty = (cell: ExcelJS.Cell | undefined) => cell === undefined || cell.value === null || cell.value === undefined || cell.value === '';
-
-function readChildren(ws: ExcelJS.Worksheet): NonNullable<ProfileWorkbookData['children']> {
+function readChildren(ws: Grid): NonNullable<ProfileWorkbookData['children']> {
   const t = CHILD_TABLE;
   const kecamatanCol = colOf(t, 'kecamatan');
   const count = (r: number, sex: number) => AGE_GROUPS.map((_, a) => readCell(ws, `${columnLetters(childCountCol(a, sex))}${r}`));
   const rows: ChildRowData[] = [];
-  for (let r = t.firstRow; r <= Math.min(lastRowOf(t), ws.rowCount); r++) {
-    if (!ws.findRow(r)?.hasValues) continue;
+  for (const r of ws.rowNumbers) {
+    if (r < t.firstRow || r > lastRowOf(t)) continue;
     const row: ChildRowData = { row: r, kecamatan: readCell(ws, `${kecamatanCol}${r}`), male: count(r, 0), female: count(r, 1) };
     if ([row.kecamatan, ...row.male, ...row.female].some((c) => c.value.t !== 'blank')) rows.push(row);
   }
@@ -223,7 +215,7 @@ function readChildren(ws: ExcelJS.Worksheet): NonNullable<ProfileWorkbookData['c
 }
 
 /** Block headings: a row whose next rows are labelled Capaian, Kendala, Upaya in column A. */
-function narrativeHeadings(ws: ExcelJS.Worksheet): number[] {
+function narrativeHeadings(ws: Grid): number[] {
   const labels = NARRATIVE_PARTS.map((p) => norm(p.label));
   const out: number[] = [];
   for (let r = 1; r <= NARRATIVE_READ_ROWS; r++) {
@@ -232,10 +224,10 @@ function narrativeHeadings(ws: ExcelJS.Worksheet): number[] {
   return out;
 }
 
-function readNarratives(ws: ExcelJS.Worksheet): NarrativeBlock[] {
+function readNarratives(ws: Grid): NarrativeBlock[] {
   return narrativeHeadings(ws).map((r) => ({
-    label: cellText(ws.getCell(`${NARRATIVE_LABEL_COL}${r}`)),
-    name: cellText(ws.getCell(`${NARRATIVE_TEXT_COL}${r}`)),
+    label: cellText(ws.get(`${NARRATIVE_LABEL_COL}${r}`)),
+    name: cellText(ws.get(`${NARRATIVE_TEXT_COL}${r}`)),
     row: r,
     parts: Object.fromEntries(NARRATIVE_PARTS.map((p, i) => [p.key, readCell(ws, `${NARRATIVE_TEXT_COL}${r + 1 + i}`)])) as Record<NarrativePart, RawCell>,
   }));

@@ -1,10 +1,11 @@
 /**
- * Is this file a workbook we may hand to exceljs? Decided from its bytes and,
- * for zip containers, from the zip's central directory, before anything is
- * inflated into memory. exceljs's own errors on foreign files are cryptic, and
- * nothing in it stops a decompression bomb, so every input passes here first.
+ * Is this file a workbook we may open? Decided from its bytes and, for zip
+ * containers, from the zip's central directory, before anything is inflated
+ * into memory; then each part kla reads is inflated alone, bounded and
+ * checked (`inflatePart`). Foreign files get a clear code instead of a
+ * library's error, and a decompression bomb never gets the memory it asks for.
  */
-import { inflateRawSync } from 'node:zlib';
+import zlib, { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
 import type { Diagnostic } from '../model.js';
@@ -32,7 +33,7 @@ export const LIMITS = {
 export type Limits = { [K in keyof typeof LIMITS]: number };
 
 /** Why a file cannot be read: a diagnostic without a location (the reader adds the file). */
-export type Verdict = { ok: true; macro: boolean } | { ok: false; refusal: Diagnostic };
+export type Verdict = { ok: true; entries: yauzl.Entry[] } | { ok: false; refusal: Diagnostic };
 
 const refuse = <C extends Code>(code: C, ...params: ParamsOf<C> extends Record<never, never> ? [ParamsOf<C>?] : [ParamsOf<C>]): Verdict => ({
   ok: false,
@@ -43,7 +44,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (buf: Uint8Array, sig: number[]) => sig.every((b, i) => buf[i] === b);
 
-/** Decide whether `buf` is an .xlsx/.xlsm workbook that is safe to load. */
+/** Decide whether `buf` is a zip of a workbook whose declared sizes are safe to inflate. */
 export async function checkContainer(buf: Buffer, limits: Limits = LIMITS): Promise<Verdict> {
   if (buf.length === 0) return refuse('KLA-E001');
   if (buf.length > limits.fileBytes) return refuse('KLA-E009', { what: 'file', size: mb(buf.length), limit: mb(limits.fileBytes) });
@@ -85,10 +86,10 @@ function inspectOle(buf: Buffer): Verdict {
 }
 
 /**
- * Read the zip's central directory (sizes as declared, nothing inflated), refuse
- * on declared sizes, then inflate each part into nothing to prove the declared
- * sizes true: yauzl aborts a part as soon as it grows past its declared size,
- * so a lying bomb costs at most one declared size of work.
+ * Read the zip's central directory (sizes as declared, nothing inflated) and
+ * refuse on declared sizes. Parts are inflated later, one at a time and only
+ * the ones kla reads (`inflatePart`), each stopped at its declared size, so a
+ * zip that lies about a size costs at most one part's limit of work.
  */
 async function inspectZip(buf: Buffer, limits: Limits): Promise<Verdict> {
   let zip: yauzl.ZipFile;
@@ -100,11 +101,15 @@ async function inspectZip(buf: Buffer, limits: Limits): Promise<Verdict> {
   try {
     const entries: yauzl.Entry[] = [];
     if (zip.entryCount > limits.entries) return refuse('KLA-E009', { what: 'entries', size: zip.entryCount, limit: limits.entries });
-    for await (const e of zip.eachEntry()) entries.push(e);
-    const names = new Set(entries.map((e) => e.fileName));
+    try {
+      for await (const e of zip.eachEntry()) entries.push(e);
+    } catch (e) {
+      return refuse('KLA-E002', { detail: (e as Error).message });
+    }
+    const names = new Set(entries.map((e) => partName(e.fileName)));
 
-    if (names.has('mimetype') && !names.has('[Content_Types].xml')) {
-      const mime = await readSmall(zip, entries.find((e) => e.fileName === 'mimetype')!);
+    if (names.has('mimetype') && !names.has('[content_types].xml')) {
+      const mime = await readSmall(zip, entries.find((e) => partName(e.fileName) === 'mimetype')!).catch(() => '');
       return mime.includes('opendocument.spreadsheet') ? refuse('KLA-E006') : refuse('KLA-E010', { format: mime.trim() || 'ODF' });
     }
     if (entries.some((e) => e.isEncrypted())) return refuse('KLA-E007');
@@ -134,59 +139,82 @@ async function inspectZip(buf: Buffer, limits: Limits): Promise<Verdict> {
     if (names.has('word/document.xml')) return refuse('KLA-E010', { format: 'Word (.docx)' });
     if (names.has('ppt/presentation.xml')) return refuse('KLA-E010', { format: 'PowerPoint (.pptx)' });
     if (names.has('xl/workbook.bin')) return refuse('KLA-E010', { format: 'Excel Binary (.xlsb)' });
-    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
-      return names.has('[Content_Types].xml') ? refuse('KLA-E002', { detail: 'xl/workbook.xml missing' }) : refuse('KLA-E010', { format: 'ZIP' });
-    }
-
-    let contentTypes = '';
-    for (const e of entries) {
-      try {
-        const data = inflateChecked(buf, e);
-        if (e.fileName === '[Content_Types].xml' && data) contentTypes = data.toString('utf8');
-      } catch (err) {
-        const msg = (err as Error).message;
-        return /too many bytes|exceeded/i.test(msg)
-          ? refuse('KLA-E008', { entry: e.fileName, ratio: 0 })
-          : refuse('KLA-E002', { detail: msg });
-      }
-    }
-    const macro = names.has('xl/vbaProject.bin') || contentTypes.includes('macroEnabled');
-    return { ok: true, macro };
+    if (!names.has('[content_types].xml')) return refuse('KLA-E010', { format: 'ZIP' });
+    return { ok: true, entries };
   } finally {
     zip.close();
   }
 }
 
 /**
- * Inflate an entry straight from the buffer, refusing to produce more than its
- * declared size: a zip that under-declares (a bomb in disguise) is caught after
- * at most one declared size of output. One native call per part: this runs for
- * every workbook, so it must cost little next to exceljs's own inflating.
+ * A zip entry name as an OPC part name: '/'-separated, no leading '/', lower
+ * case (part names are case-insensitive, and writers do not agree on case).
  */
-function inflateChecked(buf: Buffer, e: yauzl.Entry): Buffer | undefined {
-  if (e.fileName.endsWith('/')) return undefined;
+export const partName = (fileName: string) => fileName.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+
+/** A part's bytes, or why they cannot be had (damaged, or a bomb in disguise). */
+export type Inflated = { ok: true; data: Buffer } | { ok: false; refusal: Diagnostic };
+
+/**
+ * Inflate one entry straight from the buffer. It may produce no more than its
+ * declared size; when it tries to, it is inflated once more up to the part
+ * limit to tell a bomb (it goes on growing) from a damaged file (it stops
+ * short of the limit). The CRC is checked, so damaged data is never read as if
+ * it were what the OPD typed. One native call per part.
+ */
+export function inflatePart(buf: Buffer, e: yauzl.Entry, limits: Limits = LIMITS): Inflated {
+  const damaged = (detail: string): Inflated => ({ ok: false, refusal: diag('KLA-E002', { detail: `${e.fileName}: ${detail}` }) });
   const at = e.relativeOffsetOfLocalHeader;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new Error(`invalid local file header for ${e.fileName}`);
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) return damaged('invalid local file header');
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   const end = start + e.compressedSize;
-  if (end > buf.length) throw new Error(`truncated entry ${e.fileName}`);
-  if (e.compressionMethod === 0) {
-    if (e.compressedSize !== e.uncompressedSize) throw new Error(`stored entry ${e.fileName} exceeded its declared size`);
-    return buf.subarray(start, end);
-  }
-  if (e.compressionMethod !== 8) throw new Error(`unsupported compression method ${e.compressionMethod} in ${e.fileName}`);
+  if (end > buf.length) return damaged('truncated entry');
+  const raw = buf.subarray(start, end);
   let out: Buffer;
-  try {
-    out = inflateRawSync(buf.subarray(start, end), { maxOutputLength: Math.max(1, e.uncompressedSize) });
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-      throw new Error(`entry ${e.fileName} exceeded its declared size`);
+  if (e.compressionMethod === 0) {
+    if (e.compressedSize !== e.uncompressedSize) return damaged('stored entry is not its declared size');
+    out = raw;
+  } else if (e.compressionMethod === 8) {
+    try {
+      out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+    } catch (err) {
+      if (!tooLarge(err)) return damaged((err as Error).message);
+      try {
+        const cap = limits.xmlEntryBytes;
+        inflateRawSync(raw, { maxOutputLength: cap + 1 });
+        return damaged('entry is larger than its declared size');
+      } catch (err2) {
+        if (!tooLarge(err2)) return damaged((err2 as Error).message);
+        const ratio = Math.round(limits.xmlEntryBytes / Math.max(1, e.compressedSize));
+        return { ok: false, refusal: diag('KLA-E008', { entry: e.fileName, size: mb(limits.xmlEntryBytes), ratio, recorded: mb(e.uncompressedSize) }) };
+      }
     }
-    throw err;
+  } else {
+    return damaged(`unsupported compression method ${e.compressionMethod}`);
   }
-  if (out.length !== e.uncompressedSize) throw new Error(`entry ${e.fileName} is not the declared size`);
-  return out;
+  if (out.length !== e.uncompressedSize) return damaged('entry is not its declared size');
+  if ((crc32(out) >>> 0) !== (e.crc32 >>> 0)) return damaged('CRC mismatch');
+  return { ok: true, data: out };
 }
+
+const tooLarge = (err: unknown) => (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError;
+
+/** CRC-32 (zip's): native where this Node has it (20.15+), else a table. */
+const crc32: (data: Uint8Array) => number =
+  (zlib as { crc32?: (data: Uint8Array) => number }).crc32 ??
+  (() => {
+    const table = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+    return (data: Uint8Array) => {
+      let c = -1;
+      for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+      return (c ^ -1) >>> 0;
+    };
+  })();
 
 /** Read a small entry (the declared-size checks above already ran for it). */
 async function readSmall(zip: yauzl.ZipFile, e: yauzl.Entry): Promise<string> {

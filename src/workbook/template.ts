@@ -69,11 +69,13 @@ export async function buildTemplateWorkbook(project: Project, opd: Opd, opts: Te
   wb.calcProperties.fullCalcOnLoad = true;
 
   const rubricIds = [...new Set(questions.map((q) => q.rubric))].filter((r) => project.catalog.rubrics[r]?.kind === 'options');
+  const validations = new Validations();
   await addInstructions(wb, project, opd, questions);
-  await addIdentity(wb, project, opd);
-  await addAnswers(wb, project, opd, questions, rubricIds);
-  await addOptions(wb, project, rubricIds);
-  await addMeta(wb, project, opd, questions);
+  await addIdentity(wb, project, opd, validations);
+  await addAnswers(wb, project, opd, questions, rubricIds, validations);
+  addOptions(wb, project, rubricIds);
+  addMeta(wb, project, opd, questions);
+  validations.write();
   return wb;
 }
 
@@ -265,7 +267,7 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
-async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd): Promise<void> {
+async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd, validations: Validations): Promise<void> {
   const ws = wb.addWorksheet(SHEETS.identity, {
     views: [{ showGridLines: false }],
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: margins() },
@@ -305,7 +307,7 @@ async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd): Pr
       cell.protection = { locked: false };
       cell.numFmt = '@';
       if (f.key === 'officerNip' || f.key === 'headNip') {
-        cell.dataValidation = {
+        validations.add(ws, f.cell, {
           type: 'textLength',
           operator: 'equal',
           formulae: [18],
@@ -317,7 +319,7 @@ async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd): Pr
           showInputMessage: true,
           promptTitle: 'NIP',
           prompt: 'Tulis 18 digit NIP tanpa spasi.',
-        };
+        });
       }
     }
     if (f.hint) {
@@ -337,6 +339,7 @@ async function addAnswers(
   opd: Opd,
   questions: CatalogQuestion[],
   rubricIds: string[],
+  validations: Validations,
 ): Promise<void> {
   const cols = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
   const last = ANSWER_COLUMNS[cols[cols.length - 1]!];
@@ -409,13 +412,13 @@ async function addAnswers(
     const answer = row.getCell(ANSWER_COLUMNS.answer);
     answer.protection = { locked: false };
     answer.fill = fill(COLOR.input);
-    answer.dataValidation = validationFor(q, optionRanges.get(q.rubric));
+    validations.add(ws, answer.address, validationFor(q, optionRanges.get(q.rubric)));
 
     const prev = row.getCell(ANSWER_COLUMNS.previous);
     if (q.previousYear) {
       prev.protection = { locked: false };
       prev.fill = fill(COLOR.input);
-      prev.dataValidation = validationFor(q, optionRanges.get(q.rubric));
+      validations.add(ws, prev.address, validationFor(q, optionRanges.get(q.rubric)));
     } else {
       // A visible dash says "not asked" on paper too, where the grey fill may not print.
       prev.value = '—';
@@ -475,6 +478,42 @@ async function addAnswers(
     insertColumns: false,
     deleteColumns: false,
   });
+}
+
+/**
+ * Data validations, collected per sheet and written as ranges: a run of cells
+ * down one column with the same rule is one range. exceljs, given single
+ * cells, merges them into ranges itself but sorts addresses as text (F10
+ * before F4) and so writes overlapping ranges, which Excel may answer with a
+ * repair prompt; given ranges that do not overlap, it writes them as they are.
+ */
+class Validations {
+  private readonly bySheet = new Map<ExcelJS.Worksheet, { col: string; row: number; key: string; dv: ExcelJS.DataValidation }[]>();
+
+  add(ws: ExcelJS.Worksheet, address: string, dv: ExcelJS.DataValidation): void {
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!m) throw new Error(`not a cell address: ${address}`);
+    const list = this.bySheet.get(ws) ?? [];
+    list.push({ col: m[1]!, row: Number(m[2]), key: JSON.stringify(dv), dv });
+    this.bySheet.set(ws, list);
+  }
+
+  write(): void {
+    for (const [ws, list] of this.bySheet) {
+      list.sort((a, b) => (a.col === b.col ? a.row - b.row : a.col.length - b.col.length || (a.col < b.col ? -1 : 1)));
+      let start = 0;
+      for (let i = 1; i <= list.length; i++) {
+        const run = list[start]!;
+        const prev = list[i - 1]!;
+        const next = list[i];
+        if (next && next.col === run.col && next.row === prev.row + 1 && next.key === run.key) continue;
+        const range = prev.row === run.row ? `${run.col}${run.row}` : `${run.col}${run.row}:${run.col}${prev.row}`;
+        // `dataValidations.add` is exceljs's own API, missing from its typings.
+        (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(range, run.dv);
+        start = i;
+      }
+    }
+  }
 }
 
 /** Option lists live on the hidden sheet: column i+1 holds rubric i's options. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { report as note, shown, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
-import { refusal } from '../../diagnostics/index.js';
+import { jsonText, refusal } from '../../diagnostics/index.js';
 import { writeFileAtomic } from '../../io/files.js';
 import type { Catalog } from '../../catalog/load.js';
 import { assess } from '../../pipeline.js';
@@ -108,7 +108,7 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     ...(baseline ? { comparison: { result: compareBaseline(a.result, baseline), file: opts.baseline! } } : {}),
   };
   // Wrapped to the terminal when shown on one; whole lines in a file or a pipe.
-  const text = opts.format === 'json' ? `${JSON.stringify(toScoreJson(view), null, 2)}\n` : formatScoreTable(view, ctx.lang, opts.out === undefined ? ctx.columns : undefined);
+  const text = opts.format === 'json' ? jsonText(toScoreJson(view)) : formatScoreTable(view, ctx.lang, opts.out === undefined ? ctx.columns : undefined);
   if (opts.out === undefined) {
     ctx.out(text);
   } else {

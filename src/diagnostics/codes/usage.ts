@@ -127,6 +127,13 @@ export const USAGE_CODES = {
     (p, f) => `Folder ${f.path(p.dir)} sudah berisi templat berikut: ${f.list(p.files, 5)}. Templat tersebut tidak ditimpa; bila memang hendak dibuat ulang, tambahkan --force.`,
     (p, f) => `Folder ${f.path(p.dir)} already holds these templates: ${f.list(p.files, 5)}. They are not overwritten; to write them again, add --force.`,
   ),
+  'KLA-E533': def<{ inputs: string[]; limit: number }>(
+    'error',
+    { id: 'Terlalu banyak berkas dan folder', en: 'Too many files and folders' },
+    { id: 'Sebutkan folder kiriman OPD saja, bukan folder induk atau seluruh disk.', en: 'Name the OPD submissions folder only, not a parent folder or a whole disk.' },
+    (p, f) => `Pemeriksaan dihentikan: ${f.list(p.inputs)} memuat lebih dari ${p.limit} berkas dan folder. Mohon sebutkan folder kiriman OPD saja, bukan folder induk atau seluruh disk.`,
+    (p, f) => `The check was stopped: ${f.list(p.inputs)} hold more than ${p.limit} files and folders. Please name the OPD submissions folder only, not a parent folder or a whole disk.`,
+  ),
   'KLA-E517': def<{ inputs: string[] }>(
     'error',
     { id: 'Tidak ada lembar kerja untuk diperiksa', en: 'No workbook to check' },

@@ -154,12 +154,14 @@ export const VALIDATION_CODES = {
     () => 'Berkas ini kosong (tidak berisi data). Mohon kirim ulang lembar kerja yang sudah diisi.',
     () => 'This file is empty. Please send the filled workbook again.',
   ),
+  // Technical detail (the zip or XML library's own words) is kept in `detail` for JSON consumers and
+  // bug reports; no message prints it, because an OPD officer cannot act on it.
   'KLA-E002': def<{ detail: string }>(
     'error',
     { id: 'Berkas rusak atau tidak lengkap', en: 'Damaged or truncated file' },
     { id: 'Buka berkas di Excel; bila Excel dapat memperbaikinya, simpan ulang sebagai .xlsx. Bila tidak, kirim ulang dari berkas asli.', en: 'Open the file in Excel; if Excel can repair it, save it again as .xlsx. Otherwise send it again from the original.' },
-    (p, f) => `Berkas rusak atau tidak lengkap sehingga tidak dapat dibuka (rincian teknis: ${f.q(p.detail)}). Mohon buka berkas di Excel, simpan ulang sebagai .xlsx, lalu kirim kembali.`,
-    (p, f) => `The file is damaged or incomplete and cannot be opened (technical detail: ${f.q(p.detail)}). Please open it in Excel, save it again as .xlsx and send it again.`,
+    () => 'Berkas rusak atau tidak lengkap sehingga tidak dapat dibuka. Mohon buka berkas di Excel, simpan ulang sebagai .xlsx, lalu kirim kembali; bila Excel tidak dapat membukanya, kirim ulang dari berkas asli.',
+    () => 'The file is damaged or incomplete and cannot be opened. Please open it in Excel, save it again as .xlsx and send it again; if Excel cannot open it either, send it again from the original.',
   ),
   'KLA-E003': def<{ format: string }>(
     'error',
@@ -196,18 +198,22 @@ export const VALIDATION_CODES = {
     () => 'Berkas dilindungi kata sandi pembuka (terenkripsi) sehingga isinya tidak dapat dibaca. Mohon hapus kata sandi tersebut (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu kirim kembali.',
     () => 'The file is protected with an opening password (encrypted), so its content cannot be read. Please remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save and send it again.',
   ),
-  'KLA-E008': def<{ entry: string; ratio: number; size?: number }>(
+  'KLA-E008': def<{ entry: string; ratio: number; size?: number; recorded?: number }>(
     'error',
     { id: 'Bom dekompresi', en: 'Decompression bomb' },
     { id: 'Berkas ditolak sebelum dibuka karena ukurannya setelah dibuka tidak wajar. Minta OPD mengirim ulang templat yang diisi biasa.', en: 'The file is refused before it is opened because its unpacked size is implausible. Ask the OPD to send a normally filled template.' },
     (p, f) =>
-      Number(p.ratio) > 0
-        ? `Berkas ditolak karena bagian "${f.q(p.entry)}" akan mengembang menjadi ${f.n(p.size)} MB (rasio pemadatan ${p.ratio}:1); ukuran ini tidak wajar untuk lembar kerja KLA. Mohon kirim ulang templat yang diisi seperti biasa.`
-        : `Berkas ditolak karena bagian "${f.q(p.entry)}" mengembang melebihi ukuran yang tercatat di dalam berkas; berkas seperti ini rusak atau sengaja dibuat untuk membebani komputer. Mohon kirim ulang templat yang diisi seperti biasa.`,
+      p.recorded !== undefined
+        ? `Berkas ditolak karena bagian "${f.q(p.entry)}" mengembang jauh melebihi ukuran yang tercatat di dalam berkas (tercatat ${f.n(p.recorded)} MB, sudah lebih dari ${f.n(p.size)} MB); berkas seperti ini sengaja dibuat untuk membebani komputer. Mohon kirim ulang templat yang diisi seperti biasa.`
+        : Number(p.ratio) > 0
+          ? `Berkas ditolak karena bagian "${f.q(p.entry)}" akan mengembang menjadi ${f.n(p.size)} MB (rasio pemadatan ${p.ratio}:1); ukuran ini tidak wajar untuk lembar kerja KLA. Mohon kirim ulang templat yang diisi seperti biasa.`
+          : `Berkas ditolak karena bagian "${f.q(p.entry)}" mengembang melebihi ukuran yang tercatat di dalam berkas; berkas seperti ini sengaja dibuat untuk membebani komputer. Mohon kirim ulang templat yang diisi seperti biasa.`,
     (p, f) =>
-      Number(p.ratio) > 0
-        ? `The file is refused because its part "${f.q(p.entry)}" would inflate to ${f.n(p.size)} MB (compression ratio ${p.ratio}:1); that is implausible for a KLA workbook. Please send a normally filled template again.`
-        : `The file is refused because its part "${f.q(p.entry)}" inflates beyond the size recorded in the file; such a file is damaged or made to overload the computer. Please send a normally filled template again.`,
+      p.recorded !== undefined
+        ? `The file is refused because its part "${f.q(p.entry)}" inflates far beyond the size recorded in the file (recorded ${f.n(p.recorded)} MB, already more than ${f.n(p.size)} MB); such a file is made to overload the computer. Please send a normally filled template again.`
+        : Number(p.ratio) > 0
+          ? `The file is refused because its part "${f.q(p.entry)}" would inflate to ${f.n(p.size)} MB (compression ratio ${p.ratio}:1); that is implausible for a KLA workbook. Please send a normally filled template again.`
+          : `The file is refused because its part "${f.q(p.entry)}" inflates beyond the size recorded in the file; such a file is made to overload the computer. Please send a normally filled template again.`,
   ),
   'KLA-E009': def<{ what: 'file' | 'entries' | 'part' | 'total'; size: number; limit: number; entry?: string }>(
     'error',
@@ -258,12 +264,88 @@ export const VALIDATION_CODES = {
     (p) => `Berkas ini bukan lembar kerja (${p.kind === 'hidden' ? 'berkas sistem atau tersembunyi' : `jenis "${p.ext}"`}) sehingga dilewati.`,
     (p) => `This file is not a workbook (${p.kind === 'hidden' ? 'a system or hidden file' : `type "${p.ext}"`}) and was skipped.`,
   ),
+  'KLA-E014': def<{ detail?: string }>(
+    'error',
+    { id: 'Tidak ada izin membaca berkas', en: 'No permission to read the file' },
+    { id: 'Salin berkas ke folder kiriman dengan akun yang menjalankan kla, atau minta pemilik komputer memberi izin baca.', en: 'Copy the file into the submissions folder with the account that runs kla, or ask the owner of the computer for read permission.' },
+    () => 'Berkas ini tidak dapat dibuka karena akun yang menjalankan kla tidak memiliki izin membacanya. Berkas itu sendiri belum tentu rusak. Mohon salin ulang berkas ke folder kiriman atau minta izin baca, lalu jalankan pemeriksaan kembali.',
+    () => 'This file cannot be opened because the account running kla has no permission to read it. The file itself is not necessarily damaged. Please copy it into the submissions folder again or ask for read permission, then run the check again.',
+  ),
   'KLA-W015': def<{ row: number }>(
     'warning',
     { id: 'Baris di luar batas baca', en: 'Rows beyond the read limit' },
     { id: 'Hapus baris yang tidak diperlukan di bawah daftar pertanyaan.', en: 'Delete the unneeded rows below the question list.' },
     (p) => `Lembar ini memuat isian di bawah baris ${p.row}; bagian tersebut tidak dibaca. Mohon hapus baris yang tidak diperlukan.`,
     (p) => `This sheet has content below row ${p.row}, which is not read. Please delete the unneeded rows.`,
+  ),
+
+  'KLA-E016': def<{ reason: 'missing' | 'busy' | 'folder' | 'other'; detail?: string }>(
+    'error',
+    { id: 'Berkas tidak dapat dibaca dari disk', en: 'File cannot be read from disk' },
+    { id: 'Pastikan berkas masih ada, tidak sedang dibuka atau disalin program lain, lalu ulangi.', en: 'Make sure the file still exists and is not being opened or copied by another program, then try again.' },
+    (p) =>
+      `Berkas ini tidak dapat dibaca dari disk: ${
+        p.reason === 'missing'
+          ? 'berkas dipindahkan atau dihapus selama pemeriksaan'
+          : p.reason === 'busy'
+            ? 'berkas sedang dikunci program lain'
+            : p.reason === 'folder'
+              ? 'yang ditemukan adalah folder, bukan berkas'
+              : 'terjadi kesalahan baca pada disk'
+      }. Mohon periksa berkasnya, lalu jalankan pemeriksaan kembali.`,
+    (p) =>
+      `This file could not be read from disk: ${
+        p.reason === 'missing'
+          ? 'it was moved or deleted during the check'
+          : p.reason === 'busy'
+            ? 'another program has it locked'
+            : p.reason === 'folder'
+              ? 'it is a folder, not a file'
+              : 'a disk read error occurred'
+      }. Please check the file, then run the check again.`,
+  ),
+  'KLA-I017': def<{ kind: 'folder' | 'file'; first: string }>(
+    'info',
+    { id: 'Folder atau berkas yang sama dilewati', en: 'Same folder or file skipped' },
+    { id: 'Tautan (shortcut/symlink) ini menunjuk ke folder atau berkas yang sudah diperiksa; hapus tautannya bila tidak diperlukan.', en: 'This link (shortcut/symlink) points to a folder or file already checked; remove the link if it is not needed.' },
+    (p, f) => `Tautan ini menunjuk ke ${p.kind === 'folder' ? 'folder' : 'berkas'} yang sudah diperiksa (${f.path(p.first)}), sehingga dilewati agar tidak dibaca dua kali.`,
+    (p, f) => `This link points to a ${p.kind} already checked (${f.path(p.first)}), so it was skipped rather than read twice.`,
+  ),
+  'KLA-I018': def<{ kind: 'broken-link' | 'link-loop' | 'fifo' | 'socket' | 'device' | 'other' }>(
+    'info',
+    { id: 'Entri khusus di folder dilewati', en: 'Special entry in a folder skipped' },
+    { id: 'Hanya berkas biasa yang diperiksa. Hapus tautan yang rusak atau entri khusus ini dari folder kiriman.', en: 'Only regular files are checked. Remove the broken link or special entry from the submissions folder.' },
+    (p) =>
+      `Entri ini dilewati karena ${
+        p.kind === 'broken-link'
+          ? 'merupakan tautan (shortcut/symlink) ke berkas atau folder yang tidak ada'
+          : p.kind === 'link-loop'
+            ? 'merupakan tautan yang menunjuk ke dirinya sendiri'
+            : p.kind === 'fifo' || p.kind === 'socket'
+              ? 'merupakan saluran sistem, bukan berkas'
+              : p.kind === 'device'
+                ? 'merupakan perangkat, bukan berkas'
+                : 'bukan berkas biasa'
+      }.`,
+    (p) =>
+      `This entry was skipped: ${
+        p.kind === 'broken-link'
+          ? 'it is a link (shortcut/symlink) to a file or folder that does not exist'
+          : p.kind === 'link-loop'
+            ? 'it is a link that points to itself'
+            : p.kind === 'fifo' || p.kind === 'socket'
+              ? 'it is a system pipe, not a file'
+              : p.kind === 'device'
+                ? 'it is a device, not a file'
+                : 'it is not a regular file'
+      }.`,
+  ),
+  'KLA-W019': def<{ reason: 'denied' | 'other' }>(
+    'warning',
+    { id: 'Folder tidak dapat dibuka', en: 'Folder cannot be opened' },
+    { id: 'Periksa izin folder itu; berkas di dalamnya belum ikut diperiksa.', en: 'Check the folder\'s permissions; the files inside it were not checked.' },
+    (p) => `Folder ini tidak dapat dibuka${p.reason === 'denied' ? ' karena tidak ada izin membacanya' : ''}, sehingga berkas di dalamnya tidak ikut diperiksa.`,
+    (p) => `This folder could not be opened${p.reason === 'denied' ? ' (no permission to read it)' : ''}, so the files inside it were not checked.`,
   ),
 
   // -------------------------------------------------------------------------
