@@ -41,8 +41,9 @@ describe('the recap workbook', () => {
     expect(capaian.numFmt).toBe('0.0%');
     expect(row.getCell(h.get('Nilai')!).numFmt).toBe('0.00');
     const summary = wb.getWorksheet('Ringkasan')!;
-    expect(summary.getRow(5).getCell(2).value).toBeCloseTo(b.result.total, 6);
-    expect(summary.getRow(5).getCell(2).numFmt).toBe('0.00');
+    const total = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 'Nilai evaluasi mandiri (perkiraan)')!.getCell(2);
+    expect(total.value).toBeCloseTo(b.result.total, 6);
+    expect(total.numFmt).toBe('0.00');
 
     // A percentage answer is a share in a percentage format; a count a number.
     const answers = wb.getWorksheet('Jawaban OPD')!;
@@ -53,7 +54,7 @@ describe('the recap workbook', () => {
     answers.eachRow((r, i) => {
       if (i === 1) return;
       const type = catalog.questionById.get(String(r.getCell(a.get('No.')!).value))?.answerType;
-      const v = r.getCell(a.get('Jawaban')!);
+      const v = r.getCell(a.get('Jawaban (data 2025)')!);
       if (v.value === null || v.value === undefined) return;
       if (type === 'percent') {
         percents++;
@@ -90,7 +91,7 @@ describe('the recap workbook', () => {
       const said = String(r.getCell(a.get('Dihitung')!).value);
       seen.set(said, (seen.get(said) ?? 0) + 1);
       expect(said === 'ya', `${at} ${said}`).toBe(countedCell.has(at));
-      if (said === 'tidak: kosong') expect(r.getCell(a.get('Jawaban')!).value ?? null).toBeNull();
+      if (said === 'tidak: kosong') expect(r.getCell(a.get('Jawaban (data 2025)')!).value ?? null).toBeNull();
     });
     // The example has questions several OPDs answer, and answers left blank: both reasons appear.
     expect(seen.get('ya')).toBe(countedCell.size);
