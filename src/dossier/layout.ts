@@ -54,16 +54,33 @@ export interface Rendered {
   numbering: Numbering;
 }
 
-/** Record on which page each node with an id lands, besides keeping headings with their tables. */
-function pageRecorder(): { pages: Map<string, number>; hook: (node: NodeInfo, nodes: PageNodes) => boolean } {
+/**
+ * Record on which page each node with an id lands, besides keeping headings
+ * with their tables; and which nodes that keeping moved to a new page.
+ */
+function pageRecorder(): { pages: Map<string, number>; breaks: Set<string>; hook: (node: NodeInfo, nodes: PageNodes) => boolean } {
   const pages = new Map<string, number>();
+  const breaks = new Set<string>();
   return {
     pages,
+    breaks,
     hook: (node, nodes) => {
       if (node.id !== undefined && node.pageNumbers[0] !== undefined) pages.set(node.id, node.pageNumbers[0]);
-      return keepWithTable(node, nodes);
+      const moved = keepWithTable(node, nodes);
+      if (moved && node.id !== undefined) breaks.add(node.id);
+      return moved;
     },
   };
+}
+
+/**
+ * The body with the page breaks its own layout step found, set in advance.
+ * pdfmake lays the whole document out again for every break a hook adds; the
+ * body starts on a page of its own, so it breaks in the whole document exactly
+ * where it broke alone, and the whole is laid out once.
+ */
+function withBreaks(body: PdfNode[], breaks: ReadonlySet<string>): PdfNode[] {
+  return body.map((n) => (typeof n === 'object' && typeof n.id === 'string' && breaks.has(n.id) ? { ...n, pageBreak: 'before' } : n));
 }
 
 /** The node ids of headings and captions (pdfmake ids must be unique; outline ids may look like anything). */
@@ -94,7 +111,7 @@ export async function renderDocument(spec: DocumentSpec): Promise<Rendered> {
     const p = frontPass.pages.get(nodeId(id));
     return p === undefined ? '' : roman(p).toLowerCase();
   };
-  const whole = definition(spec, body, front(spec, numbering, bodyPage, frontPage, true), pageRecorder().hook, frontPages);
+  const whole = definition(spec, withBreaks(body, bodyPass.breaks), front(spec, numbering, bodyPage, frontPage, true), undefined, frontPages);
   const pdf = await renderPdf(whole);
   const pages = countPages(pdf);
   if (pages !== frontPages + bodyPageCount) {
@@ -109,7 +126,7 @@ export function countPages(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
 }
 
-function definition(spec: DocumentSpec, body: PdfNode[], frontNodes: PdfNode[], hook: (n: NodeInfo, p: PageNodes) => boolean, frontPages: number): DocDefinition {
+function definition(spec: DocumentSpec, body: PdfNode[], frontNodes: PdfNode[], hook: ((n: NodeInfo, p: PageNodes) => boolean) | undefined, frontPages: number): DocDefinition {
   // The body's first chapter breaks the page after the front matter; alone, it starts the document.
   const content = frontNodes.length === 0 ? stripFirstBreak(body) : [...frontNodes, ...body];
   const bodyOnly = frontNodes.length === 0 && body.length > 0;
@@ -142,7 +159,7 @@ function definition(spec: DocumentSpec, body: PdfNode[], frontNodes: PdfNode[], 
             color: COLORS.muted,
           },
     footer: (page: number) => (!bodyOnly && page === 1 ? { text: '' } : { text: pageLabel(page), alignment: 'center', fontSize: 9, margin: [0, 26, 0, 0] }),
-    pageBreakBefore: hook,
+    ...(hook ? { pageBreakBefore: hook } : {}),
     content,
   };
 }

@@ -116,7 +116,9 @@ export function keep(heading: PdfNode, following: readonly PdfNode[]): PdfNode[]
   const after = tableOf(first) ? following : [second, ...rest].filter((n) => n !== undefined);
   if (next === undefined) return [{ stack: before, unbreakable: true }, ...after];
   if (next.unbreakable === true) return [{ stack: [...before, next], unbreakable: true }, ...after.slice(1)];
-  return [{ stack: before, unbreakable: true, headlineLevel: KEEP_WITH_TABLE }, ...after];
+  // Named after its heading, so the layout can say which of these it moved to the next page.
+  const id = typeof heading === 'object' && typeof heading.id === 'string' ? { id: `${heading.id}~keep` } : {};
+  return [{ stack: before, unbreakable: true, headlineLevel: KEEP_WITH_TABLE, ...id }, ...after];
 }
 
 export interface NodeInfo {
