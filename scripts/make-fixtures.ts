@@ -14,7 +14,7 @@
  * per-OPD habits) with the key questions set by hand, so regenerating gives
  * the same content. Every person and figure is fictional or approximate.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';

@@ -34,7 +34,6 @@ import {
   type WhatIfSettings,
 } from './score/index.js';
 import { readEvidenceFolder } from './score/evidence-files.js';
-import { toolVersion } from './version.js';
 import type { Lang } from './i18n.js';
 import { standingOf } from './status/standing.js';
 import { letterFileName, letterSettings, planFeedback, workbookFileName, type FeedbackPlan, type LetterSettings } from './feedback/plan.js';

@@ -21,7 +21,7 @@ import { sourceDateEpoch } from '../src/cli/options.js';
 import { childrenChart, scoreChart } from '../src/dossier/chart.js';
 import { dossierOutline } from '../src/dossier/dossier.js';
 import { numberOutline } from '../src/dossier/outline.js';
-import { formatRefusal, KlaError } from '../src/diagnostics/index.js';
+import { formatRefusal } from '../src/diagnostics/index.js';
 import { refusalOf } from './helpers/refusal.js';
 import { catalog, config, sampleInput } from './dossier.helpers.js';
 import { layoutProblems, pdfLayout, pdfPages, squash } from './dossier.pdf.js';

@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { initProject } from '../src/project/init.js';
 import { loadProject, type Project, questionsForOpd } from '../src/project/config.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, IDENTITY_FIELDS, SHEETS, type AnswerColumn } from '../src/workbook/layout.js';

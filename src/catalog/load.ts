@@ -15,7 +15,7 @@ import { checkCatalog } from './rules.js';
 import { newestCatalog, shippedCatalog, shippedCatalogs } from './registry.js';
 import { refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
-import { catalogsDir, packageRoot } from '../paths.js';
+import { packageRoot } from '../paths.js';
 
 /** A question with everything needed to place and score it. */
 export interface CatalogQuestion extends Question {

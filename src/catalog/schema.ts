@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/, 'id: huruf, angka, titik atau tanda hubung tanpa spasi');
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'id: huruf, angka, titik atau tanda hubung tanpa spasi');
 const fraction = z.number();
 const text = z.string().min(1);
 

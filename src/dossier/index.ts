@@ -28,9 +28,11 @@ export interface Documents {
 export async function renderDocuments(input: DossierInput, templates: LoadedTemplates, opts: { place?: string | undefined; pdfDate: Date }): Promise<Documents> {
   const model = buildDossierModel(input);
   const place = signingPlace(model, opts.place);
-  let narrative: Narrative | undefined;
-  const outline = dossierOutline(model, () => narrative!);
-  narrative = templates.render(sealView(buildView(model, numberOutline(outline), place)));
+  // The narrative needs the outline's numbers (its cross-references); the outline's parts read the narrative when laid out.
+  const rendered: { narrative?: Narrative } = {};
+  const outline = dossierOutline(model, () => rendered.narrative!);
+  rendered.narrative = templates.render(sealView(buildView(model, numberOutline(outline), place)));
+  const narrative = rendered.narrative;
   const district = model.district.name;
   const watermark = model.draft ? { text: 'DRAF', color: COLORS.alert } : model.watermark ? { text: model.watermark, color: COLORS.muted } : undefined;
   const dossier = await renderDocument({

@@ -12,7 +12,7 @@ import { figure, table as float, type Numbering, type Part } from './outline.js'
 import type { DocumentSpec } from './layout.js';
 import { nodeId } from './layout.js';
 import { scoreChart } from './chart.js';
-import { COLORS, facts, PAGE, para, table, textLines, type PdfNode } from './parts.js';
+import { COLORS, facts, PAGE, para, table, textLines } from './parts.js';
 import { maximum, points } from './text.js';
 
 const right = (t: string) => ({ text: t, alignment: 'right' });

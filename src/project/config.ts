@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
+import type * as Yaml from 'yaml';
 import type { Diagnostic } from '../model.js';
 import { diag, refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
@@ -272,7 +273,7 @@ export function loadProject(dirOrFile: string): Project {
 function readConfigData(file: string): unknown {
   const text = readFileSync(file, 'utf8');
   if (/\.ya?ml$/i.test(file)) {
-    const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+    const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
     try {
       return yaml.parse(text, { prettyErrors: true, uniqueKeys: true });
     } catch (e) {

@@ -9,7 +9,7 @@ import { formatNumber, type Lang } from '../i18n.js';
 import type { AnswerValue } from '../model.js';
 import { wrapList, wrapWords } from '../wrap.js';
 import type { Change, RowChange, ScoreComparison } from './compare.js';
-import type { IgnoredReason, QuestionConflict, ScoreReport } from './engine.js';
+import type { IgnoredReason, QuestionConflict } from './engine.js';
 import type { EvidenceCheck } from './evidence.js';
 import { roundShown } from './numbers.js';
 import { bandsOf, predikatFor, totalDigits, type ForecastMargin, type Threshold } from './predikat.js';

@@ -10,7 +10,7 @@ import { findOpd, normalizeName, parseDistrictName, questionsForOpd, type Opd, t
 import { IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION, type IdentityKey, type MetaKey } from '../workbook/layout.js';
 import type { RawCell, WorkbookData } from '../workbook/read.js';
 import type { Diagnostic, Location } from '../model.js';
-import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
+import { diag, type ParamsOf } from '../diagnostics/index.js';
 import { textOf } from './values.js';
 
 export interface IdentityResult {

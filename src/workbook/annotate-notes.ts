@@ -9,7 +9,7 @@
 import {
   CONTENT_TYPE,
   NS,
-  Package,
+  type Package,
   REL,
   XML_DECL,
   addContentType,

@@ -5,7 +5,7 @@
  */
 import {
   CONTENT_TYPE,
-  Package,
+  type Package,
   REL,
   XML_DECL,
   addContentType,

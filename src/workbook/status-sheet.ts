@@ -4,6 +4,7 @@
  * the rows, and lines below them. Landscape A4, one page wide. The words come
  * from the caller; the same inputs give the same bytes (zip times from `date`).
  */
+import type ExcelJS from 'exceljs';
 import type { Severity } from '../model.js';
 import { Package } from './ooxml.js';
 
@@ -41,7 +42,7 @@ export async function printTableWorkbook(t: PrintTable, date: Date): Promise<Buf
   });
   ws.columns = t.columns.map((c) => ({ width: c.width }));
   const last = t.columns.length;
-  const wide = (text: string, font: Partial<import('exceljs').Font>, height?: number) => {
+  const wide = (text: string, font: Partial<ExcelJS.Font>, height?: number) => {
     const row = ws.addRow([text]);
     ws.mergeCells(row.number, 1, row.number, last);
     row.getCell(1).font = { name: 'Arial', ...font };

@@ -15,7 +15,7 @@ import { findOpd, questionsForOpd, type Opd, type Project } from '../project/con
 import { toolVersion } from '../version.js';
 import { columnLetters, parseCell } from './a1.js';
 import { buildProfileWorkbook, profileFileName } from './profile-template.js';
-import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, shorten, thin } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, thin } from './style.js';
 import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
@@ -73,8 +73,8 @@ export async function buildTemplateWorkbook(project: Project, opd: Opd, opts: Te
   await addInstructions(wb, project, opd, questions);
   await addIdentity(wb, project, opd, validations);
   await addAnswers(wb, project, opd, questions, rubricIds, validations);
-  addOptions(wb, project, rubricIds);
-  addMeta(wb, project, opd, questions);
+  await addOptions(wb, project, rubricIds);
+  await addMeta(wb, project, opd, questions);
   validations.write();
   return wb;
 }
