@@ -3,25 +3,21 @@
  * what-if, gap plan and comparison with an earlier run. Options in, pipeline,
  * formatter, exit code.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { report as note, shown, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
 import { jsonText, refusal } from '../../diagnostics/index.js';
+import { readInput, readScenario } from '../options.js';
 import { writeFileAtomic } from '../../io/files.js';
-import type { Catalog } from '../../catalog/load.js';
 import { assess } from '../../pipeline.js';
 import {
   bandsOf,
   compareBaseline,
   formatScoreTable,
   parseScoreJson,
-  parseSetArgs,
-  parseWhatIfJson,
   predikatThreshold,
   toScoreJson,
   type ScoreView,
-  type WhatIfSettings,
 } from '../../score/index.js';
 import { say } from '../messages.js';
 
@@ -36,35 +32,6 @@ interface ScoreOpts {
   evidence?: string;
   allowInvalid?: boolean;
   jobs?: string;
-}
-
-/** A small input file (what-if, baseline): its text, or a refusal that says why it cannot be read. */
-function readInput(file: string, what: 'what-if' | 'baseline'): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw refusal('KLA-E518', { what, file, reason: code === 'ENOENT' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'denied' : 'other' }, { location: { file } });
-  }
-}
-
-/** Everything given on the command line, checked before the (slow) reading of workbooks. */
-function readScenario(catalog: Catalog, opts: ScoreOpts, cwd: string): WhatIfSettings {
-  const settings: WhatIfSettings = new Map();
-  if (opts.whatIf !== undefined) {
-    const file = path.resolve(cwd, opts.whatIf);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readInput(file, 'what-if'));
-    } catch (e) {
-      if (e instanceof SyntaxError) throw refusal('KLA-E520', { file }, { location: { file } });
-      throw e;
-    }
-    parseWhatIfJson(catalog, raw, file, settings);
-  }
-  // --set comes after the file, so it wins for the same question.
-  if (opts.set?.length) parseSetArgs(catalog, opts.set, settings);
-  return settings;
 }
 
 export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
