@@ -31,8 +31,3 @@ export function percent(part: number, whole: number, lang: Lang): string {
 }
 
 /** Counts of one file's diagnostics by severity. */
-export function countBySeverity(ds: Diagnostic[]): Record<Severity, number> {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const d of ds) c[d.severity]++;
-  return c;
-}

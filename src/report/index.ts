@@ -34,6 +34,5 @@ export const formatters = {
 
 export type FormatName = keyof typeof formatters;
 
-export const isFormatName = (s: string): s is FormatName => Object.hasOwn(formatters, s);
 
 export { githubStepSummary } from './github.js';

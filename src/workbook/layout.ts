@@ -126,7 +126,6 @@ export function answerHeaders(years: HeaderYears): Record<AnswerColumn, string> 
 export const dataYearsText = (years: HeaderYears) => `${years.evaluated} (tahun sebelumnya: ${years.previous})`;
 
 /** Row 1: title; row 2: subtitle; row 3: column headers; questions from row 4. */
-export const ANSWER_TITLE_ROW = 1;
 export const ANSWER_HEADER_ROW = 3;
 export const ANSWER_FIRST_ROW = 4;
 

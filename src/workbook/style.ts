@@ -38,14 +38,6 @@ export function margins() {
 /** `&` starts a code in Excel header/footer text. */
 export const escapeHeaderFooter = (s: string) => s.replace(/&/g, '&&');
 
-/** Cut a long name at a word boundary so that a column stays two or three lines. */
-export function shorten(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(/-]+$/, '')} …`;
-}
-
 /** A portable file name: no characters Windows refuses, no trailing dots or spaces. */
 export function portableFileName(raw: string): string {
   return `${raw.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '')}.xlsx`;
