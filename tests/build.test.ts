@@ -377,7 +377,8 @@ describe('the example district (fixtures/merangin, copied to a temp folder)', ()
     expect(report.join(' ')).toContain(`Prakiraan setelah verifikasi ${id(json.forecast.total)} (${json.forecast.predikat})`);
   });
 
-  it('the working report lists the SHA-256 of every submission', () => {
+  it('the working report lists the SHA-256 of every submission, and names the file a mistyped evidence name was probably meant to be', () => {
+    expect(squash(report.join(''))).toContain(squash('Laporan imunisai rutin 2025.pdf mungkin yang dimaksud: DINKES/Laporan imunisasi rutin 2025.pdf'));
     const all = squash(report.join(''));
     const sub = path.join(copies[0]!, 'submissions');
     for (const f of readdirSync(sub).filter((x) => x.endsWith('.xlsx'))) expect(all, f).toContain(sha256(path.join(sub, f)));

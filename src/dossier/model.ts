@@ -181,7 +181,7 @@ export interface DossierModel {
     margin: number;
     atRisk: boolean;
     groups: { label: string; points: number; forecastPoints: number }[];
-    losses: { questionId: string; indicatorId: string; opdCode: string; atStake: number; reason: 'none' | 'not-found'; notFound: string[] }[];
+    losses: { questionId: string; indicatorId: string; opdCode: string; atStake: number; reason: 'none' | 'not-found'; notFound: { entry: string; suggestion: string | null }[] }[];
   };
   conflicts: { questionId: string; status: 'open' | 'chosen'; chosen: string | null; answers: { opdCode: string; value: string; file: string; cell: string }[] }[];
   problems: { opdCode: string; opdName: string; officer: OpdEntry['officer'] | null; findings: { code: string; severity: Diagnostic['severity']; where: string; message: string }[] }[];
@@ -531,7 +531,11 @@ function forecastModel(input: DossierInput): DossierModel['forecast'] {
       opdCode: q.opdCode ?? q.responsible.join(', '),
       atStake: q.atStake,
       reason: q.reason,
-      notFound: q.evidenceNotFound.map((e) => cleanText(e, LIMITS.evidenceEntry)),
+      // Each file named but not found, with the nearest file of the folder when one is close (a typo).
+      notFound: (q.missing.length > 0 ? q.missing.map((c) => ({ entry: c.entry, suggestion: c.suggestion ?? null })) : q.evidenceNotFound.map((entry) => ({ entry, suggestion: null }))).map((m) => ({
+        entry: cleanText(m.entry, LIMITS.evidenceEntry),
+        suggestion: m.suggestion === null ? null : cleanText(m.suggestion, LIMITS.evidenceEntry),
+      })),
     })),
   };
 }

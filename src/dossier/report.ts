@@ -87,7 +87,7 @@ function prakiraan(m: DossierModel): Part {
         captionNote: 'Terbesar lebih dahulu. "Tidak ditemukan": berkas yang disebut tidak ada di folder data dukung.',
         widths: [36, 30, 64, 46, '*'],
         header: ['No.', 'Ind.', 'OPD', 'Poin', 'Sebab'],
-        rows: f.losses.map((l) => [{ text: l.questionId, bold: true }, l.indicatorId, l.opdCode, right(points(l.atStake)), l.reason === 'none' ? 'Data dukung belum disebutkan' : textLines(['Tidak ditemukan:', ...l.notFound])]),
+        rows: f.losses.map((l) => [{ text: l.questionId, bold: true }, l.indicatorId, l.opdCode, right(points(l.atStake)), l.reason === 'none' ? 'Data dukung belum disebutkan' : textLines(['Tidak ditemukan:', ...l.notFound.flatMap((m) => [m.entry, ...(m.suggestion ? [{ text: `mungkin yang dimaksud: ${m.suggestion}`, style: 'note' }] : [])])])]),
         empty: 'Tidak ada jawaban yang kehilangan poin.',
       }),
     ],
