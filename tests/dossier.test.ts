@@ -212,6 +212,32 @@ describe('the rendered documents', () => {
     for (let p = F + 1; p <= dossier.length; p++) expect(dossier[p - 1]!.trim().endsWith(` ${p - F}`), `page ${p}`).toBe(true);
   });
 
+  it('leaves no heading or table caption alone at the foot of a page, in either document', async () => {
+    for (const [doc, rendered] of [
+      ['dossier', docs.dossier],
+      ['report', docs.report],
+    ] as const) {
+      const layout = await pdfLayout(rendered.pdf);
+      const starts = rendered.numbering.entries.filter((e) => e.kind !== 'chapter' && e.kind !== 'annex').map((e) => (e.kind === 'table' || e.kind === 'figure' ? `${e.label} ` : `${e.label} ${e.title}`));
+      let seen = 0;
+      layout.forEach((page, i) => {
+        if (i < rendered.frontPages) return; // the lists name every heading and caption
+        // Text above the footer (the page number), lowest first.
+        const content = page.items.filter((it) => !it.rotated && it.y > 50).sort((a, b) => a.y - b.y);
+        const lowest = content[0];
+        if (!lowest) return;
+        for (const s of starts) {
+          const at = content.find((it) => it.str.startsWith(s.trim()) && it.str.length >= s.trim().length);
+          if (!at) continue;
+          seen++;
+          // Something of its own (a paragraph, a table's first row) follows it on the page.
+          expect(content.some((it) => it.y < at.y - 2), `${doc} page ${i + 1}: "${s.trim()}" is the last thing on its page`).toBe(true);
+        }
+      });
+      expect(seen, doc).toBeGreaterThan(20);
+    }
+  });
+
   it('has every part a signed dossier has, each where its table of contents says', () => {
     const F = docs.dossier.frontPages;
     const toc = dossier.slice(0, F).join(' ');

@@ -116,9 +116,25 @@ export function keep(heading: PdfNode, following: readonly PdfNode[]): PdfNode[]
   const after = tableOf(first) ? following : [second, ...rest].filter((n) => n !== undefined);
   if (next === undefined) return [{ stack: before, unbreakable: true }, ...after];
   if (next.unbreakable === true) return [{ stack: [...before, next], unbreakable: true }, ...after.slice(1)];
-  // Named after its heading, so the layout can say which of these it moved to the next page.
-  const id = typeof heading === 'object' && typeof heading.id === 'string' ? { id: `${heading.id}~keep` } : {};
+  // Named after its heading (so the layout can say which of these it moved to the next page) and
+  // after the marked first row of its table (so the hook can see on which page that row lands).
+  const headingId = typeof heading === 'object' && typeof heading.id === 'string' ? heading.id : undefined;
+  const row = firstRowMark(next);
+  const id = headingId !== undefined ? { id: `${headingId}~keep${row ? `${KEEP_SEP}${row}` : ''}` } : {};
   return [{ stack: before, unbreakable: true, headlineLevel: KEEP_WITH_TABLE, ...id }, ...after];
+}
+
+const KEEP_SEP = '~with~';
+const FIRST_ROW = '~first';
+
+/** The id marking a table's first row (set by `table()`), if it has one. */
+function firstRowMark(n: PdfNode): string | undefined {
+  const t = (typeof n === 'object' && 'table' in n ? n : (n as { stack: PdfNode[] }).stack[0]) as { table?: { body?: unknown[][] } };
+  for (const c of t.table?.body?.[2] ?? []) {
+    const id = typeof c === 'object' && c !== null ? (c as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && id.endsWith(FIRST_ROW)) return id;
+  }
+  return undefined;
 }
 
 export interface NodeInfo {
@@ -147,9 +163,12 @@ const TABLE_START = 90;
 export function keepWithTable(node: NodeInfo, nodes: PageNodes): boolean {
   if (node.headlineLevel !== KEEP_WITH_TABLE || node.pageNumbers.length !== 1) return false;
   if (nodes.getPreviousNodesOnPage().length === 0) return false;
-  // A table pushed to the next page still records a start at the foot of this
-  // one, so "starts here" means: starts with room for its first rows.
   const page = node.pageNumbers[0];
+  // The table's first row is marked: the heading stays exactly when that row is on its page.
+  const row = node.id?.split(KEEP_SEP)[1];
+  if (row !== undefined) return !nodes.getFollowingNodesOnPage().some((n) => n.id === row && n.pageNumbers[0] === page);
+  // Otherwise: a table pushed to the next page still records a start at the foot of this
+  // one, so "starts here" means: starts with room for its first rows.
   const startsHere = (n: NodeInfo) =>
     n.table !== undefined && n.startPosition.pageNumber === page && n.startPosition.verticalRatio < 1 - TABLE_START / n.startPosition.pageInnerHeight;
   return !nodes.getFollowingNodesOnPage().some(startsHere);
@@ -209,6 +228,9 @@ export function table(t: TableSpec): PdfNode {
     t.rows.length > 0
       ? t.rows.map((r, i) => pad(r).map((c) => (t.boldRows?.includes(i) ? boldCell(cell(c)) : cell(c))))
       : [[{ text: t.empty ?? 'Tidak ada data.', colSpan: n, style: 'note' }, ...Array.from({ length: n - 1 }, () => '')]];
+  // The first row's first cell with text carries a mark, so a heading kept with the table knows where the table really starts.
+  const markAt = t.id === undefined ? -1 : rows[0]!.findIndex((c) => typeof c === 'object' && c !== null && typeof (c as { text?: unknown }).text === 'string' && (c as { text: string }).text !== '');
+  if (markAt >= 0) rows[0]![markAt] = { ...(rows[0]![markAt] as object), id: `${t.id}${FIRST_ROW}` };
   const node: PdfNode = {
     table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths: t.widths, body: [caption, header, ...rows] },
     layout: {
