@@ -172,7 +172,10 @@ describe('the invalid set', () => {
     const c = project.config.signatories.coordinator;
     for (const o of fb.opds.filter((x) => x.letter !== null)) {
       const opd = project.config.opds.find((x) => x.code === o.code)!;
-      const text = (await pdfPages(readFileSync(path.resolve(INVALID, letterOf(o.code)!)))).join(' ');
+      const pages = await pdfPages(readFileSync(path.resolve(INVALID, letterOf(o.code)!)));
+      const text = pages.join(' ');
+      // The signature never stands alone on a page: the closing sentence is on its page.
+      expect(pages.find((p) => p.includes(c.name)), o.code).toContain('Demikian kami sampaikan');
       for (const s of ['PEMERINTAH KABUPATEN MERANGIN', 'DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK', o.number!, '16 Februari 2026', '27 Februari 2026', opd.head ?? `Kepala ${opd.name}`, c.name, c.rank!, `NIP ${c.nip}`]) {
         expect(text, `${o.code}: ${s}`).toContain(s);
       }

@@ -127,8 +127,9 @@ export function letterDefinition(m: LetterModel): DocDefinition {
     content: [
       ...letterhead(m),
       ...(m.kind === 'nota-dinas' ? notaHead(m) : suratHead(m)),
-      ...m.body.flatMap(block),
-      signature('', '', { ...m.signer, title: `${m.signer.title},` }),
+      ...m.body.slice(0, -1).flatMap(block),
+      // The closing sentence and the signature on one page: a signature alone on a page signs nothing visible.
+      { stack: [...m.body.slice(-1).flatMap(block), signature('', '', { ...m.signer, title: `${m.signer.title},` })], unbreakable: true },
       ...(m.kind === 'surat-dinas' && m.copies.length > 0
         ? [{ stack: [`${L.copies}:`, ...m.copies.map((c, i) => (m.copies.length === 1 ? c : `${i + 1}. ${c}${i < m.copies.length - 1 ? ';' : '.'}`))], fontSize: 10, margin: [0, 20, 0, 0], unbreakable: true }]
         : []),
