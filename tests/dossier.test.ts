@@ -189,7 +189,7 @@ describe('charts', () => {
 });
 
 /** Words that belong to the tool, its config or the team's working material, never to the signed dossier. */
-const FORBIDDEN = [/\bkla\b/, /kla\.config/, /KLA-[EWI]\d/, /\.xlsx\b/i, /SHA-256/, /->/, />=/, /<=/, /questionMaxima/, /answer_hint/, /evidence_requested/, /bukan nilai resmi/i, /prakiraan/i, /\bDisusun dengan\b/, /Lembar kerja:/, /@contoh\.go\.id/, /0812 3456 7890/, /Mohon sepakati/, /\bJSON\b/, /kabupaten\/kota layak anak \(KLA\) kla/i];
+const FORBIDDEN = [/\bkla\b/, /kla\.config/, /KLA-[EWI]\d/, /\.xlsx\b/i, /SHA-256/, /->/, />=/, /<=/, /questionMaxima/, /answer_hint/, /evidence_requested/, /bukan nilai resmi/i, /prakiraan/i, /\bDisusun dengan\b/, /Lembar kerja:/, /@contoh\.go\.id/, /0812 3456 7890/, /Mohon sepakati/, /\bJSON\b/, /kabupaten\/kota layak anak \(KLA\) kla/i, /Jawaban!/, /Identitas!/, /\bsel [A-Z]{1,3}\d+/];
 
 describe('the rendered documents', () => {
   let docs: Documents;
