@@ -33,6 +33,8 @@ const NOT_RUN_HERE: Record<string, string> = {
   'npm ci': 'installs this checkout: done before the tests run',
   'npm test': 'the test suite itself',
   'npm run bench': 'the benchmark, not a check',
+  'npm run lint': '.ci/run runs it before the tests',
+  'npm run typecheck': '.ci/run runs it before the tests',
   'npm run fixtures': 'rewrites the committed example; tests/fixtures.test.ts checks it is up to date',
   'npm install -g .': 'installs globally; tests/install.test.ts runs it into a temporary prefix',
   'npm pack': 'tests/install.test.ts packs the project',
