@@ -109,6 +109,10 @@ export const recipeSchema = z
     /** Question id -> why it needs no evidence although it earns points. */
     evidenceExemptions: z.record(z.string(), z.string().min(1)),
     scopes: z.partialRecord(z.enum(scopes), z.array(z.string())),
+    /** Question id -> what one row of its kecamatan/desa matrix says yes to; every question of a scope other than kabupaten has one. */
+    criteria: z.record(z.string(), z.string().min(1)),
+    /** Question id -> the district's answer when all, some or none of the desa/kelurahan say yes (each-desa questions). */
+    rollups: z.record(z.string(), z.object({ all: z.string().min(1), some: z.string().min(1), none: z.string().min(1) }).strict()),
     corrections: z.array(z.object({ questions: z.array(z.string()).min(1), from: z.string().min(1), to: z.string() }).strict()),
     sourceProblems: z.array(z.object({ questions: z.array(z.string()), problem: z.string().min(1) }).strict()),
     /** The resolution of indicators whose questions add up to more than their maximum, worded for each rule. */
@@ -174,6 +178,13 @@ export function buildFromRecipe(instrument: Instrument, recipe: Recipe): Catalog
         const sources = q.opds.length > 0 ? q.opds.map((o) => recipe.sourceRenames[o] ?? o) : (recipe.sourceFills[id] ?? []);
         if (q.opds.length > 0 && recipe.sourceFills[id]) problems.push(`sourceFills.${id}: the instrument names sources for it`);
         const exemption = recipe.evidenceExemptions[id];
+        const scope = scopeOf(id, q.for_kecamatan || q.for_desa);
+        const criterion = recipe.criteria[id];
+        const rollup = recipe.rollups[id];
+        // A matrix column needs its heading; a criterion or roll-up on a question asked of the district alone is a slip.
+        if (scope !== 'kabupaten' && !criterion) problems.push(`criteria: no criterion for ${id} (scope ${scope})`);
+        if (scope === 'kabupaten' && criterion) problems.push(`criteria.${id}: the question is asked of the district, not per kecamatan or desa`);
+        if (rollup && scope !== 'each-desa') problems.push(`rollups.${id}: the question is not asked of each desa`);
         return {
           id,
           text,
@@ -184,7 +195,9 @@ export function buildFromRecipe(instrument: Instrument, recipe: Recipe): Catalog
           previousYear: byText(recipe.previousYear, id, q.answer_hint, text),
           ...(exemption ? { evidenceExemption: exemption } : {}),
           noteRequired: byText(recipe.noteRequired, id, q.answer_hint, text),
-          scope: scopeOf(id, q.for_kecamatan || q.for_desa),
+          scope,
+          ...(criterion ? { criterion } : {}),
+          ...(rollup ? { rollup } : {}),
         };
       }),
     }));
@@ -199,6 +212,8 @@ export function buildFromRecipe(instrument: Instrument, recipe: Recipe): Catalog
   known('scopes', Object.values(recipe.scopes).flat());
   known('sourceFills', Object.keys(recipe.sourceFills));
   known('evidenceExemptions', Object.keys(recipe.evidenceExemptions));
+  known('criteria', Object.keys(recipe.criteria));
+  known('rollups', Object.keys(recipe.rollups));
   known('previousYear.questions', recipe.previousYear.questions);
   known('noteRequired.questions', recipe.noteRequired.questions);
   if (problems.length > 0) throw new RecipeError(`Recipe ${recipe.id} does not fit its instrument:\n  ${problems.join('\n  ')}`);

@@ -32,6 +32,7 @@ function textsOf(c: Catalog): Text[] {
   for (const q of c.questionList) {
     out.push({ where: `question ${q.id}`, text: q.text });
     if (q.evidenceExemption) out.push({ where: `question ${q.id} exemption`, text: q.evidenceExemption });
+    if (q.criterion) out.push({ where: `question ${q.id} criterion`, text: q.criterion });
   }
   for (const [id, r] of Object.entries(c.rubrics)) {
     out.push({ where: `rubric ${id} title`, text: r.title }, { where: `rubric ${id}`, text: r.description });

@@ -177,6 +177,12 @@ describe('semantic rules reject a broken catalog', () => {
     expect(problemsAfter((c) => void (q(c, '26.2').scope = 'each-desa'))).toContain('KLA-E622');
   });
 
+  it('rejects a per-desa roll-up on a question not asked of each desa, or naming an option its rubric lacks', () => {
+    const q = (c: CatalogData, id: string) => c.groups.flatMap((g) => g.indicators).flatMap((i) => i.questions).find((x) => x.id === id)!;
+    expect(problemsAfter((c) => void (q(c, '26.2').rollup = { all: 'Ya', some: 'Ya', none: 'Tidak' }))).toContain('KLA-E624');
+    expect(problemsAfter((c) => void (q(c, '26.18').rollup!.some = 'Sebagian'))).toContain('KLA-E624');
+  });
+
   it('rejects corrections and source problems naming a question it does not have', () => {
     expect(problemsAfter((c) => void c.sourceProblems.push({ questions: ['7.9'], problem: 'uji' }))).toContain('KLA-E623');
     expect(problemsAfter((c) => void (c.corrections[0]!.questions = ['1.2zz']))).toContain('KLA-E623');

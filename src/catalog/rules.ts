@@ -59,6 +59,14 @@ export function checkCatalog(c: CatalogData, file = ''): Diagnostic[] {
         if ((shareScope && q.answerType !== 'percent') || (q.scope === 'each-desa' && q.answerType !== 'availability')) {
           add('KLA-E622', { at: qp, id: q.id, scope: q.scope, answerType: q.answerType });
         }
+        if (q.rollup) {
+          if (q.scope !== 'each-desa') add('KLA-E624', { at: `${qp}.rollup`, id: q.id, problem: 'not-each-desa' });
+          else if (r.kind === 'options') {
+            for (const option of [q.rollup.all, q.rollup.some, q.rollup.none]) {
+              if (!r.options.some((o) => o.value === option)) add('KLA-E624', { at: `${qp}.rollup`, id: q.id, problem: 'not-an-option', option });
+            }
+          }
+        }
         if (r.kind === 'trend' && !q.previousYear) add('KLA-E616', { at: qp, id: q.id, rubric: q.rubric });
         if (r.kind !== 'options' && q.answerType === 'percent') {
           const ts = r.kind === 'bands' ? r.bands.map((b) => b.threshold) : [];

@@ -94,6 +94,20 @@ export const questionSchema = z.object({
   /** The answer must be explained in the note column ("jelaskan dalam catatan"). */
   noteRequired: z.boolean(),
   scope: z.enum(scopes),
+  /**
+   * A question asked of every kecamatan or desa/kelurahan: what one row of its
+   * matrix says yes to ("Memiliki Forum Anak Desa/Kelurahan"), short enough
+   * for a column heading. Without it the matrix heads the column with the
+   * question's text.
+   */
+  criterion: text.optional(),
+  /**
+   * An `each-desa` question: the district's answer (an option of its rubric)
+   * when every desa/kelurahan of the matrix says yes (`all`), some do
+   * (`some`), or none does (`none`). Without it the question is answered by
+   * an OPD as any other, and the matrix leaves it out.
+   */
+  rollup: z.object({ all: text, some: text, none: text }).strict().optional(),
 }).strict();
 
 export const indicatorSchema = z.object({

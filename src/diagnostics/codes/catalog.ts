@@ -125,6 +125,22 @@ export const CATALOG_CODES = {
     (p, f) => `${p.at}: pertanyaan "${f.q(p.id)}" tidak ada dalam katalog.`,
     (p, f) => `${p.at}: question "${f.q(p.id)}" is not in the catalog.`,
   ),
+  'KLA-E624': def<{ at: string; id: string; problem: 'not-each-desa' | 'not-an-option'; option?: string }>(
+    'error',
+    { id: 'Rekapitulasi per desa tidak sesuai', en: 'Per-desa roll-up does not fit' },
+    {
+      id: 'Rekapitulasi jawaban desa/kelurahan ("rollup") hanya untuk pertanyaan yang ditanyakan kepada setiap desa, dan setiap isiannya pilihan rubrik pertanyaan itu.',
+      en: 'A roll-up of the desa/kelurahan answers ("rollup") belongs only to a question asked of every desa, and each of its entries is an option of that question\'s rubric.',
+    },
+    (p, f) =>
+      p.problem === 'not-each-desa'
+        ? `${p.at}: pertanyaan ${p.id} mempunyai rekapitulasi per desa, tetapi tidak ditanyakan kepada setiap desa/kelurahan.`
+        : `${p.at}: rekapitulasi per desa pertanyaan ${p.id} memakai "${f.q(p.option)}", yang bukan pilihan rubriknya.`,
+    (p, f) =>
+      p.problem === 'not-each-desa'
+        ? `${p.at}: question ${p.id} has a per-desa roll-up but is not asked of every desa/kelurahan.`
+        : `${p.at}: the per-desa roll-up of question ${p.id} uses "${f.q(p.option)}", which is not an option of its rubric.`,
+  ),
   'KLA-E604': def<{ file: string; newest: string }>(
     'error',
     { id: 'Format katalog lama', en: 'Old catalog format' },
