@@ -130,6 +130,7 @@ async function evaluate(project: Project, opts: AssessOptions, gate: Gate): Prom
     chosen: project.index.chosen,
     riskMargin: project.config.forecastRiskMargin,
     ...(evidence ? { evidence } : {}),
+    ...(report.matrix ? { matrix: report.matrix } : {}),
   };
   const whatIf = opts.whatIf && opts.whatIf.size > 0 ? applyWhatIf(project.catalog, answers, opts.whatIf, options) : undefined;
   const result = whatIf ? whatIf.baseline : score(project.catalog, answers, options);

@@ -23,6 +23,7 @@ import type {
   ScoreSummary,
 } from '../model.js';
 import { checkEvidence, isMissing, namesEvidence, type EvidenceCheck, type EvidenceLookup } from './evidence.js';
+import { favourable, tally, type DistrictMatrix, type MatrixColumn, type MatrixRow, type MatrixScope, type RowValue } from '../matrix.js';
 import { clean } from './numbers.js';
 import { DEFAULT_RISK_MARGIN, forecastMarginOf, predikatFor, type ForecastMargin } from './predikat.js';
 
@@ -45,6 +46,41 @@ export interface ScoreOptions {
   chosen?: ReadonlyMap<string, string>;
   /** A forecast this close to a band edge (points) is flagged; default 10. */
   riskMargin?: number;
+  /**
+   * The district's Kelana/Dekela matrix: a question one of its columns
+   * answers is scored from the rows (the computed share), not from a typed
+   * percentage.
+   */
+  matrix?: DistrictMatrix;
+}
+
+/** A row of the matrix whose answer earns points but whose evidence is missing. */
+export interface UnevidencedRow {
+  kecamatan: string;
+  desa: string | null;
+  /** The row's evidence entries that were named but not found (empty: none named). */
+  notFound: string[];
+  cell: CellRef;
+}
+
+/** How a question the matrix answers was computed. */
+export interface MatrixScore {
+  scope: MatrixScope;
+  /** Areas whose row earns the question points (yes, or no for a question about a problem). */
+  numerator: number;
+  /** Every kecamatan or desa/kelurahan of the district. */
+  denominator: number;
+  /** Of `numerator`, the rows whose evidence is complete: what verification keeps. */
+  forecastNumerator: number;
+  /** Areas without an answer (counted as earning nothing). */
+  blank: number;
+  /** The row answer that earns points ('ya' or 'tidak'). */
+  favourable: RowValue;
+  /** The answer the forecast counts. */
+  forecastValue: AnswerValue;
+  unevidenced: UnevidencedRow[];
+  /** Answers OPDs typed for the question: replaced by the computed one. */
+  typed: { opdCode: string; value: AnswerValue; source: CellRef }[];
 }
 
 /** Why an answer was left out of the score. */
@@ -79,6 +115,8 @@ export interface QuestionScoreDetail extends QuestionScore {
   conflict?: 'open' | 'chosen';
   /** Set when a what-if changed this question. */
   whatIf?: 'answer' | 'points';
+  /** Set when the Kelana/Dekela matrix answers this question. */
+  matrix?: MatrixScore;
 }
 
 /** One OPD's answer to a question the OPDs answer differently. */
@@ -181,10 +219,12 @@ interface Candidate {
   checks: EvidenceCheck[];
   notFound: string[];
   evidenceMissing: boolean;
+  /** Points through verification when not simply all or nothing (a matrix: the rows with evidence). */
+  forecastPoints?: number;
 }
 
 /** Its points in the verification forecast. */
-const forecastOf = (c: Candidate) => (c.evidenceMissing ? 0 : c.points);
+const forecastOf = (c: Candidate) => c.forecastPoints ?? (c.evidenceMissing ? 0 : c.points);
 
 /** Answers count as different when their values differ (options compared as validation normalised them). */
 const valueKey = (v: AnswerValue) => (v.kind === 'option' ? `o:${normalizeOption(v.option)}` : `n:${v.value}`);
@@ -217,7 +257,10 @@ export function score(catalog: Catalog, answers: readonly Answer[], options: Sco
 
   const conflicts: QuestionConflict[] = [];
   const unusedChoices: UnusedChoice[] = [];
+  const columns = new Map((options.matrix?.columns ?? []).map((c) => [c.questionId, c]));
   const questions = catalog.questionList.map((q) => {
+    const column = columns.get(q.id);
+    if (column && column.rows.some((r) => r.value !== null)) return scoreFromMatrix(q, column, byQuestion.get(q.id) ?? [], options);
     const { result, ignored, conflict, unusedChoice } = scoreQuestion(q, byQuestion.get(q.id) ?? [], options, rank);
     ignoredAnswers.push(...ignored);
     if (conflict) conflicts.push(conflict);
@@ -275,9 +318,10 @@ function scoreQuestion(
   given: Answer[],
   options: ScoreOptions,
   rank: (code: string) => number,
+  preset?: Candidate,
 ): { result: QuestionScoreDetail; ignored: IgnoredAnswer[]; conflict?: QuestionConflict; unusedChoice?: UnusedChoice } {
   const ignored: IgnoredAnswer[] = [];
-  const candidates: Candidate[] = [];
+  const candidates: Candidate[] = preset ? [preset] : [];
   const judge = (answer: Answer): Candidate | null => {
     if (answer.value === null) return null;
     const f = rubricFraction(q.rubricDef, answer.value, answer.previous);
@@ -395,6 +439,65 @@ function scoreQuestion(
   }
   if (whatIf) result.whatIf = whatIf;
   return { result, ignored, ...(conflict ? { conflict } : {}), ...(unusedChoice ? { unusedChoice } : {}) };
+}
+
+/**
+ * A question the matrix answers: the share (or roll-up) of its rows is the
+ * answer, and verification keeps the rows whose evidence is complete (a yes
+ * without evidence counts as no). Answers OPDs typed for it are recorded,
+ * not counted; validation reports where they disagree.
+ */
+function scoreFromMatrix(q: CatalogQuestion, column: MatrixColumn, given: Answer[], options: ScoreOptions): QuestionScoreDetail {
+  const fav = favourable(q);
+  const unevidenced: UnevidencedRow[] = [];
+  const evidenced = new Set<MatrixRow>();
+  const kept: string[] = [];
+  for (const r of column.rows) {
+    if (r.value !== fav) continue;
+    const checks = checkEvidence(r.evidence, options.evidence);
+    const notFound = options.evidence ? checks.filter(isMissing).map((c) => c.entry) : [];
+    if (checks.some(namesEvidence) && notFound.length === 0) {
+      evidenced.add(r);
+      for (const c of checks) if (namesEvidence(c) && !kept.includes(c.entry)) kept.push(c.entry);
+    } else if (r.cells) {
+      unevidenced.push({ kecamatan: r.kecamatan, desa: r.desa, notFound, cell: r.cells.answer });
+    }
+  }
+  const estimate = tally(q, column.rows)!;
+  const unfav: RowValue = fav === 'ya' ? 'tidak' : 'ya';
+  const forecast = q.evidenceRequired ? tally(q, column.rows, (r) => (r.value === fav && !evidenced.has(r) ? unfav : r.value))! : estimate;
+  const fraction = (v: AnswerValue) => rubricFraction(q.rubricDef, v) ?? 0;
+  const answer: Answer = {
+    questionId: q.id,
+    opdCode: '',
+    value: estimate.value,
+    previous: null,
+    evidence: kept,
+    note: '',
+    cells: { answer: column.header, previous: column.header, evidence: column.header, note: column.header },
+  };
+  const matrix: MatrixScore = {
+    scope: column.scope,
+    numerator: estimate.numerator,
+    denominator: estimate.denominator,
+    forecastNumerator: forecast.numerator,
+    blank: estimate.blank,
+    favourable: fav,
+    forecastValue: forecast.value,
+    unevidenced,
+    typed: given.filter((a) => a.value !== null).map((a) => ({ opdCode: a.opdCode, value: a.value!, source: a.cells.answer })),
+  };
+  const candidate: Candidate = {
+    answer,
+    points: clean(fraction(estimate.value) * q.points),
+    checks: checkEvidence(kept, options.evidence),
+    notFound: [],
+    evidenceMissing: q.evidenceRequired && unevidenced.length > 0,
+    forecastPoints: clean(fraction(forecast.value) * q.points),
+  };
+  const { result } = scoreQuestion(q, [], { ...options, chosen: undefined }, () => 0, candidate);
+  result.matrix = matrix;
+  return result;
 }
 
 /** Placeholder cells of an answer a what-if creates where there was none. */

@@ -20,6 +20,7 @@ import { expandInputs } from './inputs.js';
 import { checkMany, defaultJobs } from './pool.js';
 import { checkProfile, chooseProfile, type ProfileCandidate } from './profile.js';
 import type { DistrictProfile } from '../profile.js';
+import type { DistrictMatrix } from '../matrix.js';
 
 /** What happened to one input file. Paths are relative to cwd with '/' separators. */
 export interface FileReport {
@@ -53,6 +54,8 @@ export interface ValidationReport {
   submissions: Submission[];
   /** The district's own content from the DPPPA profile workbook (the one saved last, when there are several); null without one. */
   profile: DistrictProfile | null;
+  /** The Kelana/Dekela matrix read from the matrix workbooks; null without one. */
+  matrix: DistrictMatrix | null;
   coverage: {
     questions: number;
     answered: number;
@@ -130,6 +133,7 @@ export async function validateInputs(
     diagnostics,
     submissions,
     profile: profileChoice.profile,
+    matrix: null,
     coverage,
     summary: {
       files: reports.length,
