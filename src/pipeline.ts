@@ -279,6 +279,7 @@ export async function build(project: Project, opts: BuildOptions = {}): Promise<
       districtName: project.districtName,
       submissions: report.submissions,
       profile: report.profile,
+      matrix: report.matrix,
       files: report.files.filter((f) => f.sha256 !== undefined).map((f) => ({ file: f.file, sha256: f.sha256!, opdCode: f.opdCode ?? null })),
       diagnostics: report.diagnostics,
       word,

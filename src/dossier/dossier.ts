@@ -6,7 +6,8 @@
  * file names, no internal figures (the verification forecast, conflicts
  * between OPDs and open problems live in the team's working report).
  */
-import type { DossierModel, GroupSection, IndicatorSection, QuestionRow } from './model.js';
+import type { DossierModel, GroupSection, IndicatorSection, MatrixGrid, MatrixModel, QuestionRow } from './model.js';
+import type { MatrixScope } from '../matrix.js';
 import { figure, table as float, type Numbering, type Part } from './outline.js';
 import type { DocumentSpec } from './layout.js';
 import { nodeId } from './layout.js';
@@ -32,6 +33,7 @@ export function dossierOutline(m: DossierModel, n: () => Narrative): Part[] {
     { id: 'penutup', kind: 'chapter', title: 'Penutup', body: () => narrative(n().penutup) },
     lampiranJawaban(m),
     lampiranDataDukung(m),
+    ...(m.matrix ? [lampiranMatriks(m.matrix)] : []),
     lampiranOpd(m),
     ...(m.draft ? [lampiranDraf(m)] : []),
   ];
@@ -91,6 +93,7 @@ const CONTENTS: Record<string, string> = {
   penutup: 'memuat kesimpulan dan harapan',
   'lampiran-jawaban': 'memuat jawaban setiap pertanyaan instrumen beserta data dukungnya',
   'lampiran-data-dukung': 'memuat daftar data dukung menurut indikator',
+  'lampiran-matriks': 'memuat matriks kecamatan dan desa/kelurahan yang menjadi dasar perhitungan persentase klaster Kelana dan Dekela',
   'lampiran-opd': 'memuat Perangkat Daerah yang menjawab instrumen beserta petugas datanya',
   'lampiran-draf': 'memuat hal yang masih perlu diselesaikan sebelum dokumen ditetapkan',
 };
@@ -411,20 +414,22 @@ function answerTable(ind: IndicatorSection, num: Numbering, years: DossierModel[
     captionNote: `Nilai ${points(ind.points)} dari ${maximum(ind.max)} (${percent(ind.points, ind.max)}).`,
     widths: [28, '*', 70, 46, 96, 50],
     header: ['No.', 'Pertanyaan', `Jawaban (data ${years.evaluated})`, 'Nilai', 'Data dukung', 'Perangkat Daerah'],
-    rows: ind.questions.map((q) => answerRow(q, years)),
+    rows: ind.questions.map((q) => answerRow(q, years, num)),
     margin: [0, 6, 0, 12],
     ...(addsUpShown(ind.questions.map((q) => q.points), ind.points) ? {} : { note: `${ROUNDING_NOTE} Nilai indikator tidak melebihi nilai maksimumnya.` }),
   });
 }
 
-function answerRow(q: QuestionRow, years: DossierModel['dataYears']): PdfNode[] {
+function answerRow(q: QuestionRow, years: DossierModel['dataYears'], num: Numbering): PdfNode[] {
   const answer: PdfNode[] = [];
   if (q.answer) answer.push({ text: q.answer, bold: true });
+  if (q.matrix) answer.push({ text: `${count(q.matrix.numerator)} dari ${count(q.matrix.denominator)} ${SCOPE_NAME[q.matrix.scope]}`, style: 'note' });
   if (q.status === 'unanswered') answer.push({ text: 'Belum dijawab', style: 'note' });
   if (q.status === 'ignored') answer.push({ text: 'Belum dapat dinilai', style: 'note' });
   if (q.previous) answer.push({ text: `Tahun ${years.previous}: ${q.previous}`, style: 'note' });
-  const evidence: PdfNode =
-    q.evidence.length > 0
+  const evidence: PdfNode = q.matrix
+    ? wrap(`Matriks ${SCOPE_NAME[q.matrix.scope]}, ${num.ref('lampiran-matriks')}`)
+    : q.evidence.length > 0
       ? textLines([...q.evidence, ...(q.evidenceMore > 0 ? [{ text: `dan ${q.evidenceMore} berkas lainnya`, style: 'note' }] : [])])
       : { text: '–', color: COLORS.muted };
   return [
@@ -456,6 +461,92 @@ function lampiranDataDukung(m: DossierModel): Part {
       }),
     ],
   };
+}
+
+const SCOPE_NAME: Record<MatrixScope, string> = { kecamatan: 'kecamatan', desa: 'desa/kelurahan' };
+
+/**
+ * The matrix the instrument asks to attach to its Kelana/Dekela questions:
+ * what each share was computed from, then one grid per scope (a row per
+ * kecamatan or desa/kelurahan, a narrow column per question), so 20
+ * questions across 200 desa fit a few A4 pages.
+ */
+function lampiranMatriks(mx: MatrixModel): Part {
+  const grids = mx.grids.map((g) => ({ g, id: `tabel-matriks-${g.scope}` }));
+  const anyBare = mx.grids.some((g) => g.rows.some((r) => r.unevidenced.some(Boolean)));
+  return {
+    id: 'lampiran-matriks',
+    kind: 'annex',
+    title: 'Matriks Kecamatan dan Desa/Kelurahan',
+    floats: [float('tabel-matriks-ringkasan', 'Persentase kecamatan dan desa/kelurahan menurut kriteria'), ...grids.map(({ g, id }) => float(id, `Matriks ${SCOPE_NAME[g.scope]}`))],
+    body: (num) => [
+      para(
+        'Lampiran ini memuat matriks yang diminta instrumen untuk pertanyaan tentang kecamatan dan desa/kelurahan. Persentase setiap pertanyaan dihitung dari matriks: ' +
+          'jumlah kecamatan atau desa/kelurahan yang sesuai dengan kriteria dibagi dengan jumlah seluruh kecamatan atau desa/kelurahan di daerah.',
+      ),
+      table({
+        id: nodeId('tabel-matriks-ringkasan'),
+        caption: num.caption('tabel-matriks-ringkasan'),
+        widths: [30, '*', 86, 52, 46],
+        header: ['No.', 'Kriteria', 'Jumlah yang sesuai', 'Jawaban', 'Nilai'],
+        rows: mx.questions.map((q) => [
+          { text: q.id, bold: true },
+          wrap(q.criterion),
+          `${count(q.numerator)} dari ${count(q.denominator)} ${SCOPE_NAME[q.scope]}`,
+          q.answer,
+          right(`${points(q.points)} / ${maximum(q.max)}`),
+        ]),
+      }),
+      ...grids.map(({ g, id }) => matrixGrid(g, id, num, anyBare)),
+    ],
+  };
+}
+
+/** Rows of a compact grid that fit one A4 page below its caption. */
+const ONE_PAGE_ROWS = 50;
+
+function matrixGrid(g: MatrixGrid, id: string, num: Numbering, anyBare: boolean): PdfNode {
+  // The column heads drop the indicator number ("8a" for 26.8a) to stay narrow; the caption says which.
+  const prefix = g.questionIds[0]!.split('.')[0]!;
+  const heads = g.questionIds.map((q) => (q.startsWith(`${prefix}.`) ? q.slice(prefix.length + 1) : q));
+  const mark = (v: string, bare: boolean) => (v === '' ? { text: '–', color: COLORS.muted, alignment: 'center' } : { text: `${v === 'Ya' ? 'Y' : 'T'}${bare ? '*' : ''}`, alignment: 'center', ...(bare ? { color: COLORS.alert } : {}) });
+  const cols = g.questionIds.map(() => 15);
+  const note =
+    `Kolom berisi nomor pertanyaan ${prefix}.x. Y: ya; T: tidak; –: belum diisi.` +
+    (anyBare ? ' Tanda *: data dukung baris ini belum lengkap, sehingga jawabannya belum dapat diverifikasi.' : '');
+  if (g.scope === 'kecamatan') {
+    // A district's kecamatan fit one page: the grid is not split for the last few rows.
+    const grid = table({
+      id: nodeId(id),
+      caption: num.caption(id),
+      captionNote: note,
+      compact: true,
+      widths: [14, '*', ...cols],
+      header: ['No.', 'Kecamatan', ...heads],
+      rows: g.rows.map((r, i) => [String(i + 1), r.kecamatan, ...r.values.map((v, j) => mark(v, r.unevidenced[j]!))]),
+    });
+    return g.rows.length <= ONE_PAGE_ROWS ? { stack: [grid], unbreakable: true } : grid;
+  }
+  const span = g.questionIds.length + 2;
+  const rows: PdfNode[][] = [];
+  let kec: string | null = null;
+  let n = 0;
+  for (const r of g.rows) {
+    if (r.kecamatan !== kec) {
+      kec = r.kecamatan;
+      rows.push([{ text: `Kecamatan ${r.kecamatan}`, bold: true, colSpan: span, fillColor: COLORS.zebra }, ...Array.from({ length: span - 1 }, () => '')]);
+    }
+    rows.push([String(++n), r.desa ?? '', ...r.values.map((v, j) => mark(v, r.unevidenced[j]!))]);
+  }
+  return table({
+    id: nodeId(id),
+    caption: num.caption(id),
+    captionNote: note,
+    compact: true,
+    widths: [14, '*', ...cols],
+    header: ['No.', 'Desa/kelurahan', ...heads],
+    rows,
+  });
 }
 
 function lampiranOpd(m: DossierModel): Part {

@@ -11,11 +11,12 @@ import { dataYearsOf, type Config, type DataYears } from '../project/config.js';
 import type { Answer, CellRef, Diagnostic, GroupScore, IndicatorScore, QuestionStatus, Submission } from '../model.js';
 import type { DistrictProfile } from '../profile.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
-import type { ScoreReport } from '../score/engine.js';
+import type { QuestionScoreDetail, ScoreReport } from '../score/engine.js';
 import { forecastDifference } from '../score/plan.js';
 import { bandsOf, marginOf, predikatThreshold, totalDigits } from '../score/predikat.js';
 import { clean } from '../score/numbers.js';
 import { compareCells } from '../workbook/a1.js';
+import type { DistrictMatrix, MatrixScope, RowValue } from '../matrix.js';
 import { answerText, cleanText, dateText, LIMITS, maximum, points, pointsWith } from './text.js';
 
 export interface DossierInput {
@@ -26,6 +27,8 @@ export interface DossierInput {
   submissions: readonly Submission[];
   /** The DPPPA's profile workbook, when one was read. */
   profile: DistrictProfile | null;
+  /** The Kelana/Dekela matrix the score computed its shares from; null without one. */
+  matrix?: DistrictMatrix | null;
   /** Every input file read, with the SHA-256 of its bytes. */
   files: readonly { file: string; sha256: string; opdCode?: string | null }[];
   /** Every validation finding. */
@@ -68,6 +71,34 @@ export interface QuestionRow {
   opdCode: string | null;
   responsible: string[];
   source: CellRef | null;
+  /** Computed from the Kelana/Dekela matrix: how many of the district's kecamatan or desa/kelurahan meet it. */
+  matrix?: { numerator: number; denominator: number; scope: MatrixScope };
+}
+
+/** One kecamatan or desa/kelurahan of the matrix annex, with its answer to each question of the grid. */
+export interface MatrixAnnexRow {
+  kecamatan: string;
+  desa: string | null;
+  /** Per question of the grid, in its order: 'Ya', 'Tidak' or '' (not filled in). */
+  values: ('Ya' | 'Tidak' | '')[];
+  /** Per question: the answer earns points but its evidence is missing. */
+  unevidenced: boolean[];
+}
+
+/** The matrix of one scope: its questions (columns) and areas (rows, in the profile's order). */
+export interface MatrixGrid {
+  scope: MatrixScope;
+  questionIds: string[];
+  rows: MatrixAnnexRow[];
+}
+
+/** What the dossier attaches of the Kelana/Dekela matrix, and what the working report lists. */
+export interface MatrixModel {
+  questions: { id: string; criterion: string; scope: MatrixScope; numerator: number; denominator: number; answer: string; favourable: 'Ya' | 'Tidak'; points: number; max: number }[];
+  grids: MatrixGrid[];
+  /** Per kecamatan or desa/kelurahan, in the matrix's order: the questions whose answer earns points without complete evidence. */
+  unevidenced: { kecamatan: string; desa: string | null; questions: string[]; where: string; notFound: string[] }[];
+  files: string[];
 }
 
 export interface IndicatorSection extends Omit<IndicatorScore, 'groupId'> {
@@ -181,7 +212,7 @@ export interface DossierModel {
     margin: number;
     atRisk: boolean;
     groups: { label: string; points: number; forecastPoints: number }[];
-    losses: { questionId: string; indicatorId: string; opdCode: string; atStake: number; reason: 'none' | 'not-found'; notFound: { entry: string; suggestion: string | null }[] }[];
+    losses: { questionId: string; indicatorId: string; opdCode: string; atStake: number; reason: 'none' | 'not-found'; notFound: { entry: string; suggestion: string | null }[]; matrix?: { scope: MatrixScope; rows: number } }[];
   };
   conflicts: { questionId: string; status: 'open' | 'chosen'; chosen: string | null; answers: { opdCode: string; value: string; file: string; cell: string }[] }[];
   problems: { opdCode: string; opdName: string; officer: OpdEntry['officer'] | null; findings: { code: string; severity: Diagnostic['severity']; where: string; message: string }[] }[];
@@ -194,6 +225,8 @@ export interface DossierModel {
   corrections: number;
   resolutions: { issue: string; resolution: string }[];
   fullPlan: GapPlan | null;
+  /** The Kelana/Dekela matrix; null when no question was computed from one. */
+  matrix: MatrixModel | null;
 }
 
 /** Locale-independent string order, so the PDF is the same on every machine. */
@@ -218,7 +251,8 @@ export function buildDossierModel(input: DossierInput): DossierModel {
   for (const qs of score.questions) {
     const q = catalog.questionById.get(qs.questionId);
     const ans = qs.opdCode !== null ? answerIndex.get(`${qs.opdCode}\u0000${qs.questionId}`) : undefined;
-    const evidence = qs.evidence.map((e) => cleanText(e, LIMITS.evidenceEntry)).filter((e) => e !== '');
+    // The matrix's evidence is per row; its annex shows the rows, the lists of evidence refer to it.
+    const evidence = qs.matrix ? [] : qs.evidence.map((e) => cleanText(e, LIMITS.evidenceEntry)).filter((e) => e !== '');
     rows.set(qs.questionId, {
       id: qs.questionId,
       text: cleanText(q?.text ?? '', 2000),
@@ -237,6 +271,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       opdCode: qs.opdCode,
       responsible: [...qs.responsible],
       source: qs.source,
+      ...(qs.matrix ? { matrix: { numerator: qs.matrix.numerator, denominator: qs.matrix.denominator, scope: qs.matrix.scope } } : {}),
     });
   }
 
@@ -375,6 +410,71 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     corrections: catalog.corrections.length,
     resolutions: catalog.resolutions.map((r) => ({ issue: cleanText(r.issue, 600), resolution: cleanText(r.resolution, 1200) })),
     fullPlan: input.plan,
+    matrix: matrixModel(input, label),
+  };
+}
+
+/** The rows without evidence, one entry per area and workbook row: what the camat's office or the desa is asked for. */
+function unevidencedByArea(scored: readonly QuestionScoreDetail[], label: (f: string) => string): MatrixModel['unevidenced'] {
+  const out = new Map<string, MatrixModel['unevidenced'][number]>();
+  for (const q of scored) {
+    for (const u of q.matrix!.unevidenced) {
+      const row = /\d+$/.exec(u.cell.cell)?.[0] ?? '';
+      const where = `${label(u.cell.file)}, lembar ${cleanText(u.cell.sheet, 40)}, baris ${row}`;
+      const key = `${u.kecamatan}\u0000${u.desa ?? ''}\u0000${where}`;
+      const e = out.get(key) ?? { kecamatan: cleanText(u.kecamatan), desa: u.desa === null ? null : cleanText(u.desa), questions: [], where, notFound: [] };
+      e.questions.push(q.questionId);
+      e.notFound.push(...u.notFound.map((x) => cleanText(x, LIMITS.evidenceEntry)));
+      out.set(key, e);
+    }
+  }
+  // In the workbook's order: sheet by sheet, row by row, as the office reads it.
+  const rowOf = (w: string) => Number(/\d+$/.exec(w)?.[0] ?? 0);
+  return [...out.values()].sort((a, b) => cmp(a.where.replace(/\d+$/, ''), b.where.replace(/\d+$/, '')) || rowOf(a.where) - rowOf(b.where));
+}
+
+/** The matrix as the annex shows it: a grid per scope, areas in the profile's order, and the rows without evidence. */
+function matrixModel(input: DossierInput, label: (f: string) => string): MatrixModel | null {
+  const scored = input.score.questions.filter((q) => q.matrix !== undefined);
+  const columns = new Map((input.matrix?.columns ?? []).map((c) => [c.questionId, c]));
+  if (scored.length === 0) return null;
+  const shown = (v: RowValue | null): 'Ya' | 'Tidak' | '' => (v === 'ya' ? 'Ya' : v === 'tidak' ? 'Tidak' : '');
+  const grids: MatrixGrid[] = [];
+  for (const scope of ['kecamatan', 'desa'] as const) {
+    const qs = scored.filter((q) => q.matrix!.scope === scope && columns.has(q.questionId));
+    if (qs.length === 0) continue;
+    const key = (r: { kecamatan: string; desa: string | null }) => `${r.kecamatan}\u0000${r.desa ?? ''}`;
+    const rows = new Map<string, MatrixAnnexRow>();
+    qs.forEach((q, i) => {
+      const bare = new Set(q.matrix!.unevidenced.map((u) => key(u)));
+      for (const r of columns.get(q.questionId)!.rows) {
+        const k = key(r);
+        if (!rows.has(k)) rows.set(k, { kecamatan: cleanText(r.kecamatan), desa: r.desa === null ? null : cleanText(r.desa), values: qs.map(() => ''), unevidenced: qs.map(() => false) });
+        const row = rows.get(k)!;
+        row.values[i] = shown(r.value);
+        row.unevidenced[i] = bare.has(k);
+      }
+    });
+    grids.push({ scope, questionIds: qs.map((q) => q.questionId), rows: [...rows.values()] });
+  }
+  return {
+    questions: scored.map((q) => {
+      const cq = input.catalog.questionById.get(q.questionId);
+      return {
+        id: q.questionId,
+        criterion: cleanText(cq?.criterion ?? cq?.text ?? '', 300),
+        scope: q.matrix!.scope,
+        numerator: q.matrix!.numerator,
+        denominator: q.matrix!.denominator,
+        answer: answerText(q.value, cq?.answerType),
+        favourable: q.matrix!.favourable === 'ya' ? 'Ya' : 'Tidak',
+        points: q.points,
+        max: q.max,
+      };
+    }),
+    grids,
+    unevidenced: unevidencedByArea(scored, label),
+    files: (input.matrix?.files ?? []).map((f) => label(f.file)),
   };
 }
 
@@ -531,6 +631,7 @@ function forecastModel(input: DossierInput): DossierModel['forecast'] {
       opdCode: q.opdCode ?? q.responsible.join(', '),
       atStake: q.atStake,
       reason: q.reason,
+      ...(q.matrix ? { matrix: { scope: q.matrix.scope, rows: q.matrix.rows.length } } : {}),
       // Each file named but not found, with the nearest file of the folder when one is close (a typo).
       notFound: (q.missing.length > 0 ? q.missing.map((c) => ({ entry: c.entry, suggestion: c.suggestion ?? null })) : q.evidenceNotFound.map((entry) => ({ entry, suggestion: null }))).map((m) => ({
         entry: cleanText(m.entry, LIMITS.evidenceEntry),

@@ -202,6 +202,8 @@ export interface TableSpec {
   /** A note under the table (e.g. that rounded rows need not add up to the rounded total). */
   note?: string;
   margin?: number[];
+  /** Small type and narrow padding: a grid of many short columns (the Kelana/Dekela matrix). */
+  compact?: boolean;
 }
 
 /**
@@ -210,6 +212,9 @@ export interface TableSpec {
  * headers are never left without a row below them. Cell text wraps inside its
  * column, however long its words.
  */
+/** A compact table's type size and cell padding (points). */
+export const COMPACT = { fontSize: 6.5, padding: 1.5 } as const;
+
 export function table(t: TableSpec): PdfNode {
   const n = t.widths.length;
   const pad = (cells: Cell[]) => [...cells, ...Array.from({ length: Math.max(0, n - cells.length) }, () => '')];
@@ -223,7 +228,7 @@ export function table(t: TableSpec): PdfNode {
     },
     ...Array.from({ length: n - 1 }, () => ''),
   ];
-  const header = t.header.map((h) => ({ text: h, style: 'th', fillColor: COLORS.headerFill }));
+  const header = t.header.map((h) => ({ text: h, style: 'th', fillColor: COLORS.headerFill, ...(t.compact ? { fontSize: COMPACT.fontSize, alignment: 'center' } : {}) }));
   const rows =
     t.rows.length > 0
       ? t.rows.map((r, i) => pad(r).map((c) => (t.boldRows?.includes(i) ? boldCell(cell(c)) : cell(c))))
@@ -238,12 +243,13 @@ export function table(t: TableSpec): PdfNode {
       vLineWidth: () => 0.5,
       hLineColor: () => COLORS.rule,
       vLineColor: () => COLORS.rule,
-      paddingLeft: () => 3,
-      paddingRight: () => 3,
-      paddingTop: () => 2,
-      paddingBottom: () => 2,
+      paddingLeft: () => (t.compact ? COMPACT.padding : 3),
+      paddingRight: () => (t.compact ? COMPACT.padding : 3),
+      paddingTop: () => (t.compact ? 1 : 2),
+      paddingBottom: () => (t.compact ? 1 : 2),
     },
     style: 'td',
+    ...(t.compact ? { fontSize: COMPACT.fontSize } : {}),
     margin: t.note ? [0, 4, 0, 2] : (t.margin ?? [0, 4, 0, 10]),
   };
   const whole = (t.boldRows?.length ?? 0) > 0 && t.rows.length <= SHORT_TABLE ? { unbreakable: true } : {};

@@ -13,7 +13,7 @@ import type { DocumentSpec } from './layout.js';
 import { nodeId } from './layout.js';
 import { scoreChart } from './chart.js';
 import { COLORS, facts, PAGE, para, table, textLines } from './parts.js';
-import { maximum, points } from './text.js';
+import { count, maximum, points } from './text.js';
 
 const right = (t: string) => ({ text: t, alignment: 'right' });
 const SEVERITY: Record<string, string> = { error: 'Kesalahan', warning: 'Peringatan', info: 'Informasi' };
@@ -21,6 +21,39 @@ const STEP: Record<string, string> = { evidence: 'Lengkapi data dukung', answer:
 
 export function reportOutline(m: DossierModel): Part[] {
   return [ringkasan(m), prakiraan(m), konflik(m), masalah(m), rencana(m), jejak(m), rubrik(m)];
+}
+
+/**
+ * The kecamatan and desa/kelurahan whose matrix rows earn points without
+ * complete evidence, by question: what the team asks each camat's office or
+ * desa for before verification.
+ */
+function matriksTanpaData(m: DossierModel): Part {
+  const rows = m.matrix?.unevidenced ?? [];
+  return {
+    id: 'matriks-tanpa-data',
+    kind: 'section',
+    title: 'Matriks Kecamatan dan Desa/Kelurahan tanpa Data Dukung',
+    floats: [float('tabel-matriks-tanpa-data', 'Kecamatan dan desa/kelurahan yang data dukungnya belum lengkap')],
+    body: (num: Numbering) => [
+      para(
+        'Pada pertanyaan yang dihitung dari matriks, setiap kecamatan atau desa/kelurahan yang sesuai dengan kriteria memerlukan data dukungnya sendiri. Baris berikut belum disertai data dukung yang lengkap, sehingga pada prakiraan verifikasi jawabannya tidak dihitung.',
+      ),
+      table({
+        id: nodeId('tabel-matriks-tanpa-data'),
+        caption: num.caption('tabel-matriks-tanpa-data'),
+        widths: [90, 100, 90, '*'],
+        header: ['Kecamatan', 'Desa/kelurahan', 'Pertanyaan', 'Letak dan keterangan'],
+        rows: rows.map((r) => [
+          r.kecamatan,
+          r.desa ?? '–',
+          r.questions.join(', '),
+          textLines([r.where, ...(r.notFound.length > 0 ? [{ text: `Tidak ditemukan: ${r.notFound.join('; ')}`, style: 'note' }] : [])]),
+        ]),
+        empty: 'Semua baris matriks yang sesuai dengan kriteria telah disertai data dukung.',
+      }),
+    ],
+  };
 }
 
 function ringkasan(m: DossierModel): Part {
@@ -87,10 +120,11 @@ function prakiraan(m: DossierModel): Part {
         captionNote: 'Terbesar lebih dahulu. "Tidak ditemukan": berkas yang disebut tidak ada di folder data dukung.',
         widths: [36, 30, 64, 46, '*'],
         header: ['No.', 'Ind.', 'OPD', 'Poin', 'Sebab'],
-        rows: f.losses.map((l) => [{ text: l.questionId, bold: true }, l.indicatorId, l.opdCode, right(points(l.atStake)), l.reason === 'none' ? 'Data dukung belum disebutkan' : textLines(['Tidak ditemukan:', ...l.notFound.flatMap((m) => [m.entry, ...(m.suggestion ? [{ text: `mungkin yang dimaksud: ${m.suggestion}`, style: 'note' }] : [])])])]),
+        rows: f.losses.map((l) => [{ text: l.questionId, bold: true }, l.indicatorId, l.matrix ? 'Matriks' : l.opdCode, right(points(l.atStake)), l.matrix ? `${count(l.matrix.rows)} ${l.matrix.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'} tanpa data dukung lengkap (${num.ref('matriks-tanpa-data')})` : l.reason === 'none' ? 'Data dukung belum disebutkan' : textLines(['Tidak ditemukan:', ...l.notFound.flatMap((m) => [m.entry, ...(m.suggestion ? [{ text: `mungkin yang dimaksud: ${m.suggestion}`, style: 'note' }] : [])])])]),
         empty: 'Tidak ada jawaban yang kehilangan poin.',
       }),
     ],
+    ...(m.matrix ? { parts: [matriksTanpaData(m)] } : {}),
   };
 }
 

@@ -4,7 +4,8 @@
  * functions of a ScoreReport; the dossier renders them as they are.
  */
 import type { CatalogData } from '../catalog/schema.js';
-import type { QuestionScoreDetail, ScoreReport } from './engine.js';
+import type { QuestionScoreDetail, ScoreReport, UnevidencedRow } from './engine.js';
+import type { MatrixScope } from '../matrix.js';
 import { isMissing, type EvidenceCheck } from './evidence.js';
 import { clean, EPSILON } from './numbers.js';
 import { bandNamed, predikatThreshold, reaches } from './predikat.js';
@@ -24,6 +25,8 @@ export interface ForecastGap {
   evidenceNotFound: string[];
   /** Each named file that was not found (or points outside the folder), with the nearest file when one is close. */
   missing: EvidenceCheck[];
+  /** A question the matrix answers: the kecamatan or desa whose rows lack evidence. */
+  matrix?: { scope: MatrixScope; rows: UnevidencedRow[] };
 }
 
 export interface ForecastDifference {
@@ -49,6 +52,7 @@ export function forecastDifference(r: ScoreReport): ForecastDifference {
       reason: q.evidenceNotFound.length > 0 ? ('not-found' as const) : ('none' as const),
       evidenceNotFound: q.evidenceNotFound,
       missing: q.evidenceNotFound.length > 0 ? q.evidenceCheck.filter(isMissing) : [],
+      ...(q.matrix ? { matrix: { scope: q.matrix.scope, rows: q.matrix.unevidenced } } : {}),
     }));
   return {
     total: clean(r.total - r.forecast.total),

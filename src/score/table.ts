@@ -11,6 +11,7 @@ import { wrapList, wrapWords } from '../wrap.js';
 import type { Change, RowChange, ScoreComparison } from './compare.js';
 import type { IgnoredReason, QuestionConflict } from './engine.js';
 import type { EvidenceCheck } from './evidence.js';
+import type { MatrixScope } from '../matrix.js';
 import { roundShown } from './numbers.js';
 import { bandsOf, predikatFor, totalDigits, type ForecastMargin, type Threshold } from './predikat.js';
 import type { ScoreView } from './json.js';
@@ -42,6 +43,8 @@ const T = {
     points: 'Poin',
     cause: 'Sebab',
     noEvidence: 'data dukung belum disebut',
+    matrixRows: (n: number, scope: MatrixScope) => `matriks: ${n} ${scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'} tanpa data dukung lengkap`,
+    matrix: 'Matriks',
     notFound: (f: string) => `berkas tidak ditemukan: ${f}`,
     notFoundOf: (n: number, of: number) => (n === of ? `${n} berkas tidak ditemukan:` : `${n} dari ${of} berkas tidak ditemukan:`),
     outside: 'di luar folder data dukung, tidak diperiksa',
@@ -111,6 +114,8 @@ const T = {
     points: 'Points',
     cause: 'Cause',
     noEvidence: 'no evidence named',
+    matrixRows: (n: number, scope: MatrixScope) => `matrix: ${n} ${scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'} without complete evidence`,
+    matrix: 'Matrix',
     notFound: (f: string) => `files not found: ${f}`,
     notFoundOf: (n: number, of: number) => (n === of ? `${plural(n, 'file')} not found:` : `${n} of ${of} files not found:`),
     outside: 'outside the evidence folder, not checked',
@@ -249,8 +254,8 @@ export function formatScoreTable(v: ScoreView, lang: Lang, width?: number): stri
     out.push(...row(t.question, 'OPD', t.points, t.cause));
     for (const q of diff.questions) {
       const named = r.questions.find((x) => x.questionId === q.questionId)!.evidenceCheck.filter((c) => c.status !== 'placeholder').length;
-      const cause = q.missing.length === 0 ? t.noEvidence : t.notFoundOf(q.missing.length, named);
-      out.push(...row(q.questionId, q.opdCode ?? q.responsible.join('/'), n(q.atStake), cause));
+      const cause = q.matrix ? t.matrixRows(q.matrix.rows.length, q.matrix.scope) : q.missing.length === 0 ? t.noEvidence : t.notFoundOf(q.missing.length, named);
+      out.push(...row(q.questionId, q.matrix ? t.matrix : (q.opdCode ?? q.responsible.join('/')), n(q.atStake), cause));
       // Which file is missing, each on a line of its own: with several named, that is what the OPD must be told.
       for (const m of q.missing) out.push(...missingLines(m, lang, para));
     }
