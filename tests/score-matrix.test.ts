@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, type CatalogQuestion } from '../src/catalog/load.js';
 import { favourable, matrixQuestions, type DistrictMatrix, type MatrixColumn, type MatrixRow, type RowValue } from '../src/matrix.js';
-import { makeEvidenceLookup, rubricFraction, score } from '../src/score/index.js';
+import { formatScoreTable, makeEvidenceLookup, rubricFraction, score } from '../src/score/index.js';
 import type { Answer, AnswerValue, CellRef } from '../src/model.js';
 
 const catalog = loadCatalog('kla-2024');
@@ -120,5 +120,13 @@ describe('the matrix in scoring', () => {
     const d = byId(score(catalog, [], { matrix: { files: [], columns: [col] }, evidence: lookup }), '26.4');
     expect(d.matrix!.forecastNumerator).toBe(3);
     expect(d.matrix!.unevidenced).toEqual([{ kecamatan: 'Kecamatan 1', desa: 'Desa 4', notFound: ['matriks/26.4/desa-4.pdf'], cell: cell('E8') }]);
+  });
+
+  it('kla score says how many questions the matrix answered, and names the matrix as the cause of lost points', () => {
+    const r = score(catalog, [], { matrix: { files: [], columns: [column('26.4', 20, 18, [0, 1]), column('25.2', 24, 20)] } });
+    const id = formatScoreTable({ catalog, report: r }, 'id');
+    expect(id).toContain('2 pertanyaan Kelana/Dekela dihitung dari matriks kecamatan dan desa/kelurahan; 2 baris');
+    expect(id).toMatch(/26\.4\s+Matriks\s+[\d,]+\s+matriks: 2 desa\/kelurahan tanpa data dukung lengkap/);
+    expect(formatScoreTable({ catalog, report: r }, 'en')).toContain('2 Kelana/Dekela questions are computed from the kecamatan and desa/kelurahan matrix');
   });
 });

@@ -29,6 +29,8 @@ const T = {
     forecast: 'Prakiraan verifikasi',
     predikat: (p: string | null) => (p ? `predikat ${p}` : 'belum mencapai predikat'),
     forecastRule: 'Prakiraan verifikasi: jawaban tanpa data dukung yang diwajibkan dihitung 0.',
+    fromMatrix: (n: number, bare: number) =>
+      `${n} pertanyaan Kelana/Dekela dihitung dari matriks kecamatan dan desa/kelurahan` + (bare > 0 ? `; ${bare} baris yang sesuai kriteria belum disertai data dukung dan tidak dihitung pada prakiraan.` : '.'),
     checked: (dir: string) => `Data dukung diperiksa keberadaannya di folder ${dir}; tautan (http/https) dianggap ada.`,
     notChecked: 'Data dukung dinilai dari isian kolomnya saja; gunakan --evidence <folder> untuk memeriksa berkasnya.',
     group: 'Kelompok',
@@ -100,6 +102,8 @@ const T = {
     forecast: 'Verification forecast',
     predikat: (p: string | null) => (p ? `predikat ${p}` : 'no predikat'),
     forecastRule: 'Verification forecast: answers lacking their required evidence count as 0.',
+    fromMatrix: (n: number, bare: number) =>
+      `${n} Kelana/Dekela questions are computed from the kecamatan and desa/kelurahan matrix` + (bare > 0 ? `; ${bare} rows meeting the criterion lack evidence and do not count in the forecast.` : '.'),
     checked: (dir: string) => `Evidence files were checked in folder ${dir}; links (http/https) count as present.`,
     notChecked: 'Evidence was judged from the answer sheets only; use --evidence <folder> to check the files.',
     group: 'Group',
@@ -229,7 +233,10 @@ export function formatScoreTable(v: ScoreView, lang: Lang, width?: number): stri
   out.push(`  ${t.self.padEnd(22)} ${tot(r.total).padStart(9)}   ${t.predikat(r.predikat)}`);
   out.push(`  ${t.forecast.padEnd(22)} ${tot(r.forecast.total).padStart(9)}   ${t.predikat(r.forecast.predikat)}`);
   out.push(...marginLines(r.forecastMargin, lang, n, para));
-  out.push(...para(t.forecastRule, '  '), ...para(v.evidenceDir ? t.checked(v.evidenceDir) : t.notChecked, '  '), '');
+  out.push(...para(t.forecastRule, '  '), ...para(v.evidenceDir ? t.checked(v.evidenceDir) : t.notChecked, '  '));
+  const computed = r.questions.filter((q) => q.matrix);
+  if (computed.length > 0) out.push(...para(t.fromMatrix(computed.length, computed.reduce((k, q) => k + q.matrix!.unevidenced.length, 0)), '  '));
+  out.push('');
 
   // Groups, then indicators: maximum, self-evaluation, forecast, difference.
   const gw = [9, 10, 11, 9];
