@@ -31,6 +31,7 @@ function report(diagnostics: Diagnostic[], files = ['submissions/Dinkes (revisi 
     diagnostics,
     submissions: [],
     profile: null,
+    matrix: null,
     coverage: { questions: 274, answered: 270, byGroup: [{ id: 'KLB', questions: 78, answered: 76 }], byIndicator: [{ id: '1', questions: 40, answered: 38 }], unanswered: ['1.1', '12.3', '14.7', '25.13'] },
     summary: { files: files.length, submissions: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') },
   };

@@ -54,6 +54,7 @@ function setReport(answers: Answer[], diagnostics: Diagnostic[] = []): void {
     scope: 'folder',
     diagnostics,
     profile: null,
+    matrix: null,
     submissions: [{ file: 'submissions/DPPPA.xlsx', sha256: '0'.repeat(64), opdCode: 'DPPPA', savedAt: null, identity: {}, identityCells: {}, answers }],
     coverage: { questions: 274, answered: answers.length, byGroup: [], byIndicator: [], unanswered: [] },
     summary: { files: 1, submissions: 1, errors, warnings: 0, infos: 0 },
