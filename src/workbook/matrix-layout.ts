@@ -59,7 +59,8 @@ export const AREA_COLUMNS: Record<MatrixScope, readonly AreaColumn[]> = {
 export const areaCol = (scope: MatrixScope, key: AreaCol): string | undefined => AREA_COLUMNS[scope].find((c) => c.key === key)?.col;
 
 /** Widths of a question's two columns. */
-export const ANSWER_WIDTH = 9;
+// Not 9: exceljs leaves a column of its default width out of the file, and each program then uses its own.
+export const ANSWER_WIDTH = 10;
 export const EVIDENCE_WIDTH = 26;
 
 /** The row answers, as the dropdown offers them. */
