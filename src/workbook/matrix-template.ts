@@ -140,7 +140,7 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, questions
     ],
     [
       '2. Setiap kriteria mempunyai dua kolom. Kolom "Ya/Tidak": pilih "Ya" atau "Tidak" dari daftar (klik sel, lalu tanda panah). ' +
-        'Kolom "Data dukung": tulis nama berkas (contoh: SK Forum Anak Desa 2025.pdf) atau tautan (https://…), satu per baris (Alt+Enter).',
+        `Kolom "Data dukung": tulis nama berkas (contoh: SK Forum Anak Desa ${evaluated}.pdf) atau tautan (https://…), satu per baris (Alt+Enter).`,
       'text',
     ],
     [
