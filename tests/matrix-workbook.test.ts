@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -29,6 +29,8 @@ import { kla } from './helpers/cli.js';
 const S = MATRIX_SHEETS;
 const PROFILE = 'Profil Daerah KLA 2026 - DPPPA Merangin (final).xlsx';
 const DPPPA = 'KLA 2026 - DPPPA (rekap bidang PHA & PKA).xlsx';
+const PYTHON = '/usr/bin/python3';
+const hasOpenpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0;
 const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
 let project: Project;
@@ -458,5 +460,43 @@ describe.skipIf(!hasSoffice)('a filled matrix saved again by LibreOffice', () =>
     const strip = (c: typeof before) => c.matrix!.rows.map((r) => [r.kecamatan, r.desa, r.code, Object.entries(r.answers).map(([id, a]) => [id, a.value, a.evidence])]);
     expect(strip(after)).toEqual(strip(before));
     expect(before.matrix!.rows.filter((r) => r.answers['26.4']?.value === 'ya')).toHaveLength(215);
+  });
+});
+
+describe.skipIf(!hasOpenpyxl)('a matrix filled and saved by openpyxl', () => {
+  const script = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['${S.desa}']
+for r in range(${MATRIX_ROWS.first}, ${MATRIX_ROWS.first} + 15):
+    ws.cell(r, 5).value = 'Ya'
+    ws.cell(r, 6).value = 'SK Forum Anak Desa 2025.pdf'
+wb.save(sys.argv[2])
+if sys.argv[3] == 'strip':
+    del wb['${S.meta}']
+    ws.title = 'Lembar1'
+    wb.save(sys.argv[2])
+`;
+  const run = (mode: 'keep' | 'strip') => {
+    const out = path.join(tmpDir('kla-matriks-openpyxl-'), `${mode}.xlsx`);
+    execFileSync(PYTHON, ['-c', script, template, out, mode]);
+    return out;
+  };
+
+  it('reads its rows and answers with no finding', async () => {
+    const c = checkFile(await readSubmissionFile(run('keep'), 'o.xlsx'), project);
+    expect([c.report.status, c.findings]).toEqual(['matrix', []]);
+    expect(colsOf('26.2')).toMatchObject({ answer: 'E', evidence: 'F' });
+    const yes = c.matrix!.rows.filter((r) => r.answers['26.2']?.value === 'ya');
+    expect(yes.map((r) => r.desa)).toEqual(desaList().slice(0, 15).map((d) => d.desa.name));
+    expect(yes[0]!.answers['26.2']!.evidence).toEqual(['SK Forum Anak Desa 2025.pdf']);
+  });
+
+  it('without its Meta sheet and with a sheet renamed, is still recognised by its headings, and says so', async () => {
+    const c = checkFile(await readSubmissionFile(run('strip'), 'o.xlsx'), project);
+    expect(c.report.status).toBe('matrix');
+    expect(c.findings.map((d) => `${d.code} ${d.location.sheet ?? ''}`).sort()).toEqual(['KLA-W102 Lembar1', 'KLA-W273 ']);
+    expect(c.matrix!.rows.filter((r) => r.scope === 'desa')).toHaveLength(215);
+    expect(c.matrix!.rows.filter((r) => r.answers['26.2']?.value === 'ya')).toHaveLength(15);
   });
 });
