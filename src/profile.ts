@@ -121,3 +121,12 @@ export interface DistrictProfile {
   history: EarlierEvaluation[];
   activities: PlannedActivity[];
 }
+
+/** "Kec. Bangko", "KECAMATAN  BANGKO" and "Bangko" are one kecamatan. */
+export const areaKey = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^\s*(kecamatan|kec\.)\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();

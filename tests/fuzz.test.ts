@@ -206,7 +206,7 @@ describe(`${MUTANTS} mutated workbooks`, () => {
 
   it('each give registered findings in our own words: no crash, no internal error, no library text', async () => {
     const bad: string[] = [];
-    const statuses = { read: 0, unreadable: 0, profile: 0 };
+    const statuses = { read: 0, unreadable: 0, profile: 0, matrix: 0 };
     const codes = new Set<string>();
     for (const m of all) {
       const read = await readWorkbookBuffer(m.bytes, m.name);

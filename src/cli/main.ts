@@ -77,6 +77,9 @@ export function buildProgram(
     .option(`--opd <${v.code}>`, t.opd, collect)
     .option('--force', t.force)
     .option('--profile', t.profileOnly)
+    .option('--matrix', t.matrix)
+    .option(`--kecamatan <${v.name}>`, t.kecamatan, collect)
+    .option('--per-kecamatan', t.perKecamatan)
     .action((opts) => run('template', [], opts));
 
   program

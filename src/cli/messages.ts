@@ -18,6 +18,12 @@ const id = {
   profileLine: (p: { file: string }) => `${'PROFIL'.padEnd(12)} ${p.file} (profil daerah, diisi oleh DPPPA)`,
   templatesWritten: (p: { count: number; dir: string; profile: boolean }) =>
     `${p.count} templat ditulis ke ${p.dir}. Kirimkan setiap templat OPD kepada OPD yang bersangkutan${p.profile ? '; lembar kerja profil daerah diisi oleh DPPPA sendiri' : ''}.`,
+  writingMatrix: () => 'Menyusun matriks Kelana/Dekela…',
+  matrixDone: (p: { done: number; total: number }) => `Matriks selesai (${p.done} dari ${p.total})`,
+  matrixLine: (p: { file: string; kecamatan: string | null; kecamatanRows: number; desaRows: number }) =>
+    `${'MATRIKS'.padEnd(12)} ${p.file} (${p.kecamatan ? `Kec. ${p.kecamatan}, ` : ''}${p.kecamatanRows} kecamatan, ${p.desaRows} desa/kelurahan)`,
+  matrixWritten: (p: { count: number; dir: string; perKecamatan: boolean }) =>
+    `${p.count} matriks Kelana/Dekela ditulis ke ${p.dir}. ${p.perKecamatan ? 'Kirimkan setiap matriks kepada kecamatan yang bersangkutan. ' : ''}Matriks yang telah diisi diletakkan di folder kiriman dan diperiksa dengan kla validate.`,
   askDistrict: () => 'Kabupaten/kota yang dievaluasi (mis. Kabupaten Merangin atau Kota Jambi): ',
   askProvince: () => 'Provinsi (mis. Jambi): ',
   projectCreated: (p: { dir: string; district: string; province: string; year: number; catalog: string; opds: number }) =>
@@ -63,6 +69,11 @@ const en: { [K in keyof typeof id]: (typeof id)[K] } = {
   profileLine: (p) => `${'PROFILE'.padEnd(12)} ${p.file} (district profile, filled in by the DPPPA)`,
   templatesWritten: (p) =>
     `${p.count} template${p.count === 1 ? '' : 's'} written to ${p.dir}. Send each OPD template to its OPD${p.profile ? '; the profile workbook is filled in by the DPPPA itself' : ''}.`,
+  writingMatrix: () => 'Writing the Kelana/Dekela matrix…',
+  matrixDone: (p) => `Matrix done (${p.done} of ${p.total})`,
+  matrixLine: (p) => `${'MATRIX'.padEnd(12)} ${p.file} (${p.kecamatan ? `kecamatan ${p.kecamatan}, ` : ''}${p.kecamatanRows} kecamatan, ${p.desaRows} desa/kelurahan)`,
+  matrixWritten: (p) =>
+    `${p.count} Kelana/Dekela matri${p.count === 1 ? 'x' : 'ces'} written to ${p.dir}. ${p.perKecamatan ? 'Send each matrix to its kecamatan. ' : ''}Put the filled matrices in the submissions folder and check them with kla validate.`,
   askDistrict: () => 'District evaluated (e.g. Kabupaten Merangin or Kota Jambi): ',
   askProvince: () => 'Province (e.g. Jambi): ',
   projectCreated: (p) => `Project created: ${p.dir} (${p.district}, Provinsi ${p.province}, evaluated year ${p.year}, catalog ${p.catalog}, ${p.opds} OPDs)`,

@@ -24,10 +24,11 @@ const T = {
     unreadable: 'tidak dapat dibaca',
     unknownOpd: 'OPD tidak dikenali',
     profile: 'profil daerah',
+    matrix: (kecamatan?: string) => `matriks Kelana/Dekela${kecamatan ? ` Kec. ${visible(kecamatan)}` : ''}`,
     whole: 'Seluruh kiriman',
     summary: 'Ringkasan',
     files: (r: ValidationReport, n: Record<FileReport['status'], number>) =>
-      `Berkas: ${r.summary.files} (${n.submission} lembar kerja OPD, ${n.profile ? `${n.profile} profil daerah, ` : ''}${n.skipped} dilewati, ${n.unreadable} tidak dapat dibaca)`,
+      `Berkas: ${r.summary.files} (${n.submission} lembar kerja OPD, ${n.profile ? `${n.profile} profil daerah, ` : ''}${n.matrix ? `${n.matrix} matriks Kelana/Dekela, ` : ''}${n.skipped} dilewati, ${n.unreadable} tidak dapat dibaca)`,
     findings: (s: ValidationReport['summary']) => `Temuan: ${s.errors} kesalahan, ${s.warnings} peringatan, ${s.infos} informasi`,
     coverage: (a: number, q: number, p: string) => `Cakupan: ${a} dari ${q} pertanyaan terjawab (${p})`,
     unanswered: 'Belum terjawab',
@@ -44,10 +45,11 @@ const T = {
     unreadable: 'cannot be read',
     unknownOpd: 'OPD not recognised',
     profile: 'district profile',
+    matrix: (kecamatan?: string) => `Kelana/Dekela matrix${kecamatan ? `, kecamatan ${visible(kecamatan)}` : ''}`,
     whole: 'Whole set',
     summary: 'Summary',
     files: (r: ValidationReport, n: Record<FileReport['status'], number>) =>
-      `Files: ${r.summary.files} (${n.submission} OPD workbooks, ${n.profile ? `${n.profile} district profile${n.profile === 1 ? '' : 's'}, ` : ''}${n.skipped} skipped, ${n.unreadable} unreadable)`,
+      `Files: ${r.summary.files} (${n.submission} OPD workbooks, ${n.profile ? `${n.profile} district profile${n.profile === 1 ? '' : 's'}, ` : ''}${n.matrix ? `${n.matrix} Kelana/Dekela matri${n.matrix === 1 ? 'x' : 'ces'}, ` : ''}${n.skipped} skipped, ${n.unreadable} unreadable)`,
     findings: (s: ValidationReport['summary']) => `Findings: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos`,
     coverage: (a: number, q: number, p: string) => `Coverage: ${a} of ${q} questions answered (${p})`,
     unanswered: 'Unanswered',
@@ -96,11 +98,13 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
           ? p.error(t.unreadable)
           : f.status === 'profile'
             ? t.profile
-            : f.opdCode
+            : f.status === 'matrix'
+              ? t.matrix(f.kecamatan)
+              : f.opdCode
               ? f.opdCode
               : p.error(t.unknownOpd);
     const head = `${p.bold(visible(f.file))}  (${tag})`;
-    if ((f.status === 'submission' || f.status === 'profile') && ds.length === 0) {
+    if ((f.status === 'submission' || f.status === 'profile' || f.status === 'matrix') && ds.length === 0) {
       lines.push(`${head}: ${p.ok(t.clean)}`);
       continue;
     }
@@ -117,7 +121,7 @@ export function formatPretty(report: ValidationReport, opts: FormatOptions): str
     lines.push('');
   }
 
-  const n = { submission: 0, profile: 0, skipped: 0, unreadable: 0 };
+  const n = { submission: 0, profile: 0, matrix: 0, skipped: 0, unreadable: 0 };
   for (const f of report.files) n[f.status]++;
   if (lines.at(-1) !== '') lines.push('');
   lines.push(p.bold(t.summary));

@@ -148,9 +148,15 @@ export function checkConflicts(subs: Submission[], chosen: ReadonlyMap<string, s
  * other OPD could answer the question: another OPD's workbook, not checked
  * here, may well hold it.
  */
-export function checkCoverage(subs: Submission[], project: Project, wholeFolder: boolean): { findings: Diagnostic[]; coverage: ValidationReport['coverage'] } {
+export function checkCoverage(
+  subs: Submission[],
+  project: Project,
+  wholeFolder: boolean,
+  /** Questions the Kelana/Dekela matrix answers, whatever the OPDs typed. */
+  byMatrix: ReadonlySet<string> = new Set(),
+): { findings: Diagnostic[]; coverage: ValidationReport['coverage'] } {
   const { catalog } = project;
-  const answered = new Set(subs.flatMap((s) => s.answers.filter(usable).map((a) => a.questionId)));
+  const answered = new Set([...subs.flatMap((s) => s.answers.filter(usable).map((a) => a.questionId)), ...byMatrix]);
   const rowOf = new Map<string, Answer>();
   for (const s of subs) for (const a of s.answers) if (!rowOf.has(a.questionId) && !a.invalid) rowOf.set(a.questionId, a);
   const submitted = new Set(subs.map((s) => s.opdCode));

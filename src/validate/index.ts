@@ -17,17 +17,19 @@ import { checkIdentity } from './identity.js';
 import { checkAnswers } from './answers.js';
 import { aboutFileItself, checkConflicts, checkCoverage, checkDuplicates, type SubmissionFacts } from './cross.js';
 import { expandInputs } from './inputs.js';
+import { displayPath } from '../paths.js';
 import { checkMany, defaultJobs } from './pool.js';
 import { checkProfile, chooseProfile, type ProfileCandidate } from './profile.js';
-import type { DistrictProfile } from '../profile.js';
+import type { DistrictProfile, Kecamatan } from '../profile.js';
 import type { DistrictMatrix } from '../matrix.js';
+import { checkMatrix, combineMatrices, compareTyped, type MatrixCandidate } from './matrix.js';
 
 /** What happened to one input file. Paths are relative to cwd with '/' separators. */
 export interface FileReport {
   file: string;
   sha256?: string;
-  /** `profile`: the DPPPA's profile workbook (src/validate/profile.ts). */
-  status: 'submission' | 'profile' | 'skipped' | 'unreadable';
+  /** `profile`: the DPPPA's profile workbook (src/validate/profile.ts); `matrix`: a Kelana/Dekela matrix (src/validate/matrix.ts). */
+  status: 'submission' | 'profile' | 'matrix' | 'skipped' | 'unreadable';
   opdCode?: string;
   /** For skipped and unreadable files: the diagnostic code that says why. */
   reason?: string;
@@ -35,6 +37,8 @@ export interface FileReport {
   supersededBy?: string;
   /** Made for another year, district, catalog or template version: none of its answers count. */
   foreign?: true;
+  /** A matrix made for one kecamatan: its name. */
+  kecamatan?: string;
 }
 
 export interface ValidationReport {
@@ -54,7 +58,10 @@ export interface ValidationReport {
   submissions: Submission[];
   /** The district's own content from the DPPPA profile workbook (the one saved last, when there are several); null without one. */
   profile: DistrictProfile | null;
-  /** The Kelana/Dekela matrix read from the matrix workbooks; null without one. */
+  /**
+   * The Kelana/Dekela matrix from the matrix workbooks read (rows matched with
+   * the profile's areas, the newest workbook counting per area); null without one.
+   */
   matrix: DistrictMatrix | null;
   coverage: {
     questions: number;
@@ -119,11 +126,15 @@ export async function validateInputs(
   markInvalid(submissions, perFile);
 
   const profileChoice = chooseProfile(checked.flatMap((c) => (c.profile ? [c.profile] : [])));
-  const cross = [...duplicates.findings, ...checkConflicts(submissions, project.index.chosen), ...profileChoice.findings];
-  const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder);
+  const matrices = combineMatrices(checked.flatMap((c) => (c.matrix ? [c.matrix] : [])), profileChoice.profile, project);
+  const cross = [...duplicates.findings, ...checkConflicts(submissions, project.index.chosen), ...profileChoice.findings, ...matrices.findings];
+  const byMatrix = new Set(matrices.matrix?.columns.map((c) => c.questionId) ?? []);
+  const { findings: coverageFindings, coverage } = checkCoverage(submissions, project, folder, byMatrix);
   const crossDiags = applySeverity([...cross, ...coverageFindings], severity);
   markInvalid(submissions, crossDiags);
-  const diagnostics = sortDiagnostics([...applySeverity(findings, severity), ...perFile, ...crossDiags]);
+  // After markInvalid: a typed share the matrix contradicts stays valid, whatever severity the config gives the warning.
+  const typed = applySeverity(compareTyped(matrices.matrix, submissions, project), severity);
+  const diagnostics = sortDiagnostics([...applySeverity(findings, severity), ...perFile, ...crossDiags, ...typed]);
 
   return {
     schemaVersion: 1,
@@ -133,7 +144,7 @@ export async function validateInputs(
     diagnostics,
     submissions,
     profile: profileChoice.profile,
-    matrix: null,
+    matrix: matrices.matrix,
     coverage,
     summary: {
       files: reports.length,
@@ -168,6 +179,30 @@ async function submissionFacts(checked: readonly Checked[], files: readonly { ab
   return facts;
 }
 
+/**
+ * The district's areas for the matrix template: the Wilayah sheet of the
+ * profile workbook `kla validate` would choose from the submissions folder
+ * (this evaluation's, the one saved last). Refuses (KLA-E270) when there is
+ * none or it lists no kecamatan: a matrix without rows would be sent out
+ * for nothing.
+ */
+export async function matrixAreas(project: Project, opts: { cwd?: string } = {}): Promise<Kecamatan[]> {
+  const cwd = opts.cwd ?? process.cwd();
+  const found = await expandInputs([project.paths.submissions], cwd).catch(() => ({ files: [] as { abs: string; display: string; skip?: Diagnostic }[] }));
+  const candidates: ProfileCandidate[] = [];
+  for (const f of found.files) {
+    if (f.skip) continue;
+    const r = await readSafely(f.abs, f.display);
+    if (r.status !== 'profile') continue;
+    const checked = checkFile(r, project);
+    if (checked.profile) candidates.push(checked.profile);
+  }
+  const { profile } = chooseProfile(candidates);
+  if (!profile) throw refusal('KLA-E270', { reason: candidates.length > 0 ? 'foreign' : 'no-profile' }, { location: { file: displayPath(project.paths.submissions, cwd) } });
+  if (profile.areas.length === 0) throw refusal('KLA-E270', { reason: 'no-areas', file: profile.file }, { location: { file: profile.file } });
+  return profile.areas;
+}
+
 /** I/O failures (permissions, a file removed meanwhile) become a finding, never an exception. */
 export async function readSafely(abs: string, display: string): Promise<ReadResult> {
   try {
@@ -191,6 +226,8 @@ export interface Checked {
   opdLocation?: Location;
   /** A profile workbook, read and judged. */
   profile?: ProfileCandidate;
+  /** A matrix workbook, read and judged alone (its rows are matched with the profile's areas later). */
+  matrix?: MatrixCandidate;
   findings: Diagnostic[];
 }
 
@@ -203,6 +240,11 @@ export function checkFile(r: ReadResult, project: Project): Checked {
   if (r.status === 'profile') {
     const p = checkProfile(r.data, r.file, r.sha256, project);
     return { report: { ...base, status: 'profile' }, profile: { profile: p.profile, foreign: p.foreign }, findings: [...r.findings, ...p.findings] };
+  }
+  if (r.status === 'matrix') {
+    const m = checkMatrix(r.data, r.file, r.sha256, project);
+    const report: FileReport = { ...base, status: 'matrix', ...(m.candidate.foreign ? { foreign: true as const } : {}), ...(m.candidate.kecamatan ? { kecamatan: m.candidate.kecamatan } : {}) };
+    return { report, matrix: m.candidate, findings: [...r.findings, ...m.findings] };
   }
   const id = checkIdentity(r.data, r.file, project);
   const findings = [...r.findings, ...id.findings];

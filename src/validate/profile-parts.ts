@@ -6,7 +6,7 @@
  * together.
  */
 import type { CellRef, Diagnostic, Location } from '../model.js';
-import type { DistrictProfile, GroupNarrative, Kecamatan, PlannedActivity, Regulation } from '../profile.js';
+import { areaKey, type DistrictProfile, type GroupNarrative, type Kecamatan, type PlannedActivity, type Regulation } from '../profile.js';
 import type { Project } from '../project/config.js';
 import { findOpd } from '../project/config.js';
 import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
@@ -35,14 +35,8 @@ import {
 import { bandNamed } from '../score/predikat.js';
 import { parseNumberText, textOf } from './values.js';
 
-/** "Kec. Bangko", "KECAMATAN  BANGKO" and "Bangko" are one kecamatan. */
-export const areaKey = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/^\s*(kecamatan|kec\.)\s*/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+export { areaKey };
+
 const optionKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 /** Cell text with inner runs of spaces collapsed (line breaks kept: narratives have paragraphs). */
 const tidy = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();

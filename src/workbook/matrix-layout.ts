@@ -59,7 +59,8 @@ export const AREA_COLUMNS: Record<MatrixScope, readonly AreaColumn[]> = {
 export const areaCol = (scope: MatrixScope, key: AreaCol): string | undefined => AREA_COLUMNS[scope].find((c) => c.key === key)?.col;
 
 /** Widths of a question's two columns. */
-export const ANSWER_WIDTH = 9;
+// Not 9: exceljs leaves a column of its default width out of the file, and each program then uses its own.
+export const ANSWER_WIDTH = 10;
 export const EVIDENCE_WIDTH = 26;
 
 /** The row answers, as the dropdown offers them. */
@@ -80,3 +81,18 @@ export const MATRIX_READ_BOUNDS = { rows: 3000, columns: 200 } as const;
 /** Keys of the hidden metadata sheet (column A key, column B value). */
 export type MatrixMetaKey = 'generator' | 'workbook' | 'matrixVersion' | 'catalogId' | 'district' | 'year' | 'dataYear' | 'kecamatan' | 'questionIds';
 export const MATRIX_META_KEYS: readonly MatrixMetaKey[] = ['generator', 'workbook', 'matrixVersion', 'catalogId', 'district', 'year', 'dataYear', 'kecamatan', 'questionIds'];
+
+/** The 1-based columns of the i-th question of a sheet: its answer, then its evidence. */
+export function questionColumns(scope: MatrixScope, i: number): { answer: number; evidence: number } {
+  const answer = AREA_COLUMNS[scope].length + 1 + 2 * i;
+  return { answer, evidence: answer + 1 };
+}
+
+/** A question's heading as the template writes it. */
+export const questionHeading = (id: string, criterion: string) => `${id}${HEADING_SEPARATOR}${criterion}`;
+
+/** The sheet of each scope. */
+export const SCOPE_SHEET: Record<MatrixScope, string> = { kecamatan: MATRIX_SHEETS.kecamatan, desa: MATRIX_SHEETS.desa };
+
+/** The list the Ya/Tidak dropdown offers, on the hidden options sheet. */
+export const ANSWER_LIST = `'${MATRIX_SHEETS.options}'!$A$1:$A$2`;

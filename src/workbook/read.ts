@@ -31,6 +31,7 @@ import { checkContainer, LIMITS, type Limits } from './sniff.js';
 import { openPackage, Unreadable, type CellContent, type Grid, type OpenedPackage, type RawValue, type SheetEntry } from './package.js';
 import { cellRef, columnLetters, columnNumber, parseCell, parseRange } from './a1.js';
 import { isProfileMeta, isProfileWorkbook, readProfileSheets, type ProfileWorkbookData } from './profile-read.js';
+import { isMatrixMeta, isMatrixWorkbook, readMatrixSheets, type MatrixWorkbookData } from './matrix-read.js';
 
 export type { RawValue } from './package.js';
 
@@ -63,6 +64,8 @@ export type ReadResult =
   | { status: 'read'; file: string; sha256: string; data: WorkbookData; findings: Diagnostic[] }
   /** The DPPPA's profile workbook (profile-read.ts), never an OPD's answers. */
   | { status: 'profile'; file: string; sha256: string; data: ProfileWorkbookData; findings: Diagnostic[] }
+  /** A Kelana/Dekela matrix (matrix-read.ts): a row per kecamatan or desa, never an OPD's answers. */
+  | { status: 'matrix'; file: string; sha256: string; data: MatrixWorkbookData; findings: Diagnostic[] }
   | { status: 'unreadable'; file: string; sha256?: string; findings: Diagnostic[] };
 
 /** How far the reader looks; cells outside are never visited. */
@@ -126,9 +129,13 @@ async function readPackage(pkg: OpenedPackage, file: string, sha256: string): Pr
   // The DPPPA's profile workbook: its Meta sheet says so, or (without one that an OPD template writes) its data sheets by content.
   const metaByName = sheets.find((s) => norm(s.name) === norm(SHEETS.meta));
   const metaGrid = metaByName ? await pkg.grid(metaByName) : undefined;
-  if (!metaGrid || isProfileMeta(metaGrid) || !isMetaSheet(metaGrid)) {
+  // The matrix's Meta sheet has most of an OPD template's keys: it is told apart by its "workbook" key first.
+  if (!metaGrid || isMatrixMeta(metaGrid) || isProfileMeta(metaGrid) || !isMetaSheet(metaGrid)) {
     const grids = await Promise.all(sheets.map((s) => pkg.grid(s)));
-    if (isProfileWorkbook(grids)) return { status: 'profile', file, sha256, data: readProfileSheets(grids, plausibleDate(pkg.modified), file, findings), findings };
+    const savedAt = plausibleDate(pkg.modified);
+    if (metaGrid && isMatrixMeta(metaGrid)) return { status: 'matrix', file, sha256, data: readMatrixSheets(grids, savedAt, file, findings), findings };
+    if (isProfileWorkbook(grids)) return { status: 'profile', file, sha256, data: readProfileSheets(grids, savedAt, file, findings), findings };
+    if (isMatrixWorkbook(grids)) return { status: 'matrix', file, sha256, data: readMatrixSheets(grids, savedAt, file, findings), findings };
   }
 
   const find = async (name: string, looksRight: (g: Grid) => boolean): Promise<Grid | undefined> => {

@@ -1,9 +1,16 @@
-/** `kla template`: one Excel template per OPD and the DPPPA profile workbook (or those chosen by --opd and --profile) into the project's templates folder. */
+/**
+ * `kla template`: one Excel template per OPD and the DPPPA profile workbook
+ * (or those chosen by --opd and --profile) into the project's templates
+ * folder; with --matrix (or --kecamatan, --per-kecamatan) the Kelana/Dekela
+ * matrix instead, its rows from the profile workbook in the submissions folder.
+ */
 import path from 'node:path';
 import { report as note, shown, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
-import { questionsForOpd } from '../../project/config.js';
+import { questionsForOpd, type Project } from '../../project/config.js';
 import { writeTemplates } from '../../workbook/template.js';
+import { writeMatrixTemplates } from '../../workbook/matrix-template.js';
+import { matrixAreas } from '../../validate/index.js';
 import { sourceDateEpoch } from '../options.js';
 import { say } from '../messages.js';
 
@@ -11,6 +18,8 @@ export default async function run(_args: string[], opts: Record<string, unknown>
   const project = openProject(opts.project as string | undefined, ctx.cwd);
   for (const w of project.warnings) note(ctx, w);
   const outDir = opts.out !== undefined ? path.resolve(ctx.cwd, String(opts.out)) : project.paths.templates;
+  const kecamatan = (opts.kecamatan as string[] | undefined) ?? [];
+  if (opts.matrix || opts.perKecamatan || kecamatan.length > 0) return matrix(project, outDir, kecamatan, opts, ctx);
   const codes = (opts.opd as string[] | undefined) ?? [];
   const progress = await ctx.progress(say(ctx.lang, 'writingTemplates'));
   let files: { file: string; opd: string | null }[];
@@ -34,5 +43,31 @@ export default async function run(_args: string[], opts: Record<string, unknown>
   }
   const profile = files.some((f) => f.opd === null);
   ctx.out(`${ctx.paint.ok(say(ctx.lang, 'templatesWritten', { count: files.length, dir: shown(ctx, outDir), profile }))}\n`);
+  return 0;
+}
+
+async function matrix(project: Project, outDir: string, kecamatan: string[], opts: Record<string, unknown>, ctx: CliContext): Promise<number> {
+  const progress = await ctx.progress(say(ctx.lang, 'writingMatrix'));
+  let files: { file: string; kecamatan: string | null }[];
+  let areas: Awaited<ReturnType<typeof matrixAreas>>;
+  try {
+    areas = await matrixAreas(project, { cwd: ctx.cwd });
+    const date = sourceDateEpoch(ctx.env);
+    files = await writeMatrixTemplates(project, outDir, areas, {
+      ...(date ? { date } : {}),
+      kecamatan,
+      perKecamatan: Boolean(opts.perKecamatan),
+      overwrite: Boolean(opts.force),
+      onBuilt: (_file, _k, done, total) => progress.update(say(ctx.lang, 'matrixDone', { done, total })),
+    });
+  } finally {
+    progress.stop();
+  }
+  for (const f of files) {
+    const rows = f.kecamatan === null ? areas : areas.filter((k) => k.name === f.kecamatan);
+    const desaRows = rows.reduce((n, k) => n + k.desa.length, 0);
+    ctx.out(`  ${say(ctx.lang, 'matrixLine', { file: shown(ctx, f.file), kecamatan: f.kecamatan, kecamatanRows: rows.length, desaRows })}\n`);
+  }
+  ctx.out(`${ctx.paint.ok(say(ctx.lang, 'matrixWritten', { count: files.length, dir: shown(ctx, outDir), perKecamatan: files.some((f) => f.kecamatan !== null) }))}\n`);
   return 0;
 }

@@ -6,12 +6,14 @@
 import { BUILD_CODES } from './build.js';
 import { CATALOG_CODES } from './catalog.js';
 import { FEEDBACK_CODES } from './feedback.js';
+import { MATRIX_CODES } from './matrix.js';
 import { PROJECT_CODES } from './project.js';
 import { USAGE_CODES } from './usage.js';
 import { VALIDATION_CODES } from './validation.js';
 
 export const CODES = {
   ...VALIDATION_CODES,
+  ...MATRIX_CODES,
   ...PROJECT_CODES,
   ...USAGE_CODES,
   ...CATALOG_CODES,
