@@ -19,11 +19,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';
 import type { CatalogQuestion } from '../src/catalog/load.js';
+import { assess } from '../src/pipeline.js';
 import { loadProject, type Opd, type Project, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
 import { buildTemplateWorkbook, templateBytes } from '../src/workbook/template.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, IDENTITY_FIELDS, META_KEYS, SHEETS, type IdentityKey } from '../src/workbook/layout.js';
 import { score } from '../src/score/engine.js';
 import { buildProfileSubmission, describeProfile } from './merangin-profile.js';
+import { buildMatrixSubmission, describeMatrix } from './merangin-matrix.js';
 import { makeEvidenceLookup } from '../src/score/evidence.js';
 import type { Answer, AnswerValue } from '../src/model.js';
 import { stampZipDates } from '../src/workbook/zip-dates.js';
@@ -1126,6 +1128,19 @@ export async function main(outDir = FIXTURE_DIR): Promise<{ descs: OpdDescriptio
   writeFileSync(path.join(outDir, 'answers', 'PROFIL.json'), JSON.stringify(profile, null, 2) + '\n');
   await writeWorkbook(await buildProfileSubmission(project, profile), path.join(outDir, 'submissions', profile.file));
 
+  // The DPPPA's Kelana/Dekela matrix, counting the areas behind the percentages the OPDs typed.
+  const typed: Record<string, AnswerInput> = {};
+  for (const d of descs) for (const [id, a] of Object.entries(d.answers)) typed[id] ??= a.answer;
+  const matrix = describeMatrix(project, profile, typed);
+  writeFileSync(path.join(outDir, 'answers', 'MATRIKS.json'), JSON.stringify(matrix, null, 2) + '\n');
+  await writeWorkbook(await buildMatrixSubmission(project, profile, matrix), path.join(outDir, 'submissions', matrix.file));
+  for (const f of matrix.evidence) {
+    if (!f.sent) continue;
+    const file = path.join(outDir, 'evidence', 'DPPPA', 'Kelana-Dekela', f.name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, placeholderPdf(f.name.replace(/\.pdf$/, ''), `Kecamatan ${f.kecamatan}`));
+  }
+
   for (const f of evidenceFiles(descs)) {
     if (!f.sent) continue;
     const file = path.join(outDir, 'evidence', f.opd, f.name);
@@ -1149,15 +1164,14 @@ const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) ==
 if (isMain) {
   const out = process.argv[2] ? path.resolve(process.argv[2]) : FIXTURE_DIR;
   const { descs } = await main(out);
+  // The figures kla score shows: validated workbooks, the matrix, the evidence folder.
   const project = loadProject(FIXTURE_DIR);
-  const named = estimate(project, descs, false);
-  const checked = estimate(project, descs, true);
+  const { result } = await assess(project, { inputs: [path.join(out, 'submissions')], evidence: path.join(out, 'evidence'), jobs: 1 });
   const files = evidenceFiles(descs);
   const round = (n: number) => n.toFixed(2);
   console.log(`Fixtures written to ${out}`);
-  console.log(`  ${descs.length} submissions, ${files.filter((f) => f.sent).length} evidence files (${files.filter((f) => !f.sent).length} deliberately missing)`);
-  console.log(`  estimate: ${round(named.total)} (${named.predikat ?? '-'})`);
-  console.log(`  forecast, evidence named: ${round(named.forecast.total)} (${named.forecast.predikat ?? '-'})`);
-  console.log(`  forecast, evidence folder checked: ${round(checked.forecast.total)} (${checked.forecast.predikat ?? '-'})`);
-  for (const g of named.groups) console.log(`    ${g.label.padEnd(12)} ${round(g.points).padStart(7)} / ${g.max}`);
+  console.log(`  ${descs.length} submissions, ${files.filter((f) => f.sent).length} evidence files (${files.filter((f) => !f.sent).length} deliberately missing), the profile and the matrix`);
+  console.log(`  estimate: ${round(result.total)} (${result.predikat ?? '-'})`);
+  console.log(`  forecast, evidence folder checked: ${round(result.forecast.total)} (${result.forecast.predikat ?? '-'})`);
+  for (const g of result.groups) console.log(`    ${g.label.padEnd(12)} ${round(g.points).padStart(7)} / ${g.max}`);
 }
