@@ -510,7 +510,8 @@ function matrixGrid(g: MatrixGrid, id: string, num: Numbering, anyBare: boolean)
   const prefix = g.questionIds[0]!.split('.')[0]!;
   const heads = g.questionIds.map((q) => (q.startsWith(`${prefix}.`) ? q.slice(prefix.length + 1) : q));
   const mark = (v: string, bare: boolean) => (v === '' ? { text: '–', color: COLORS.muted, alignment: 'center' } : { text: `${v === 'Ya' ? 'Y' : 'T'}${bare ? '*' : ''}`, alignment: 'center', ...(bare ? { color: COLORS.alert } : {}) });
-  const cols = g.questionIds.map(() => 15);
+  // Content width; pdfmake adds the padding: 20 columns of 13 points leave the names about 190.
+  const cols = g.questionIds.map(() => 10);
   const note =
     `Kolom berisi nomor pertanyaan ${prefix}.x. Y: ya; T: tidak; –: belum diisi.` +
     (anyBare ? ' Tanda *: data dukung baris ini belum lengkap, sehingga jawabannya belum dapat diverifikasi.' : '');
@@ -527,25 +528,15 @@ function matrixGrid(g: MatrixGrid, id: string, num: Numbering, anyBare: boolean)
     });
     return g.rows.length <= ONE_PAGE_ROWS ? { stack: [grid], unbreakable: true } : grid;
   }
-  const span = g.questionIds.length + 2;
-  const rows: PdfNode[][] = [];
-  let kec: string | null = null;
-  let n = 0;
-  for (const r of g.rows) {
-    if (r.kecamatan !== kec) {
-      kec = r.kecamatan;
-      rows.push([{ text: `Kecamatan ${r.kecamatan}`, bold: true, colSpan: span, fillColor: COLORS.zebra }, ...Array.from({ length: span - 1 }, () => '')]);
-    }
-    rows.push([String(++n), r.desa ?? '', ...r.values.map((v, j) => mark(v, r.unevidenced[j]!))]);
-  }
+  // The kecamatan on every row (not as a row of its own above its desa): a page never ends on a kecamatan without its desa, and a page that begins inside one still says which.
   return table({
     id: nodeId(id),
     caption: num.caption(id),
     captionNote: note,
     compact: true,
-    widths: [14, '*', ...cols],
-    header: ['No.', 'Desa/kelurahan', ...heads],
-    rows,
+    widths: [14, 58, '*', ...cols],
+    header: ['No.', 'Kecamatan', 'Desa/kelurahan', ...heads],
+    rows: g.rows.map((r, i) => [String(i + 1), r.kecamatan, r.desa ?? '', ...r.values.map((v, j) => mark(v, r.unevidenced[j]!))]),
   });
 }
 
