@@ -137,6 +137,7 @@ describe('the working report', () => {
     // One line per area: every row of the matrix without evidence is there, with its questions.
     const perArea = scored.questions.flatMap((q) => q.matrix?.unevidenced ?? []);
     expect(bare.reduce((k, r) => k + r.questions.length, 0)).toBe(perArea.length);
+    expect(text).toContain(squash(`Berkas: ${file}.`));
     for (const r of bare.slice(0, 20)) expect(text).toContain(squash(`${r.desa ?? ''}${r.questions.join(', ')}${r.where}`));
     // The losses table names the matrix as the cause.
     expect(text).toContain(squash('desa/kelurahan tanpa data dukung lengkap'));

@@ -97,7 +97,7 @@ export interface MatrixModel {
   questions: { id: string; criterion: string; scope: MatrixScope; numerator: number; denominator: number; answer: string; favourable: 'Ya' | 'Tidak'; points: number; max: number }[];
   grids: MatrixGrid[];
   /** Per kecamatan or desa/kelurahan, in the matrix's order: the questions whose answer earns points without complete evidence. */
-  unevidenced: { kecamatan: string; desa: string | null; questions: string[]; where: string; notFound: string[] }[];
+  unevidenced: { kecamatan: string; desa: string | null; questions: string[]; file: string; where: string; notFound: string[] }[];
   files: string[];
 }
 
@@ -420,17 +420,19 @@ function unevidencedByArea(scored: readonly QuestionScoreDetail[], label: (f: st
   for (const q of scored) {
     for (const u of q.matrix!.unevidenced) {
       const row = /\d+$/.exec(u.cell.cell)?.[0] ?? '';
-      const where = `${label(u.cell.file)}, lembar ${cleanText(u.cell.sheet, 40)}, baris ${row}`;
-      const key = `${u.kecamatan}\u0000${u.desa ?? ''}\u0000${where}`;
-      const e = out.get(key) ?? { kecamatan: cleanText(u.kecamatan), desa: u.desa === null ? null : cleanText(u.desa), questions: [], where, notFound: [] };
+      const file = label(u.cell.file);
+      const where = `lembar ${cleanText(u.cell.sheet, 40)}, baris ${row}`;
+      const key = `${u.kecamatan}\u0000${u.desa ?? ''}\u0000${file}\u0000${where}`;
+      const e = out.get(key) ?? { kecamatan: cleanText(u.kecamatan), desa: u.desa === null ? null : cleanText(u.desa), questions: [], file, where, notFound: [] };
       e.questions.push(q.questionId);
-      e.notFound.push(...u.notFound.map((x) => cleanText(x, LIMITS.evidenceEntry)));
+      // One compilation usually serves every question of the row: named once.
+      for (const x of u.notFound.map((y) => cleanText(y, LIMITS.evidenceEntry))) if (!e.notFound.includes(x)) e.notFound.push(x);
       out.set(key, e);
     }
   }
   // In the workbook's order: sheet by sheet, row by row, as the office reads it.
   const rowOf = (w: string) => Number(/\d+$/.exec(w)?.[0] ?? 0);
-  return [...out.values()].sort((a, b) => cmp(a.where.replace(/\d+$/, ''), b.where.replace(/\d+$/, '')) || rowOf(a.where) - rowOf(b.where));
+  return [...out.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.where.replace(/\d+$/, ''), b.where.replace(/\d+$/, '')) || rowOf(a.where) - rowOf(b.where));
 }
 
 /** The matrix as the annex shows it: a grid per scope, areas in the profile's order, and the rows without evidence. */

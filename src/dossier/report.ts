@@ -30,6 +30,9 @@ export function reportOutline(m: DossierModel): Part[] {
  */
 function matriksTanpaData(m: DossierModel): Part {
   const rows = m.matrix?.unevidenced ?? [];
+  // Usually one matrix workbook: its name said once above the table, not on every row.
+  const files = [...new Set(rows.map((r) => r.file))];
+  const one = files.length === 1 ? files[0]! : null;
   return {
     id: 'matriks-tanpa-data',
     kind: 'section',
@@ -42,13 +45,14 @@ function matriksTanpaData(m: DossierModel): Part {
       table({
         id: nodeId('tabel-matriks-tanpa-data'),
         caption: num.caption('tabel-matriks-tanpa-data'),
+        ...(one ? { captionNote: `Berkas: ${one}.` } : {}),
         widths: [90, 100, 90, '*'],
         header: ['Kecamatan', 'Desa/kelurahan', 'Pertanyaan', 'Letak dan keterangan'],
         rows: rows.map((r) => [
           r.kecamatan,
           r.desa ?? '–',
           r.questions.join(', '),
-          textLines([r.where, ...(r.notFound.length > 0 ? [{ text: `Tidak ditemukan: ${r.notFound.join('; ')}`, style: 'note' }] : [])]),
+          textLines([one ? r.where : `${r.file}, ${r.where}`, ...(r.notFound.length > 0 ? [{ text: `Tidak ditemukan: ${r.notFound.join('; ')}`, style: 'note' }] : [])]),
         ]),
         empty: 'Semua baris matriks yang sesuai dengan kriteria telah disertai data dukung.',
       }),
