@@ -31,7 +31,7 @@ describe('kla as a library', () => {
     `;
     const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
     expect(out.errors).toBe(0);
-    expect(out.files).toBe(28);
+    expect(out.files).toBe(29); // 27 OPD workbooks, the profile, the matrix
     expect(out.message.length).toBeGreaterThan(10);
     const cli = kla(['score', '-p', example, '--format', 'json']);
     expect(cli.code, cli.stderr).toBe(0);

@@ -21,7 +21,7 @@ const read = (dir: string, ...p: string[]) => readFileSync(path.join(dir, ...p))
 const files = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : []);
 const descriptions = (dir: string): OpdDescription[] =>
   files(path.join(dir, 'answers'))
-    .filter((f) => f !== 'PROFIL.json')
+    .filter((f) => f !== 'PROFIL.json' && f !== 'MATRIKS.json')
     .map((f) => JSON.parse(read(dir, 'answers', f).toString('utf8')) as OpdDescription);
 const profileDescription = (): ProfileDescription => JSON.parse(read(FIXTURE_DIR, 'answers', 'PROFIL.json').toString('utf8')) as ProfileDescription;
 
@@ -99,10 +99,13 @@ describe('the example district Merangin', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.coverage.unanswered).toEqual([]);
     const codes = new Set(r.diagnostics.map((d) => d.code));
-    // Both differences between OPDs are settled in the config, so they are no warnings; one placeholder for evidence is.
-    expect([...codes].sort()).toEqual(['KLA-W222', 'KLA-W230']);
+    // Both differences between OPDs are settled in the config, so they are no warnings; one placeholder for evidence is;
+    // the matrix has rows without evidence (W278) and one share the OPDs typed differently (W282, at both places).
+    expect([...codes].sort()).toEqual(['KLA-W222', 'KLA-W230', 'KLA-W278', 'KLA-W282']);
+    expect(new Set(r.diagnostics.filter((d) => d.code === 'KLA-W282').map((d) => d.questionId))).toEqual(new Set(['25.6']));
+    expect(r.matrix?.columns).toHaveLength(35);
     expect(r.diagnostics.filter((d) => d.code === 'KLA-W230').map((d) => d.questionId)).toEqual(['24B.3']);
-    expect(r.summary.warnings).toBeLessThan(30);
+    expect(r.diagnostics.filter((d) => d.code !== 'KLA-W278').length).toBeLessThan(30);
   });
 
   it('has a DPPPA profile workbook that agrees with the config and lacks nothing a final dossier needs', async () => {
@@ -167,7 +170,7 @@ describe('the committed fixtures are what the script makes', () => {
 
   it('every workbook holds the same cell values on every sheet', async () => {
     const books = [...files(path.join(fresh, 'submissions')).map((f) => path.join('submissions', f)), ...files(path.join(fresh, 'invalid')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join('invalid', f))];
-    expect(books.length).toBe(27 + 1 + expected.length);
+    expect(books.length).toBe(27 + 2 + expected.length); // the OPDs, the profile and the matrix, the invalid set
     for (const b of books) expect(await cellValues(path.join(fresh, b)), b).toEqual(await cellValues(path.join(FIXTURE_DIR, b)));
   });
 });

@@ -6,7 +6,7 @@
  * places. Real files: the committed matrix workbook, edited with exceljs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -73,7 +73,7 @@ describe('the example district with its matrix', () => {
 
     const file = path.join(copy, row.cells!.answer.file);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(file));
+    await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet(row.cells!.answer.sheet)!;
     ws.getCell(row.cells!.answer.cell).value = 'Ya';
     ws.getCell(row.cells!.evidence.cell).value = evidence;

@@ -83,7 +83,8 @@ describe('the recap workbook', () => {
   it('says truthfully, for every OPD answer, whether the score counts it and why not', () => {
     const answers = wb.getWorksheet('Jawaban OPD')!;
     const a = headerIndex(answers);
-    const countedCell = new Map(b.result.questions.filter((q) => q.source).map((q) => [`${q.source!.file}\u0000${q.source!.sheet}!${q.source!.cell}`, q.questionId]));
+    // A question the matrix answers counts the matrix, not an OPD's cell.
+    const countedCell = new Map(b.result.questions.filter((q) => q.source && !q.matrix).map((q) => [`${q.source!.file}\u0000${q.source!.sheet}!${q.source!.cell}`, q.questionId]));
     const seen = new Map<string, number>();
     answers.eachRow((r, i) => {
       if (i === 1) return;
@@ -97,6 +98,7 @@ describe('the recap workbook', () => {
     expect(seen.get('ya')).toBe(countedCell.size);
     expect(seen.get('tidak: jawaban lain yang dihitung')).toBeGreaterThan(0);
     expect(seen.get('tidak: kosong')).toBeGreaterThan(0);
+    expect(seen.get('tidak: dihitung dari matriks')).toBeGreaterThan(0);
   });
 
   it('gives the same bytes for the same sheets and date, whenever it is written', async () => {

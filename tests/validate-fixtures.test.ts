@@ -37,7 +37,7 @@ describe('the valid submissions', () => {
     const ctx = memoryContext('id', ROOT);
     expect(await main(['validate'], ctx)).toBe(0);
     const r = await validateInputs(project, [], { cwd: ROOT });
-    expect(r.summary).toMatchObject({ files: 28, submissions: 27, errors: 0 });
+    expect(r.summary).toMatchObject({ files: 29, submissions: 27, errors: 0 });
     expect(new Set(r.submissions.map((s) => s.opdCode)).size).toBe(27);
     expect(r.files.filter((f) => f.status === 'profile')).toHaveLength(1);
     expect(r.profile).not.toBeNull();

@@ -42,9 +42,10 @@ function answerCells(a: Answer | undefined, type: AnswerType | undefined, answer
 const cellKey = (c: CellRef) => `${c.file}\u0000${c.sheet}\u0000${c.cell}`;
 
 /** Whether an OPD's answer is the one the score counts, and if not, why. */
-function counted(a: Answer, q: { source: CellRef | null } | undefined): string {
+function counted(a: Answer, q: { source: CellRef | null; matrix?: unknown } | undefined): string {
   if (q?.source && cellKey(q.source) === cellKey(a.cells.answer)) return 'ya';
   if (a.invalid) return 'tidak: ada kesalahan';
+  if (q?.matrix && a.value !== null) return 'tidak: dihitung dari matriks';
   if (a.value === null) return 'tidak: kosong';
   return 'tidak: jawaban lain yang dihitung';
 }
