@@ -232,6 +232,9 @@ describe('the matrix from the CLI', () => {
     expect(kla(['template', '--matrix', '--force'], { cwd: dir }).code).toBe(0);
     const unknown = kla(['template', '--matrix', '--kecamatan', 'Atlantis', '-o', 'tidak ada'], { cwd: dir });
     expect([unknown.code, unknown.stderr.includes('KLA-E271'), existsSync(path.join(dir, 'tidak ada'))]).toEqual([2, true, false]);
+    // The matrix comes after the profile is filled in: asked for together with OPD templates, refused.
+    const both = kla(['template', '--matrix', '--opd', 'DINKES', '-o', 'bersama'], { cwd: dir });
+    expect([both.code, both.stderr.includes('KLA-E534'), /\n\s+at /.test(both.stderr), existsSync(path.join(dir, 'bersama'))]).toEqual([2, true, false, false]);
   });
 
   it('without a profile workbook it refuses, names what to fill first, and writes nothing', async () => {

@@ -156,6 +156,7 @@ export const EXAMPLES = {
   'KLA-E515': { inputs: ['kiriman/Dinkes.xlsx'] },
   'KLA-E516': { dir: 'templates', files: ['KLA 2026 - DINKES - Dinas Kesehatan.xlsx', 'KLA 2026 - DINSOS - Dinas Sosial.xlsx'] },
   'KLA-E533': { inputs: ['/'], limit: 20000 },
+  'KLA-E534': { options: ['--opd', '--profile'] },
   'KLA-E517': { inputs: ['submissions'] },
   'KLA-E518': { what: 'what-if', file: 'skenario.json', reason: 'missing' },
   'KLA-W519': { warnings: 12, max: 0 },

@@ -13,13 +13,18 @@ import { writeMatrixTemplates } from '../../workbook/matrix-template.js';
 import { matrixAreas } from '../../validate/index.js';
 import { sourceDateEpoch } from '../options.js';
 import { say } from '../messages.js';
+import { refusal } from '../../diagnostics/index.js';
 
 export default async function run(_args: string[], opts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const project = openProject(opts.project as string | undefined, ctx.cwd);
   for (const w of project.warnings) note(ctx, w);
   const outDir = opts.out !== undefined ? path.resolve(ctx.cwd, String(opts.out)) : project.paths.templates;
   const kecamatan = (opts.kecamatan as string[] | undefined) ?? [];
-  if (opts.matrix || opts.perKecamatan || kecamatan.length > 0) return matrix(project, outDir, kecamatan, opts, ctx);
+  if (opts.matrix || opts.perKecamatan || kecamatan.length > 0) {
+    const others = [...((opts.opd as string[] | undefined)?.length ? ['--opd'] : []), ...(opts.profile ? ['--profile'] : [])];
+    if (others.length > 0) throw refusal('KLA-E534', { options: others }, { location: { file: '', option: others[0]! } });
+    return matrix(project, outDir, kecamatan, opts, ctx);
+  }
   const codes = (opts.opd as string[] | undefined) ?? [];
   const progress = await ctx.progress(say(ctx.lang, 'writingTemplates'));
   let files: { file: string; opd: string | null }[];

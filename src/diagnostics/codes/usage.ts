@@ -127,6 +127,16 @@ export const USAGE_CODES = {
     (p, f) => `Folder ${f.path(p.dir)} sudah berisi templat berikut: ${f.list(p.files, 5)}. Templat tersebut tidak ditimpa; bila memang hendak dibuat ulang, tambahkan --force.`,
     (p, f) => `Folder ${f.path(p.dir)} already holds these templates: ${f.list(p.files, 5)}. They are not overwritten; to write them again, add --force.`,
   ),
+  'KLA-E534': def<{ options: string[] }>(
+    'error',
+    { id: 'Matriks dan templat OPD diminta sekaligus', en: 'Matrix and OPD templates asked for at once' },
+    {
+      id: 'Buat templat OPD dan profil daerah lebih dahulu, lalu matriks setelah lembar Wilayah profil daerah diisi: dua perintah kla template terpisah.',
+      en: 'Write the OPD templates and the district profile first, then the matrix once the profile\'s Wilayah sheet is filled in: two separate kla template commands.',
+    },
+    (p) => `Matriks Kelana/Dekela dibuat dari profil daerah yang sudah diisi, sedangkan ${p.options.join(' dan ')} meminta templat yang diisi lebih dahulu. Mohon jalankan kla template tanpa --matrix, lalu kla template --matrix.`,
+    (p) => `The Kelana/Dekela matrix is made from a filled-in district profile, while ${p.options.join(' and ')} asks for templates filled in before it. Please run kla template without --matrix, then kla template --matrix.`,
+  ),
   'KLA-E533': def<{ inputs: string[]; limit: number }>(
     'error',
     { id: 'Terlalu banyak berkas dan folder', en: 'Too many files and folders' },
