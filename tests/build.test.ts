@@ -44,14 +44,20 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 /** The example's profile workbook (same district and year): the dossier's own content. */
 const PROFILE = readdirSync(path.join(root, 'fixtures', 'merangin', 'submissions')).find((f) => f.startsWith('Profil Daerah'))!;
 
-/** What a final dossier needs besides valid workbooks: a date, real signatories, the emblem, the profile workbook. */
+/**
+ * What a final dossier needs besides valid workbooks: a date, real signatories, the emblem, the profile workbook.
+ * The emblem and the district's own closing text are named in kla.config.json, as a district does.
+ */
 function completeForFinal(): void {
   const c = JSON.parse(readFileSync(project.configFile, 'utf8')) as Record<string, any>;
   c.document = { date: '2026-03-16', place: 'Bangko' };
   c.signatories.head.name = 'H. Mashuri, S.P., M.E.';
   c.signatories.coordinator.name = 'Dra. Hj. Rosmaini, M.Si.';
-  c.district.logo = 'lambang.png';
-  writeFileSync(path.join(project.dir, 'lambang.png'), png());
+  c.district.logo = 'logo kabupaten.png';
+  writeFileSync(path.join(project.dir, 'logo kabupaten.png'), png());
+  mkdirSync(path.join(project.dir, 'naskah (2026)'), { recursive: true });
+  writeFileSync(path.join(project.dir, 'naskah (2026)', 'penutup.hbs'), 'Demikian dokumen {{daerah.nama}} ini kami sampaikan.\n');
+  c.dossierTemplates = 'naskah (2026)';
   writeFileSync(project.configFile, JSON.stringify(c, null, 2));
   withProfile = true;
   copyFileSync(path.join(root, 'fixtures', 'merangin', 'submissions', PROFILE), path.join(sub, PROFILE));
@@ -176,6 +182,11 @@ describe('kla build on a complete project', () => {
     expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
   });
 
+  it('puts the logo on the cover and uses the district\'s own closing text', () => {
+    expect(readFileSync(pdfFile).toString('latin1')).toMatch(/\/Subtype \/Image/);
+    expect(pages.join(' ')).toContain('Demikian dokumen Kabupaten Merangin ini kami sampaikan.');
+  });
+
   it('writes the recap workbook where --xlsx says', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(project.dir, 'output', 'rekap kla.xlsx'));
@@ -293,10 +304,10 @@ function png(size = 48): Buffer {
   ]);
 }
 
-describe('kla build with a logo and templates named in kla.config.json', () => {
+// The logo and templates that the config names are in the complete project's build above.
+describe('kla build with a logo named in kla.config.json', () => {
   let original: string;
-  beforeAll(async () => {
-    await writeSubmissions();
+  beforeAll(() => {
     original = readFileSync(project.configFile, 'utf8');
   });
   const setConfig = (patch: (c: Record<string, any>) => void) => {
@@ -304,23 +315,6 @@ describe('kla build with a logo and templates named in kla.config.json', () => {
     patch(c);
     writeFileSync(project.configFile, JSON.stringify(c, null, 2));
   };
-
-  it('puts the logo on the cover and uses the district\'s own closing text', async () => {
-    writeFileSync(path.join(project.dir, 'logo kabupaten.png'), png());
-    mkdirSync(path.join(project.dir, 'naskah (2026)'), { recursive: true });
-    writeFileSync(path.join(project.dir, 'naskah (2026)', 'penutup.hbs'), 'Demikian dokumen {{daerah.nama}} ini kami sampaikan.\n');
-    setConfig((c) => {
-      c.district.logo = 'logo kabupaten.png';
-      c.dossierTemplates = 'naskah (2026)';
-    });
-    const out = path.join(project.dir, 'output', 'dengan logo.pdf');
-    const r = kla(['build', '-o', out], { cwd: project.dir });
-    expect(r.code, r.stderr).toBe(0);
-    const pdf = readFileSync(out);
-    expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
-    const pages = await pdfPages(pdf);
-    expect(pages.join(' ')).toContain('Demikian dokumen Kabupaten Merangin ini kami sampaikan.');
-  });
 
   it('refuses a logo that is not a PNG or JPEG, before reading any workbook', () => {
     writeFileSync(path.join(project.dir, 'logo.png'), 'bukan gambar');

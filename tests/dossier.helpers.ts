@@ -43,6 +43,8 @@ export interface SyntheticOptions {
   hostile?: string;
   /** A long unbreakable text (an e-mail, a link) put into identity and evidence cells. */
   long?: string;
+  /** A long e-mail address put into the officers' e-mail cells (instead of `long`). */
+  email?: string;
   /** Leave every n-th question unanswered. */
   gapEvery?: number;
 }
@@ -129,7 +131,7 @@ export function synthetic(opts: SyntheticOptions = {}): { submissions: Submissio
       officerNip: '198001012005011001',
       officerPosition: 'Analis Data',
       officerPhone: '0812 3456 7890',
-      officerEmail: opts.long ?? `${code.toLowerCase()}@contoh.go.id`,
+      officerEmail: opts.email ?? opts.long ?? `${code.toLowerCase()}@contoh.go.id`,
       headName: `Kepala ${code}`,
       headPosition: `Kepala ${code}`,
     },

@@ -1,0 +1,2 @@
+export function distInputsHash(root: string): string;
+export function distStampFile(root: string): string;
