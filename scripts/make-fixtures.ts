@@ -29,6 +29,7 @@ import { buildMatrixSubmission, describeMatrix } from './merangin-matrix.js';
 import { makeEvidenceLookup } from '../src/score/evidence.js';
 import type { Answer, AnswerValue } from '../src/model.js';
 import { stampZipDates } from '../src/workbook/zip-dates.js';
+import { rng } from './seeded.js';
 
 export const FIXTURE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'merangin');
 
@@ -56,20 +57,7 @@ export interface OpdDescription {
 }
 
 // ---------------------------------------------------------------------------
-// Seeded randomness: one stream per key, so changing one question moves nothing else.
 
-function rng(key: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------
 // OPD profiles: who fills the workbook, how diligent and how careful they are.

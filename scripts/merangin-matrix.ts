@@ -18,6 +18,7 @@ import { favourable, matrixQuestions, matrixScopeOf, type MatrixScope } from '..
 import { buildMatrixWorkbook } from '../src/workbook/matrix-template.js';
 import { MATRIX_ROWS, NO, SCOPE_SHEET, YES, questionColumns } from '../src/workbook/matrix-layout.js';
 import type { ProfileDescription } from './merangin-profile.js';
+import { rng } from './seeded.js';
 
 export interface MatrixDescription {
   /** File name of the filled workbook in submissions/. */
@@ -38,18 +39,6 @@ const MISSING_FILE = 'Lembah Masurai';
 /** The question whose matrix disagrees with the typed percentage, by how many areas. */
 const DISAGREE: Record<string, number> = { '25.6': -1 };
 
-function rng(key: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The profile's areas as the matrix template takes them. */
 export function areasOf(p: ProfileDescription): Kecamatan[] {

@@ -30,6 +30,7 @@ import {
   colOf,
   narrativeHeadingRow,
 } from '../src/workbook/profile-layout.js';
+import { rng } from './seeded.js';
 
 // ---------------------------------------------------------------------------
 // Description format (answers/PROFIL.json)
@@ -50,20 +51,7 @@ export interface ProfileDescription {
 }
 
 // ---------------------------------------------------------------------------
-// Seeded randomness (the same generator as make-fixtures.ts: one stream per key)
 
-function rng(key: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------
 // Areas

@@ -18,6 +18,7 @@ import { formatMessage, isCode } from '../src/diagnostics/index.js';
 import type { Diagnostic } from '../src/model.js';
 import { kla, root } from './helpers/cli.js';
 import { tmpDir, unzipAll, zipBuffer, type ZipEntry } from './validate-helpers.js';
+import { mulberry32 } from '../scripts/seeded.js';
 
 const example = path.join(root, 'fixtures', 'merangin');
 const SUBMISSIONS = path.join(example, 'submissions');
@@ -26,17 +27,6 @@ const MUTANTS = 320;
 /** Words that only a library, a runtime or a stack trace would put in a message. */
 const LIBRARY_TEXT = /TypeError|RangeError|SyntaxError|ReferenceError|Cannot read|is not a function|undefined|null\b|NaN|\[object|Error:|E[A-Z]{3,}:|\bat [\w.<>]+ \(|node:internal|errno|zlib|yauzl|exceljs|saxes|Unexpected|invalid (?:stored|distance|code|block)/;
 
-/** mulberry32: a small, fixed-seed generator, so every run makes the same mutants. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -144,7 +134,7 @@ interface Mutant {
 }
 
 async function mutants(): Promise<Mutant[]> {
-  const r = random(20260314);
+  const r = mulberry32(20260314);
   const sources = readdirSync(SUBMISSIONS).filter((f) => f.endsWith('.xlsx')).sort();
   const unzipped = new Map<string, ZipEntry[]>();
   const out: Mutant[] = [];

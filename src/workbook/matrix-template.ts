@@ -36,7 +36,7 @@ import {
   questionHeading,
   type MatrixMetaKey,
 } from './matrix-layout.js';
-import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, thin } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, thin, writeInstructions } from './style.js';
 import { templateBytes, type TemplateOptions } from './template.js';
 
 /** "Matriks Kelana-Dekela Kabupaten Merangin 2026.xlsx", or "… Kec. Bangko 2026.xlsx" for one kecamatan. */
@@ -173,23 +173,7 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, questions
       'text',
     ],
   ];
-  lines.forEach(([text, kind], i) => {
-    const cell = ws.getCell(`B${i + 1}`);
-    cell.value = text;
-    cell.alignment = { wrapText: true, vertical: 'top' };
-    cell.font = font();
-    ws.getRow(i + 1).height = linesOf(text, 130) * 13 + 3;
-    if (kind === 'title') {
-      cell.font = font({ bold: true, size: 14, color: { argb: COLOR.title } });
-      ws.getRow(i + 1).height = 24;
-    }
-    if (kind === 'head') {
-      cell.font = font({ bold: true, size: 11, color: { argb: COLOR.title } });
-      cell.alignment = { vertical: 'bottom' };
-      ws.getRow(i + 1).height = 24;
-    }
-  });
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  await writeInstructions(ws, lines);
 }
 
 interface AreaRow {

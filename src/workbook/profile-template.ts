@@ -47,7 +47,7 @@ import {
   type ProfileMetaKey,
   type Table,
 } from './profile-layout.js';
-import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, thin } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, margins, portableFileName, thin, writeInstructions } from './style.js';
 
 /** "KLA 2026 - Profil Daerah (DPPPA).xlsx": portable, and sorted beside the OPD templates. */
 export function profileFileName(project: Project): string {
@@ -318,23 +318,7 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project): Promise<
       'text',
     ],
   ];
-  lines.forEach(([text, kind], i) => {
-    const cell = ws.getCell(`B${i + 1}`);
-    cell.value = text;
-    cell.alignment = { wrapText: true, vertical: 'top' };
-    cell.font = font();
-    ws.getRow(i + 1).height = linesOf(text, 130) * 13 + 3;
-    if (kind === 'title') {
-      cell.font = font({ bold: true, size: 14, color: { argb: COLOR.title } });
-      ws.getRow(i + 1).height = 24;
-    }
-    if (kind === 'head') {
-      cell.font = font({ bold: true, size: 11, color: { argb: COLOR.title } });
-      cell.alignment = { vertical: 'bottom' };
-      ws.getRow(i + 1).height = 24;
-    }
-  });
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  await writeInstructions(ws, lines);
 }
 
 async function addAreas(wb: ExcelJS.Workbook, project: Project): Promise<void> {

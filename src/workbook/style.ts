@@ -42,3 +42,31 @@ export const escapeHeaderFooter = (s: string) => s.replace(/&/g, '&&');
 export function portableFileName(raw: string): string {
   return `${raw.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '')}.xlsx`;
 }
+
+/** One line of an instructions sheet: a title, a heading or a paragraph. */
+export type InstructionLine = [text: string, kind: 'title' | 'head' | 'text'];
+
+/**
+ * The Petunjuk sheet of every workbook kla writes: its lines down column B,
+ * wrapped, in the house fonts, then the sheet protected (it is read, not
+ * filled in).
+ */
+export async function writeInstructions(ws: ExcelJS.Worksheet, lines: readonly InstructionLine[]): Promise<void> {
+  lines.forEach(([text, kind], i) => {
+    const cell = ws.getCell(`B${i + 1}`);
+    cell.value = text;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    cell.font = font();
+    ws.getRow(i + 1).height = linesOf(text, 130) * 13 + 3;
+    if (kind === 'title') {
+      cell.font = font({ bold: true, size: 14, color: { argb: COLOR.title } });
+      ws.getRow(i + 1).height = 24;
+    }
+    if (kind === 'head') {
+      cell.font = font({ bold: true, size: 11, color: { argb: COLOR.title } });
+      cell.alignment = { vertical: 'bottom' };
+      ws.getRow(i + 1).height = 24;
+    }
+  });
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+}

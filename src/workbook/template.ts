@@ -15,7 +15,7 @@ import { findOpd, questionsForOpd, type Opd, type Project } from '../project/con
 import { toolVersion } from '../version.js';
 import { columnLetters, parseCell } from './a1.js';
 import { buildProfileWorkbook, profileFileName } from './profile-template.js';
-import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, thin } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, thin, writeInstructions } from './style.js';
 import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
@@ -248,23 +248,7 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
       'text',
     ],
   );
-  lines.forEach(([text, kind], i) => {
-    const cell = ws.getCell(`B${i + 1}`);
-    cell.value = text;
-    cell.alignment = { wrapText: true, vertical: 'top' };
-    cell.font = font();
-    ws.getRow(i + 1).height = linesOf(text, 130) * 13 + 3;
-    if (kind === 'title') {
-      cell.font = font({ bold: true, size: 14, color: { argb: COLOR.title } });
-      ws.getRow(i + 1).height = 24;
-    }
-    if (kind === 'head') {
-      cell.font = font({ bold: true, size: 11, color: { argb: COLOR.title } });
-      cell.alignment = { vertical: 'bottom' };
-      ws.getRow(i + 1).height = 24;
-    }
-  });
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  await writeInstructions(ws, lines);
 }
 
 async function addIdentity(wb: ExcelJS.Workbook, project: Project, opd: Opd, validations: Validations): Promise<void> {
