@@ -36,7 +36,7 @@ import {
   questionHeading,
   type MatrixMetaKey,
 } from './matrix-layout.js';
-import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, thin, writeInstructions } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, protectInputSheet, thin, writeInstructions } from './style.js';
 import { templateBytes, type TemplateOptions } from './template.js';
 
 /** "Matriks Kelana-Dekela Kabupaten Merangin 2026.xlsx", or "… Kec. Bangko 2026.xlsx" for one kecamatan. */
@@ -290,16 +290,7 @@ async function addScopeSheet(wb: ExcelJS.Workbook, project: Project, scope: Matr
       });
     });
   }
-  await ws.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-    insertRows: false,
-    deleteRows: false,
-    insertColumns: false,
-    deleteColumns: false,
-  });
+  await protectInputSheet(ws);
 }
 
 function header(cell: ExcelJS.Cell, text: string): void {

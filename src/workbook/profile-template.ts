@@ -47,7 +47,7 @@ import {
   type ProfileMetaKey,
   type Table,
 } from './profile-layout.js';
-import { COLOR, escapeHeaderFooter, fill, font, margins, portableFileName, thin, writeInstructions } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, margins, portableFileName, protectInputSheet, thin, writeInstructions } from './style.js';
 
 /** "KLA 2026 - Profil Daerah (DPPPA).xlsx": portable, and sorted beside the OPD templates. */
 export function profileFileName(project: Project): string {
@@ -210,18 +210,6 @@ function table<K extends string>(
   }
 }
 
-async function protect(ws: ExcelJS.Worksheet): Promise<void> {
-  await ws.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-    insertRows: false,
-    deleteRows: false,
-    insertColumns: false,
-    deleteColumns: false,
-  });
-}
 
 const optionRange = (col: string, n: number) => `'${PROFILE_SHEETS.options}'!$${col}$1:$${col}$${Math.max(1, n)}`;
 
@@ -342,7 +330,7 @@ async function addAreas(wb: ExcelJS.Workbook, project: Project): Promise<void> {
     kecamatan: { dv: listOf(kecamatanNames, 'Kecamatan', 'Pilih kecamatan dari tabel kecamatan di sebelah kiri.') },
   });
   ws.pageSetup.printTitlesRow = `${KECAMATAN_TABLE.headerRow}:${KECAMATAN_TABLE.headerRow}`;
-  await protect(ws);
+  await protectInputSheet(ws);
 }
 
 async function addChildren(wb: ExcelJS.Workbook, project: Project): Promise<void> {
@@ -429,7 +417,7 @@ async function addChildren(wb: ExcelJS.Workbook, project: Project): Promise<void
     total(ws.getCell(sumRow, c), `SUM(${col}${t.firstRow}:${col}${lastRowOf(t)})`, true);
   }
   ws.pageSetup.printTitlesRow = `${CHILD_GROUP_ROW}:${t.headerRow}`;
-  await protect(ws);
+  await protectInputSheet(ws);
 }
 
 /** A computed cell: locked, grey. The cached result is 0 (the template is empty); Excel recalculates on opening. */
@@ -481,7 +469,7 @@ async function addRegulations(wb: ExcelJS.Workbook, project: Project, lists: Lis
   inputCell(ws.getCell(GUGUS_TUGAS_FIELDS.members.cell));
   ws.getCell(GUGUS_TUGAS_FIELDS.members.cell).alignment = { vertical: 'top', horizontal: 'center' };
   validate(ws, GUGUS_TUGAS_FIELDS.members.cell, wholeBetween(0, null, 'Jumlah anggota', 'Tulis bilangan bulat 0 atau lebih.'));
-  await protect(ws);
+  await protectInputSheet(ws);
 }
 
 async function addNarratives(wb: ExcelJS.Workbook, project: Project): Promise<void> {
@@ -524,7 +512,7 @@ async function addNarratives(wb: ExcelJS.Workbook, project: Project): Promise<vo
       ws.getRow(row).height = 96;
     });
   });
-  await protect(ws);
+  await protectInputSheet(ws);
 }
 
 async function addHistory(wb: ExcelJS.Workbook, project: Project, lists: Lists): Promise<void> {
@@ -554,7 +542,7 @@ async function addHistory(wb: ExcelJS.Workbook, project: Project, lists: Lists):
     },
     note: {},
   });
-  await protect(ws);
+  await protectInputSheet(ws);
 }
 
 async function addActivities(wb: ExcelJS.Workbook, project: Project, lists: Lists): Promise<void> {
@@ -574,7 +562,7 @@ async function addActivities(wb: ExcelJS.Workbook, project: Project, lists: List
     responsible: {},
   });
   ws.pageSetup.printTitlesRow = `${t.headerRow}:${t.headerRow}`;
-  await protect(ws);
+  await protectInputSheet(ws);
 }
 
 function addMeta(wb: ExcelJS.Workbook, project: Project): void {

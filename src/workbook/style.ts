@@ -70,3 +70,21 @@ export async function writeInstructions(ws: ExcelJS.Worksheet, lines: readonly I
   });
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
+
+/**
+ * A sheet people fill in: its structure locked (no rows or columns added or
+ * removed, so every answer stays at the cell the reader expects), the
+ * unlocked input cells free, formatting of rows and columns allowed.
+ */
+export async function protectInputSheet(ws: ExcelJS.Worksheet): Promise<void> {
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: false,
+    deleteRows: false,
+    insertColumns: false,
+    deleteColumns: false,
+  });
+}

@@ -15,7 +15,7 @@ import { findOpd, questionsForOpd, type Opd, type Project } from '../project/con
 import { toolVersion } from '../version.js';
 import { columnLetters, parseCell } from './a1.js';
 import { buildProfileWorkbook, profileFileName } from './profile-template.js';
-import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, thin, writeInstructions } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, protectInputSheet, thin, writeInstructions } from './style.js';
 import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
@@ -452,16 +452,7 @@ async function addAnswers(
     row.height = i === 1 ? 13 * linesOf(right, WIDTHS.question * 1.05) + 4 : i >= 2 && i <= 4 ? 18 : 14;
   });
 
-  await ws.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-    insertRows: false,
-    deleteRows: false,
-    insertColumns: false,
-    deleteColumns: false,
-  });
+  await protectInputSheet(ws);
 }
 
 /**
