@@ -133,10 +133,15 @@ for (const f of files) { const wb = new ExcelJS.Workbook(); await wb.xlsx.readFi
 `,
 );
 
-/** `n` workbooks made by copying the example submissions under new names. */
+/**
+ * `n` workbooks made by copying the example's OPD workbooks and profile under
+ * new names. Not its Kelana/Dekela matrix: a district has one (or one per
+ * kecamatan), and dozens of copies of it would measure thousands of findings
+ * about the same desa answered twice, not reading throughput.
+ */
 function manyWorkbooks(n: number): string {
   const dir = path.join(workDir, `many-${n}`);
-  const src = readdirSync(submissions).filter((f) => f.endsWith('.xlsx')).sort();
+  const src = readdirSync(submissions).filter((f) => f.endsWith('.xlsx') && !f.startsWith('Matriks Kelana-Dekela')).sort();
   for (let i = 0; i < n; i++) {
     const f = src[i % src.length]!;
     cpSync(path.join(submissions, f), path.join(dir, `batch-${String(Math.floor(i / src.length)).padStart(3, '0')}`, f));
