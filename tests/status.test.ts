@@ -225,6 +225,18 @@ describe('other folders', () => {
     expect(j.opds.every((o) => o.errors === 0)).toBe(true);
   });
 
+  it("the DPPPA's own workbooks (profile and matrix) are listed as the DPPPA's, with their findings, not as files of no OPD", async () => {
+    const r = await status(ROOT, ['-f', 'json']);
+    const j = JSON.parse(r.out) as StatusJson & { unassigned: unknown[]; dpppa: { file: string; kind: string; errors: number; warnings: number }[] };
+    expect(j.unassigned).toEqual([]);
+    expect(j.dpppa.map((d) => d.kind).sort()).toEqual(['matrix', 'profile']);
+    expect(j.dpppa.find((d) => d.kind === 'matrix')!.warnings).toBeGreaterThan(0); // rows without evidence
+    const pretty = await status(ROOT, []);
+    expect(pretty.out).toContain('Lembar kerja DPPPA:');
+    expect(pretty.out).toMatch(/matriks Kelana\/Dekela: submissions\/Matriks Kelana-Dekela 2026 - DPPPA Merangin\.xlsx \(0 kesalahan, \d+ peringatan\)/);
+    expect(pretty.out).not.toContain('tidak dapat dikaitkan');
+  });
+
   it('English behind --lang en', async () => {
     const ctx = memoryContext('en', INVALID, TODAY);
     await main(['status', '--lang', 'en', '--project', ROOT, '.'], ctx);

@@ -59,6 +59,8 @@ export interface Standing {
   opds: OpdStanding[];
   /** Files no OPD could be attributed to (unknown OPD, unreadable without a telling name). */
   unassigned: { file: string; code: string }[];
+  /** The DPPPA's own workbooks: the district profile and the Kelana/Dekela matrices, with their findings. */
+  dpppa: { file: string; kind: 'profile' | 'matrix'; errors: number; warnings: number }[];
   totals: {
     opds: number;
     received: number;
@@ -97,8 +99,14 @@ export function standingOf(r: Pick<Review, 'project' | 'report' | 'evidence' | '
   // Files by OPD: recognised from the workbook, else (unreadable files) from the file name.
   const filesOf = new Map<string, FileReport[]>();
   const unassigned: Standing['unassigned'] = [];
+  const dpppa: Standing['dpppa'] = [];
   for (const f of report.files) {
     if (f.status === 'skipped') continue;
+    if (f.status === 'profile' || f.status === 'matrix') {
+      const ds = byFile.get(f.file) ?? [];
+      dpppa.push({ file: f.file, kind: f.status, errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length });
+      continue;
+    }
     const code = f.opdCode ?? (f.status === 'unreadable' ? opdFromFileName(project, f.file)?.code : undefined);
     if (code === undefined) {
       unassigned.push({ file: f.file, code: f.reason ?? firstError(byFile.get(f.file) ?? []) ?? 'KLA-E109' });
@@ -149,6 +157,7 @@ export function standingOf(r: Pick<Review, 'project' | 'report' | 'evidence' | '
   return {
     opds,
     unassigned,
+    dpppa,
     totals: {
       opds: opds.length,
       received: opds.filter((o) => o.state === 'received').length,

@@ -70,6 +70,9 @@ export const STATUS_WORDS = {
     evidence: (t: Standing['totals'], pts: string) =>
       `Data dukung wajib yang belum ada: ${t.evidenceMissing} jawaban; tanpa data dukung itu prakiraan nilai setelah verifikasi berkurang ${pts} poin.`,
     unassigned: (n: number) => `${n} berkas tidak dapat dikaitkan dengan OPD mana pun (lihat "kla validate"):`,
+    dpppa: 'Lembar kerja DPPPA:',
+    dpppaKind: { profile: 'profil daerah', matrix: 'matriks Kelana/Dekela' } as Record<'profile' | 'matrix', string>,
+    fileFindings: (e: number, w: number) => (e + w === 0 ? 'tanpa temuan' : `${e} kesalahan, ${w} peringatan`),
     estimate: 'Poin berisiko adalah perkiraan berdasarkan rubrik acuan, bukan nilai resmi.',
     sheet: 'Status OPD',
     footer: 'Status lembar kerja OPD, halaman {page} dari {pages}',
@@ -98,6 +101,9 @@ export const STATUS_WORDS = {
     evidence: (t: Standing['totals'], pts: string) =>
       `Required evidence missing: ${t.evidenceMissing} answers; without it the verification forecast loses ${pts} points.`,
     unassigned: (n: number) => `${n} file${n === 1 ? '' : 's'} could not be attributed to any OPD (see "kla validate"):`,
+    dpppa: "The DPPPA's own workbooks:",
+    dpppaKind: { profile: 'district profile', matrix: 'Kelana/Dekela matrix' } as Record<'profile' | 'matrix', string>,
+    fileFindings: (e: number, w: number) => (e + w === 0 ? 'no findings' : `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`),
     estimate: 'Points at risk are an estimate with the reference rubric, not an official score.',
     sheet: 'OPD status',
     footer: 'OPD workbook status, page {page} of {pages}',
@@ -179,6 +185,14 @@ export function formatStatusTable(v: StatusView, lang: Lang, paint: Paint = plai
     out.push(paint.dim(`${indent}${o.opd.name}${files ? `: ${files}` : ''}`));
   });
   out.push('');
+  if (v.standing.dpppa.length > 0) {
+    out.push(t.dpppa);
+    for (const d of v.standing.dpppa) {
+      const text = `  ${t.dpppaKind[d.kind]}: ${d.file} (${t.fileFindings(d.errors, d.warnings)})`;
+      out.push(d.errors > 0 ? paint.error(text) : d.warnings > 0 ? paint.warn(text) : text);
+    }
+    out.push('');
+  }
   if (v.standing.unassigned.length > 0) {
     out.push(t.unassigned(v.standing.unassigned.length));
     for (const u of v.standing.unassigned) out.push(`  ${u.file} [${u.code}]`);
@@ -215,6 +229,7 @@ export function statusJson(v: StatusView, lang: Lang): unknown {
       officerNamed: o.officer !== null,
     })),
     unassigned: v.standing.unassigned,
+    dpppa: v.standing.dpppa,
     totals: v.standing.totals,
   };
 }
