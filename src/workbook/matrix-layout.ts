@@ -61,7 +61,8 @@ export const areaCol = (scope: MatrixScope, key: AreaCol): string | undefined =>
 /** Widths of a question's two columns. */
 // Not 9: exceljs leaves a column of its default width out of the file, and each program then uses its own.
 export const ANSWER_WIDTH = 10;
-export const EVIDENCE_WIDTH = 26;
+/** Wide enough for a file name like "Matriks Dekela Kec. Pangkalan Jambu 2025.pdf" on one line: rows keep the default height, so a wrapped entry would be hidden. */
+export const EVIDENCE_WIDTH = 44;
 
 /** The row answers, as the dropdown offers them. */
 export const YES = 'Ya';
