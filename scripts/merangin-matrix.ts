@@ -41,7 +41,7 @@ const DISAGREE: Record<string, number> = { '25.6': -1 };
 
 
 /** The profile's areas as the matrix template takes them. */
-export function areasOf(p: ProfileDescription): Kecamatan[] {
+function areasOf(p: ProfileDescription): Kecamatan[] {
   const at = { file: '', sheet: '', cell: '' };
   return p.kecamatan.map((k) => ({ code: k.code, name: k.name, at, desa: k.desa.map((d) => ({ code: d.code, name: d.name, kind: d.kind === 'Desa' ? ('desa' as const) : ('kelurahan' as const), at })) }));
 }

@@ -106,7 +106,7 @@ export function tally(q: CatalogQuestion, rows: readonly MatrixRow[], claims: (r
 }
 
 /** The answer `numerator` yes of `denominator` areas make. */
-export function answerOf(q: CatalogQuestion, numerator: number, denominator: number): AnswerValue {
+function answerOf(q: CatalogQuestion, numerator: number, denominator: number): AnswerValue {
   if (q.scope === 'each-desa' && q.rollup) {
     const option = numerator === denominator ? q.rollup.all : numerator === 0 ? q.rollup.none : q.rollup.some;
     return { kind: 'option', option };
@@ -119,7 +119,7 @@ export function answerOf(q: CatalogQuestion, numerator: number, denominator: num
  * share rounded: less than half a percentage point away (86,7 or 87 for
  * 86,67%; not 86).
  */
-export const SHARE_TOLERANCE = 0.5;
+const SHARE_TOLERANCE = 0.5;
 
 export function agrees(typed: AnswerValue, computed: AnswerValue): boolean {
   if (typed.kind === 'number' && computed.kind === 'number') return Math.abs(typed.value - computed.value) < SHARE_TOLERANCE;

@@ -134,7 +134,7 @@ function judgeMeta(data: MatrixWorkbookData, file: string, project: Project, add
  * short forms a matrix filled by hand uses ("Y", "T", "Tdk", "Iya"). Null
  * when blank; undefined when it is something else.
  */
-export function rowValue(raw: RawCell): RowValue | null | undefined {
+function rowValue(raw: RawCell): RowValue | null | undefined {
   if (raw.value.t === 'blank') return null;
   if (raw.value.t !== 'text') return undefined;
   const t = raw.value.text.normalize('NFKC').toLowerCase().replace(/[\s.]+/g, '');

@@ -56,10 +56,7 @@ export const AREA_COLUMNS: Record<MatrixScope, readonly AreaColumn[]> = {
   ],
 };
 
-export const areaCol = (scope: MatrixScope, key: AreaCol): string | undefined => AREA_COLUMNS[scope].find((c) => c.key === key)?.col;
-
-/** Widths of a question's two columns. */
-// Not 9: exceljs leaves a column of its default width out of the file, and each program then uses its own.
+/** Widths of a question's two columns. The answer's is not 9: exceljs leaves a column of its default width out of the file, and each program then uses its own. */
 export const ANSWER_WIDTH = 10;
 /** Wide enough for a file name like "Matriks Dekela Kec. Pangkalan Jambu 2025.pdf" on one line: rows keep the default height, so a wrapped entry would be hidden. */
 export const EVIDENCE_WIDTH = 44;
@@ -74,7 +71,7 @@ export const ANSWER_HEADER = 'Ya/Tidak';
 export const evidenceHeader = (needed: 'Ya' | 'Tidak' | null) => (needed === null ? 'Data dukung' : `Data dukung (wajib bila ${needed})`);
 
 /** A question's heading: "26.4 — Memiliki Forum Anak Desa/Kelurahan"; the reader takes the id before the dash. */
-export const HEADING_SEPARATOR = ' — ';
+const HEADING_SEPARATOR = ' — ';
 
 /** How far the reader looks: rows below the headings (the largest kabupaten have about 1 000 desa), columns across. */
 export const MATRIX_READ_BOUNDS = { rows: 3000, columns: 200 } as const;

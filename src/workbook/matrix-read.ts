@@ -58,7 +58,7 @@ export function isMatrixMeta(ws: Grid): boolean {
 }
 
 /** A matrix sheet by content: question headings in the heading row, right of the area columns. */
-export function isMatrixSheet(ws: Grid): boolean {
+function isMatrixSheet(ws: Grid): boolean {
   return headingsOf(ws, scopeOf(ws)).some((h) => HEADING.test(cellText(ws.get(h.heading.cell))));
 }
 

@@ -46,7 +46,7 @@ export function matrixFileName(project: Project, kecamatan?: Pick<Kecamatan, 'na
 }
 
 /** A kecamatan named on the command line: by its name (with or without "Kec.") or its code. */
-export function findKecamatan(areas: readonly Kecamatan[], nameOrCode: string): Kecamatan {
+function findKecamatan(areas: readonly Kecamatan[], nameOrCode: string): Kecamatan {
   const key = areaKey(nameOrCode);
   const k = areas.find((a) => areaKey(a.name) === key || (a.code !== '' && a.code === nameOrCode.trim()));
   if (k) return k;
