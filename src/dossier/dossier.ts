@@ -473,7 +473,6 @@ const SCOPE_NAME: Record<MatrixScope, string> = { kecamatan: 'kecamatan', desa: 
  */
 function lampiranMatriks(mx: MatrixModel): Part {
   const grids = mx.grids.map((g) => ({ g, id: `tabel-matriks-${g.scope}` }));
-  const anyBare = mx.grids.some((g) => g.rows.some((r) => r.unevidenced.some(Boolean)));
   return {
     id: 'lampiran-matriks',
     kind: 'annex',
@@ -497,7 +496,7 @@ function lampiranMatriks(mx: MatrixModel): Part {
           right(`${points(q.points)} / ${maximum(q.max)}`),
         ]),
       }),
-      ...grids.map(({ g, id }) => matrixGrid(g, id, num, anyBare)),
+      ...grids.map(({ g, id }) => matrixGrid(g, id, num)),
     ],
   };
 }
@@ -505,16 +504,19 @@ function lampiranMatriks(mx: MatrixModel): Part {
 /** Rows of a compact grid that fit one A4 page below its caption. */
 const ONE_PAGE_ROWS = 50;
 
-function matrixGrid(g: MatrixGrid, id: string, num: Numbering, anyBare: boolean): PdfNode {
+/**
+ * The matrix as the district answers it. Which rows still lack evidence is
+ * the team's business (the working report lists them), not the signed
+ * document's, like the verification forecast.
+ */
+function matrixGrid(g: MatrixGrid, id: string, num: Numbering): PdfNode {
   // The column heads drop the indicator number ("8a" for 26.8a) to stay narrow; the caption says which.
   const prefix = g.questionIds[0]!.split('.')[0]!;
   const heads = g.questionIds.map((q) => (q.startsWith(`${prefix}.`) ? q.slice(prefix.length + 1) : q));
-  const mark = (v: string, bare: boolean) => (v === '' ? { text: '–', color: COLORS.muted, alignment: 'center' } : { text: `${v === 'Ya' ? 'Y' : 'T'}${bare ? '*' : ''}`, alignment: 'center', ...(bare ? { color: COLORS.alert } : {}) });
+  const mark = (v: string) => (v === '' ? { text: '–', color: COLORS.muted, alignment: 'center' } : { text: v === 'Ya' ? 'Y' : 'T', alignment: 'center' });
   // Content width; pdfmake adds the padding: 20 columns of 13 points leave the names about 190.
   const cols = g.questionIds.map(() => 10);
-  const note =
-    `Kolom berisi nomor pertanyaan ${prefix}.x. Y: ya; T: tidak; –: belum diisi.` +
-    (anyBare ? ' Tanda *: data dukung baris ini belum lengkap, sehingga jawabannya belum dapat diverifikasi.' : '');
+  const note = `Kolom berisi nomor pertanyaan ${prefix}.x. Y: ya; T: tidak; –: belum diisi.`;
   if (g.scope === 'kecamatan') {
     // A district's kecamatan fit one page: the grid is not split for the last few rows.
     const grid = table({
@@ -524,7 +526,7 @@ function matrixGrid(g: MatrixGrid, id: string, num: Numbering, anyBare: boolean)
       compact: true,
       widths: [14, '*', ...cols],
       header: ['No.', 'Kecamatan', ...heads],
-      rows: g.rows.map((r, i) => [String(i + 1), r.kecamatan, ...r.values.map((v, j) => mark(v, r.unevidenced[j]!))]),
+      rows: g.rows.map((r, i) => [String(i + 1), r.kecamatan, ...r.values.map(mark)]),
     });
     return g.rows.length <= ONE_PAGE_ROWS ? { stack: [grid], unbreakable: true } : grid;
   }
@@ -536,7 +538,7 @@ function matrixGrid(g: MatrixGrid, id: string, num: Numbering, anyBare: boolean)
     compact: true,
     widths: [14, 58, '*', ...cols],
     header: ['No.', 'Kecamatan', 'Desa/kelurahan', ...heads],
-    rows: g.rows.map((r, i) => [String(i + 1), r.kecamatan, r.desa ?? '', ...r.values.map((v, j) => mark(v, r.unevidenced[j]!))]),
+    rows: g.rows.map((r, i) => [String(i + 1), r.kecamatan, r.desa ?? '', ...r.values.map(mark)]),
   });
 }
 
