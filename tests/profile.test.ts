@@ -10,7 +10,6 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 import { loadProject, type Project } from '../src/project/config.js';
 import { validateInputs, type ValidationReport } from '../src/validate/index.js';
 import { missingForFinal } from '../src/validate/profile.js';
@@ -40,6 +39,7 @@ import { buildProfileSubmission, describeProfile, type ProfileDescription } from
 import { soffice, tmpDir } from './validate-helpers.js';
 import { kla } from './helpers/cli.js';
 import type { DistrictProfile } from '../src/profile.js';
+import { zipEntry } from './helpers/zip.js';
 
 const S = PROFILE_SHEETS;
 let project: Project;
@@ -60,27 +60,6 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** One part of an xlsx (a zip), as written, without exceljs's normalisation. */
-function zipEntry(file: string, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      zip.on('entry', (e: yauzl.Entry) => {
-        if (e.fileName !== name) return zip.readEntry();
-        zip.openReadStream(e, (err2, s) => {
-          if (err2 || !s) return reject(err2);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} not in ${file}`)));
-      zip.readEntry();
-    });
-  });
-}
 
 /** The XML part of a sheet, by its name in workbook order. */
 async function sheetXml(file: string, name: string): Promise<string> {

@@ -4,7 +4,6 @@ import { mkdtempSync, readdirSync, readFileSync, copyFileSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 import { initProject } from '../src/project/init.js';
 import { loadProject, type Project, findOpd, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
 import { templateFileName, writeTemplates } from '../src/workbook/template.js';
@@ -13,6 +12,7 @@ import { fingerprintQuestions } from '../src/catalog/load.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, ANSWER_HEADER_ROW, ANSWER_TYPE_LABELS, IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION } from '../src/workbook/layout.js';
 import { refusalOfAsync } from './helpers/refusal.js';
 import { kla } from './helpers/cli.js';
+import { zipEntry } from './helpers/zip.js';
 
 let project: Project;
 let outDir: string;
@@ -34,27 +34,6 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
 
 const fileOf = (code: string) => path.join(outDir, templateFileName(project, project.config.opds.find((o) => o.code === code)!));
 
-/** The text of one part of an xlsx (a zip), read without exceljs's normalisation. */
-function zipEntry(file: string, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      zip.on('entry', (e: yauzl.Entry) => {
-        if (e.fileName !== name) return zip.readEntry();
-        zip.openReadStream(e, (err2, s) => {
-          if (err2 || !s) return reject(err2);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} not in ${file}`)));
-      zip.readEntry();
-    });
-  });
-}
 
 /** Question ids in column A of the answer sheet. */
 function questionIds(wb: ExcelJS.Workbook): string[] {

@@ -10,7 +10,7 @@
 import type { Diagnostic } from '../model.js';
 import { diag } from '../diagnostics/index.js';
 import type { MatrixScope } from '../matrix.js';
-import { cellText, norm, readCell, type RawCell } from './read.js';
+import { cellText, metaWorkbookKind, norm, readCell, readMetaValues, type RawCell } from './read.js';
 import type { Grid } from './package.js';
 import { columnLetters, columnNumber } from './a1.js';
 import { AREA_COLUMNS, MATRIX_KIND, MATRIX_META_KEYS, MATRIX_READ_BOUNDS, MATRIX_ROWS, SCOPE_SHEET, type AreaCol, type MatrixMetaKey } from './matrix-layout.js';
@@ -45,16 +45,12 @@ export interface MatrixWorkbookData {
   sheets: MatrixSheetData[];
 }
 
-const META_ROWS = 60;
 /** "26.4 — Memiliki …", also with an en dash or hyphen as another program may have rewritten it. */
 const HEADING = /^\s*(\d+[A-Za-z]?(?:\.\d+[A-Za-z]*)+)\s*[—–-]\s*\S/;
 
 /** The matrix's own Meta sheet: its "workbook" key says "matrix". */
 export function isMatrixMeta(ws: Grid): boolean {
-  for (let r = 1; r <= META_ROWS; r++) {
-    if (cellText(ws.at(r, 1)) === 'workbook') return cellText(ws.at(r, 2)) === MATRIX_KIND;
-  }
-  return false;
+  return metaWorkbookKind(ws) === MATRIX_KIND;
 }
 
 /** A matrix sheet by content: question headings in the heading row, right of the area columns. */
@@ -72,7 +68,7 @@ export function readMatrixSheets(sheets: readonly Grid[], savedAt: string | null
   const data: MatrixWorkbookData = {
     savedAt,
     sheetNames: sheets.map((s) => s.name),
-    meta: metaWs ? { sheet: metaWs.name, values: readMeta(metaWs) } : null,
+    meta: metaWs ? { sheet: metaWs.name, values: readMetaValues(metaWs, MATRIX_META_KEYS) } : null,
     sheets: [],
   };
   for (const ws of sheets) {
@@ -130,12 +126,3 @@ function readRows(ws: Grid, scope: MatrixScope, headings: MatrixHeading[], file:
   return rows;
 }
 
-function readMeta(ws: Grid): Partial<Record<MatrixMetaKey, RawCell>> {
-  const keys = new Set<string>(MATRIX_META_KEYS);
-  const out: Partial<Record<MatrixMetaKey, RawCell>> = {};
-  for (let r = 1; r <= META_ROWS; r++) {
-    const k = cellText(ws.at(r, 1));
-    if (keys.has(k) && !(k in out)) out[k as MatrixMetaKey] = readCell(ws, `B${r}`);
-  }
-  return out;
-}

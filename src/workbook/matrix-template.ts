@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CatalogQuestion } from '../catalog/load.js';
 import { refusal } from '../diagnostics/index.js';
 import { writeOutputs } from '../io/files.js';
@@ -36,7 +36,7 @@ import {
   questionHeading,
   type MatrixMetaKey,
 } from './matrix-layout.js';
-import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, protectInputSheet, thin, writeInstructions } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, newWorkbook, portableFileName, protectInputSheet, thin, writeInstructions, writeMetaValues } from './style.js';
 import { templateBytes, type TemplateOptions } from './template.js';
 
 /** "Matriks Kelana-Dekela Kabupaten Merangin 2026.xlsx", or "… Kec. Bangko 2026.xlsx" for one kecamatan. */
@@ -54,11 +54,7 @@ function findKecamatan(areas: readonly Kecamatan[], nameOrCode: string): Kecamat
 }
 
 export async function buildMatrixWorkbook(project: Project, areas: readonly Kecamatan[], opts: TemplateOptions & { kecamatan?: Kecamatan } = {}): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `kla ${toolVersion()}`;
-  wb.lastModifiedBy = wb.creator;
-  wb.created = opts.date ?? new Date(Date.UTC(project.config.year, 0, 1));
-  wb.modified = wb.created;
+  const wb = newWorkbook(project, opts.date);
 
   const questions = matrixQuestions(project.catalog);
   const of = (scope: MatrixScope) => questions.filter((q) => matrixScopeOf(q) === scope);
@@ -320,10 +316,5 @@ function addMeta(wb: ExcelJS.Workbook, project: Project, questions: CatalogQuest
     kecamatan: kecamatan?.name ?? '',
     questionIds: questions.map((q) => q.id).join(','),
   };
-  MATRIX_META_KEYS.forEach((k, i) => {
-    ws.getCell(`A${i + 1}`).value = k;
-    ws.getCell(`B${i + 1}`).value = values[k];
-  });
-  ws.getColumn(1).width = 20;
-  ws.getColumn(2).width = 60;
+  writeMetaValues(ws, MATRIX_META_KEYS, values);
 }

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from '../model.js';
 import { diag } from '../diagnostics/index.js';
-import { cellText, norm, readCell, type RawCell } from './read.js';
+import { cellText, metaKeyHits, metaWorkbookKind, norm, readCell, readMetaValues, type RawCell } from './read.js';
 import type { Grid } from './package.js';
 import { columnLetters, columnNumber } from './a1.js';
 import {
@@ -82,8 +82,6 @@ export interface ProfileWorkbookData {
   activities: TableRow<ActivityCol>[];
 }
 
-const META_ROWS = 60;
-
 /** Is this the profile workbook? Its Meta sheet says so, or two of its data sheets are there by content. */
 export function isProfileWorkbook(sheets: readonly Grid[]): boolean {
   if (sheets.some(isProfileMeta)) return true;
@@ -105,7 +103,7 @@ export function readProfileSheets(sheets: readonly Grid[], savedAt: string | nul
   const areas = ws.areas;
   const data: ProfileWorkbookData = {
     savedAt,
-    meta: metaWs ? { sheet: metaWs.name, values: readMeta(metaWs) } : null,
+    meta: metaWs ? { sheet: metaWs.name, values: readMetaValues(metaWs, PROFILE_META_KEYS) } : null,
     sheets: Object.fromEntries(PROFILE_DATA_SHEETS.map((k) => [k, ws[k]?.name ?? null])) as Record<ProfileDataSheet, string | null>,
     kecamatan: areas ? readTable(areas, KECAMATAN_TABLE, file, findings) : [],
     desa: areas ? readTable(areas, DESA_TABLE, file, findings) : [],
@@ -126,17 +124,11 @@ const text = (ws: Grid, address: string) => norm(cellText(ws.get(address)));
 
 /** The profile workbook's own Meta sheet: its "workbook" key says "profile". */
 export function isProfileMeta(ws: Grid): boolean {
-  for (let r = 1; r <= META_ROWS; r++) {
-    if (cellText(ws.at(r, 1)) === 'workbook') return cellText(ws.at(r, 2)) === PROFILE_KIND;
-  }
-  return false;
+  return metaWorkbookKind(ws) === PROFILE_KIND;
 }
 
 function hasMetaKeys(ws: Grid): boolean {
-  const keys = new Set<string>(PROFILE_META_KEYS);
-  let hits = 0;
-  for (let r = 1; r <= META_ROWS; r++) if (keys.has(cellText(ws.at(r, 1)))) hits++;
-  return hits >= 4;
+  return metaKeyHits(ws, PROFILE_META_KEYS) >= 4;
 }
 
 /** Headers of a table found in place (the running-number column "No." is too common to count). */
@@ -163,15 +155,6 @@ const LOOKS_RIGHT: Record<ProfileDataSheet, (ws: Grid) => boolean> = {
 // ---------------------------------------------------------------------------
 // Reading
 
-function readMeta(ws: Grid): Partial<Record<ProfileMetaKey, RawCell>> {
-  const keys = new Set<string>(PROFILE_META_KEYS);
-  const out: Partial<Record<ProfileMetaKey, RawCell>> = {};
-  for (let r = 1; r <= META_ROWS; r++) {
-    const k = cellText(ws.at(r, 1));
-    if (keys.has(k) && !(k in out)) out[k as ProfileMetaKey] = readCell(ws, `B${r}`);
-  }
-  return out;
-}
 
 /**
  * The rows of a table that hold something in an input column (the running

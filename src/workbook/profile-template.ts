@@ -5,7 +5,7 @@
  * the config in the house style of the OPD templates. Layout constants come
  * from profile-layout.ts, which the reader uses too.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Project } from '../project/config.js';
 import { toolVersion } from '../version.js';
 import { columnLetters, columnNumber } from './a1.js';
@@ -47,7 +47,7 @@ import {
   type ProfileMetaKey,
   type Table,
 } from './profile-layout.js';
-import { COLOR, escapeHeaderFooter, fill, font, margins, portableFileName, protectInputSheet, thin, writeInstructions } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, margins, newWorkbook, portableFileName, protectInputSheet, thin, writeInstructions, writeMetaValues } from './style.js';
 
 /** "KLA 2026 - Profil Daerah (DPPPA).xlsx": portable, and sorted beside the OPD templates. */
 export function profileFileName(project: Project): string {
@@ -69,12 +69,7 @@ export function indicatorOption(id: string, name: string): string {
 export const predikatOptions = (project: Project) => [...project.catalog.predikat.bands.map((b) => b.name), NO_PREDIKAT];
 
 export async function buildProfileWorkbook(project: Project, opts: { date?: Date } = {}): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `kla ${toolVersion()}`;
-  wb.lastModifiedBy = wb.creator;
-  wb.created = opts.date ?? new Date(Date.UTC(project.config.year, 0, 1));
-  wb.modified = wb.created;
-  wb.calcProperties.fullCalcOnLoad = true;
+  const wb = newWorkbook(project, opts.date);
 
   const options = optionLists(project);
   const lists = options.ranges;
@@ -577,10 +572,5 @@ function addMeta(wb: ExcelJS.Workbook, project: Project): void {
     groups: project.catalog.groups.map((g) => g.id).join(','),
     ageGroups: AGE_GROUPS.join(','),
   };
-  PROFILE_META_KEYS.forEach((k, i) => {
-    ws.getCell(`A${i + 1}`).value = k;
-    ws.getCell(`B${i + 1}`).value = values[k];
-  });
-  ws.getColumn(1).width = 20;
-  ws.getColumn(2).width = 60;
+  writeMetaValues(ws, PROFILE_META_KEYS, values);
 }

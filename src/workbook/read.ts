@@ -163,7 +163,7 @@ async function readPackage(pkg: OpenedPackage, file: string, sha256: string): Pr
   const data: WorkbookData = {
     sheetNames: sheets.map((s: SheetEntry) => s.name),
     savedAt: plausibleDate(pkg.modified),
-    meta: meta ? { sheet: meta.name, values: readMeta(meta) } : null,
+    meta: meta ? { sheet: meta.name, values: readMetaValues(meta, META_KEYS) } : null,
     identity: identity ? { sheet: identity.name, fields: readIdentity(identity) } : null,
     answers: { sheet: answers.name, rows: readAnswerRows(answers, file, findings) },
   };
@@ -224,10 +224,32 @@ async function copiesOfAnswerSheet(pkg: OpenedPackage, sheets: readonly SheetEnt
 }
 
 function isMetaSheet(g: Grid): boolean {
-  const keys = new Set<string>(META_KEYS);
+  return metaKeyHits(g, META_KEYS) >= 4;
+}
+
+/** How many of `keys` a sheet's column A holds: a Meta sheet recognised by content. */
+export function metaKeyHits(g: Grid, keys: readonly string[]): number {
+  const known = new Set(keys);
   let hits = 0;
-  for (let r = 1; r <= READ_BOUNDS.metaRows; r++) if (keys.has(cellText(g.at(r, 1)))) hits++;
-  return hits >= 4;
+  for (let r = 1; r <= READ_BOUNDS.metaRows; r++) if (known.has(cellText(g.at(r, 1)))) hits++;
+  return hits;
+}
+
+/** The value of a Meta sheet's "workbook" key, which says what kla wrote (the profile, the matrix); '' when there is none. */
+export function metaWorkbookKind(g: Grid): string {
+  for (let r = 1; r <= READ_BOUNDS.metaRows; r++) if (cellText(g.at(r, 1)) === 'workbook') return cellText(g.at(r, 2));
+  return '';
+}
+
+/** A Meta sheet's values for `keys` (key in column A, value in column B; the first row of a key counts). */
+export function readMetaValues<K extends string>(g: Grid, keys: readonly K[]): Partial<Record<K, RawCell>> {
+  const known = new Set<string>(keys);
+  const out: Partial<Record<K, RawCell>> = {};
+  for (let r = 1; r <= READ_BOUNDS.metaRows; r++) {
+    const k = cellText(g.at(r, 1));
+    if (known.has(k) && !(k in out)) out[k as K] = readCell(g, `B${r}`);
+  }
+  return out;
 }
 
 function isIdentitySheet(g: Grid): boolean {
@@ -235,15 +257,6 @@ function isIdentitySheet(g: Grid): boolean {
   return hits >= 6;
 }
 
-function readMeta(g: Grid): Partial<Record<MetaKey, RawCell>> {
-  const keys = new Set<string>(META_KEYS);
-  const out: Partial<Record<MetaKey, RawCell>> = {};
-  for (let r = 1; r <= READ_BOUNDS.metaRows; r++) {
-    const k = cellText(g.at(r, 1));
-    if (keys.has(k) && !(k in out)) out[k as MetaKey] = readCell(g, `B${r}`);
-  }
-  return out;
-}
 
 /**
  * Identity values sit in column C beside their label in column B. When rows

@@ -1,10 +1,13 @@
 /**
- * The house style of the workbooks kla writes (the OPD templates and the
- * DPPPA profile workbook): one font, one palette, thin grey borders, A4
- * margins. Kept in one place so that every workbook a DPPPA sends out looks
- * like it comes from the same office.
+ * The house style of the workbooks kla writes (the OPD templates, the DPPPA
+ * profile workbook and the matrix): one font, one palette, thin grey borders,
+ * A4 margins, the same workbook properties, instructions sheet, structure
+ * lock and Meta sheet. Kept in one place so that every workbook a DPPPA sends
+ * out looks like it comes from the same office.
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
+import type { Project } from '../project/config.js';
+import { toolVersion } from '../version.js';
 
 export const COLOR = {
   title: 'FF1F4E79',
@@ -87,4 +90,29 @@ export async function protectInputSheet(ws: ExcelJS.Worksheet): Promise<void> {
     insertColumns: false,
     deleteColumns: false,
   });
+}
+
+/**
+ * A new workbook as kla writes every one of them: kla as its author, dated
+ * by the evaluation (never the clock, so the same inputs give the same
+ * bytes), formulas recalculated when opened.
+ */
+export function newWorkbook(project: Project, date?: Date): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `kla ${toolVersion()}`;
+  wb.lastModifiedBy = wb.creator;
+  wb.created = date ?? new Date(Date.UTC(project.config.year, 0, 1));
+  wb.modified = wb.created;
+  wb.calcProperties.fullCalcOnLoad = true;
+  return wb;
+}
+
+/** A hidden Meta sheet's key/value pairs: key in column A, value in column B, one per row in the order of `keys`. */
+export function writeMetaValues<K extends string>(ws: ExcelJS.Worksheet, keys: readonly K[], values: Record<K, string | number>): void {
+  keys.forEach((k, i) => {
+    ws.getCell(`A${i + 1}`).value = k;
+    ws.getCell(`B${i + 1}`).value = values[k];
+  });
+  ws.getColumn(1).width = 20;
+  ws.getColumn(2).width = 60;
 }

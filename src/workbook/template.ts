@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fingerprintQuestions, type CatalogQuestion } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
@@ -15,7 +15,7 @@ import { findOpd, questionsForOpd, type Opd, type Project } from '../project/con
 import { toolVersion } from '../version.js';
 import { columnLetters, parseCell } from './a1.js';
 import { buildProfileWorkbook, profileFileName } from './profile-template.js';
-import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, portableFileName, protectInputSheet, thin, writeInstructions } from './style.js';
+import { COLOR, escapeHeaderFooter, fill, font, linesOf, margins, newWorkbook, portableFileName, protectInputSheet, thin, writeInstructions, writeMetaValues } from './style.js';
 import {
   ANSWER_COLUMNS,
   ANSWER_FIRST_ROW,
@@ -61,12 +61,7 @@ export function templateFileName(project: Project, opd: Opd): string {
 
 export async function buildTemplateWorkbook(project: Project, opd: Opd, opts: TemplateOptions = {}): Promise<ExcelJS.Workbook> {
   const questions = questionsForOpd(project, opd.code);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `kla ${toolVersion()}`;
-  wb.lastModifiedBy = wb.creator;
-  wb.created = opts.date ?? new Date(Date.UTC(project.config.year, 0, 1));
-  wb.modified = wb.created;
-  wb.calcProperties.fullCalcOnLoad = true;
+  const wb = newWorkbook(project, opts.date);
 
   const rubricIds = [...new Set(questions.map((q) => q.rubric))].filter((r) => project.catalog.rubrics[r]?.kind === 'options');
   const validations = new Validations();
@@ -563,11 +558,6 @@ async function addMeta(wb: ExcelJS.Workbook, project: Project, opd: Opd, questio
     dataYear: project.dataYears.evaluated,
     questionIds: questions.map((q) => q.id).join(','),
   };
-  META_KEYS.forEach((k, i) => {
-    ws.getCell(`A${i + 1}`).value = k;
-    ws.getCell(`B${i + 1}`).value = values[k];
-  });
-  ws.getColumn(1).width = 20;
-  ws.getColumn(2).width = 60;
+  writeMetaValues(ws, META_KEYS, values);
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }
