@@ -23,6 +23,16 @@ export interface Progress {
   stop(): void;
 }
 
+/** Run `work` with a progress indicator showing `text`, stopped however the work ends. */
+export async function withProgress<T>(ctx: Pick<CliContext, 'progress'>, text: string, work: (progress: Progress) => Promise<T>): Promise<T> {
+  const progress = await ctx.progress(text);
+  try {
+    return await work(progress);
+  } finally {
+    progress.stop();
+  }
+}
+
 export interface CliContext {
   lang: Lang;
   cwd: string;

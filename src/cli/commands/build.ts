@@ -4,7 +4,7 @@
  * out, exit code.
  */
 import path from 'node:path';
-import { report as note, shown, type CliContext } from '../context.js';
+import { report as note, shown, withProgress, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
 import { refusal } from '../../diagnostics/index.js';
 import { formatNumber } from '../../i18n.js';
@@ -31,10 +31,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   if (xlsx !== undefined && out !== undefined && xlsx === out) throw refusal('KLA-E511', { file: out }, { location: { file: '', option: '--xlsx' } });
 
   const date = sourceDateEpoch(ctx.env);
-  const progress = await ctx.progress('');
-  let b;
-  try {
-    b = await build(project, {
+  const b = await withProgress(ctx, '', (progress) =>
+    build(project, {
       inputs,
       cwd: ctx.cwd,
       onStage: (stage) => progress.update(say(ctx.lang, stage)),
@@ -43,10 +41,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
       ...(opts.templates !== undefined ? { templates: opts.templates } : {}),
       ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}),
       ...(date ? { date } : {}),
-    });
-  } finally {
-    progress.stop();
-  }
+    }),
+  );
 
   // -o names the dossier; the working report goes beside it; --xlsx names the recap.
   const folder = out !== undefined ? path.dirname(out) : project.paths.output;

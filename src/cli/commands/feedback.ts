@@ -5,7 +5,7 @@
  * summary of what was written per OPD (`--format json` lists the files).
  */
 import path from 'node:path';
-import { shown, type CliContext } from '../context.js';
+import { shown, withProgress, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
 import { writeOutputs } from '../../io/files.js';
 import { feedback } from '../../pipeline.js';
@@ -28,10 +28,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   const project = openProject(opts.project, ctx.cwd);
   const dir = opts.out !== undefined ? path.resolve(ctx.cwd, opts.out) : path.join(project.paths.output, 'umpan-balik');
 
-  const progress = await ctx.progress('');
-  let f;
-  try {
-    f = await feedback(project, {
+  const f = await withProgress(ctx, '', (progress) =>
+    feedback(project, {
       inputs,
       cwd: ctx.cwd,
       lang: ctx.lang,
@@ -39,10 +37,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
       ...(opts.opd ? { opds: opts.opd } : {}),
       ...(jobs !== undefined ? { jobs } : {}),
       ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}),
-    });
-  } finally {
-    progress.stop();
-  }
+    }),
+  );
   writeOutputs(f.documents.map((d) => ({ file: path.join(dir, d.fileName), data: d.bytes })));
 
   const filesOf = (code: string) => f.documents.filter((d) => d.opd === code).map((d) => path.join(dir, d.fileName));

@@ -4,7 +4,7 @@
  * formatter, exit code.
  */
 import path from 'node:path';
-import { report as note, shown, type CliContext } from '../context.js';
+import { report as note, shown, withProgress, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
 import { jsonText, refusal } from '../../diagnostics/index.js';
 import { readInput, readScenario } from '../options.js';
@@ -46,10 +46,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   const baselineFile = opts.baseline === undefined ? undefined : path.resolve(ctx.cwd, opts.baseline);
   const baseline = baselineFile === undefined ? undefined : parseScoreJson(readInput(baselineFile, 'baseline'), baselineFile);
 
-  const progress = await ctx.progress('');
-  let a;
-  try {
-    a = await assess(project, {
+  const a = await withProgress(ctx, '', (progress) =>
+    assess(project, {
       inputs,
       cwd: ctx.cwd,
       onStage: (stage) => progress.update(say(ctx.lang, stage)),
@@ -57,10 +55,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
       ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}),
       ...(opts.allowInvalid ? { allowInvalid: true } : {}),
       ...(opts.target !== undefined ? { target: opts.target } : {}),
-    });
-  } finally {
-    progress.stop();
-  }
+    }),
+  );
   for (const n of a.notes) if (n.code !== 'KLA-I716') note(ctx, n);
 
   const view: ScoreView = {

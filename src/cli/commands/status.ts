@@ -5,7 +5,7 @@
  * printing. Exit codes as `kla validate`: 1 when the workbooks hold errors.
  */
 import path from 'node:path';
-import { shown, type CliContext } from '../context.js';
+import { shown, withProgress, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { review } from '../../pipeline.js';
@@ -28,13 +28,9 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   const fixed = sourceDateEpoch(ctx.env);
   const project = openProject(opts.project, ctx.cwd);
 
-  const progress = await ctx.progress(say(ctx.lang, 'checking'));
-  let r;
-  try {
-    r = await review(project, { inputs, cwd: ctx.cwd, ...(jobs !== undefined ? { jobs } : {}), ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}) });
-  } finally {
-    progress.stop();
-  }
+  const r = await withProgress(ctx, say(ctx.lang, 'checking'), () =>
+    review(project, { inputs, cwd: ctx.cwd, ...(jobs !== undefined ? { jobs } : {}), ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}) }),
+  );
   const now = fixed ?? new Date();
   const view = statusView(standingOf(r), {
     district: project.districtName,

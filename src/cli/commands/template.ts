@@ -5,7 +5,7 @@
  * matrix instead, its rows from the profile workbook in the submissions folder.
  */
 import path from 'node:path';
-import { report as note, shown, type CliContext } from '../context.js';
+import { report as note, shown, withProgress, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
 import { questionsForOpd, type Project } from '../../project/config.js';
 import { writeTemplates } from '../../workbook/template.js';
@@ -26,19 +26,15 @@ export default async function run(_args: string[], opts: Record<string, unknown>
     return matrix(project, outDir, kecamatan, opts, ctx);
   }
   const codes = (opts.opd as string[] | undefined) ?? [];
-  const progress = await ctx.progress(say(ctx.lang, 'writingTemplates'));
-  let files: { file: string; opd: string | null }[];
-  try {
-    const date = sourceDateEpoch(ctx.env);
-    files = await writeTemplates(project, outDir, codes, {
+  const date = sourceDateEpoch(ctx.env);
+  const files = await withProgress(ctx, say(ctx.lang, 'writingTemplates'), (progress) =>
+    writeTemplates(project, outDir, codes, {
       ...(date ? { date } : {}),
       ...(opts.profile ? { profile: true } : {}),
       overwrite: Boolean(opts.force),
       onBuilt: (_file, opd, done, total) => progress.update(opd ? say(ctx.lang, 'templateDone', { opd: opd.code, done, total }) : say(ctx.lang, 'profileDone', { done, total })),
-    });
-  } finally {
-    progress.stop();
-  }
+    }),
+  );
   for (const f of files) {
     const line =
       f.opd === null
@@ -52,22 +48,18 @@ export default async function run(_args: string[], opts: Record<string, unknown>
 }
 
 async function matrix(project: Project, outDir: string, kecamatan: string[], opts: Record<string, unknown>, ctx: CliContext): Promise<number> {
-  const progress = await ctx.progress(say(ctx.lang, 'writingMatrix'));
-  let files: { file: string; kecamatan: string | null }[];
-  let areas: Awaited<ReturnType<typeof matrixAreas>>;
-  try {
-    areas = await matrixAreas(project, { cwd: ctx.cwd });
-    const date = sourceDateEpoch(ctx.env);
-    files = await writeMatrixTemplates(project, outDir, areas, {
+  const date = sourceDateEpoch(ctx.env);
+  const { areas, files } = await withProgress(ctx, say(ctx.lang, 'writingMatrix'), async (progress) => {
+    const areas = await matrixAreas(project, { cwd: ctx.cwd });
+    const files = await writeMatrixTemplates(project, outDir, areas, {
       ...(date ? { date } : {}),
       kecamatan,
       perKecamatan: Boolean(opts.perKecamatan),
       overwrite: Boolean(opts.force),
       onBuilt: (_file, _k, done, total) => progress.update(say(ctx.lang, 'matrixDone', { done, total })),
     });
-  } finally {
-    progress.stop();
-  }
+    return { areas, files };
+  });
   for (const f of files) {
     const rows = f.kecamatan === null ? areas : areas.filter((k) => k.name === f.kecamatan);
     const desaRows = rows.reduce((n, k) => n + k.desa.length, 0);

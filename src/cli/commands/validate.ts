@@ -5,7 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { report as note, shown, type CliContext } from '../context.js';
+import { report as note, shown, withProgress, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
 import { findProjectDir, type Project } from '../../project/config.js';
 import { projectForUploads } from '../../validate/standalone.js';
@@ -45,13 +45,9 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   const jobs = countOption(opts.jobs, '--jobs', 1);
   const project = await projectFor(opts, inputs, ctx);
 
-  const progress = await ctx.progress(say(ctx.lang, 'checking'));
-  let report;
-  try {
-    report = await validateInputs(project, inputs, { cwd: ctx.cwd, ...(jobs !== undefined ? { jobs } : {}) });
-  } finally {
-    progress.stop();
-  }
+  const report = await withProgress(ctx, say(ctx.lang, 'checking'), () =>
+    validateInputs(project, inputs, { cwd: ctx.cwd, ...(jobs !== undefined ? { jobs } : {}) }),
+  );
 
   const toFile = opts.out !== undefined;
   const fmt: FormatOptions = {
