@@ -7,11 +7,14 @@
  *
  * pdfmake numbers pages only from the first page and has no way to print a
  * table of contents with other numbers, so the document is laid out in two
- * steps: the body alone and the front matter alone first, which say on which
- * page each heading and caption lands and how many pages the front matter
- * takes; then the whole document, with those numbers filled in. The front
+ * steps. First each chapter and annex alone (each starts a page of its own, so
+ * it breaks alone exactly as in the whole) and the front matter alone, laid out
+ * but not drawn: they say on which page each heading and caption lands and how
+ * many pages each takes. A heading that must move to the next page makes
+ * pdfmake lay out again only its own part, not the whole body. Then the whole
+ * document, with those numbers filled in and those page breaks set. The front
  * matter has the same size in both steps (page numbers sit in fixed-width
- * cells), so the numbers are right.
+ * cells), so the numbers are right; a disagreement stops the build.
  */
 import type { PdfNode, NodeInfo, PageNodes } from './parts.js';
 import { COLORS, keep, keepWithTable, PAGE, STYLES } from './parts.js';
@@ -86,32 +89,58 @@ function withBreaks(body: PdfNode[], breaks: ReadonlySet<string>): PdfNode[] {
 /** The node ids of headings and captions (pdfmake ids must be unique; outline ids may look like anything). */
 export const nodeId = (outlineId: string) => `kla-${outlineId}`;
 
-/** Render a document: two layout steps for the numbers, then the whole (see the module comment). */
+/**
+ * Where each heading and caption of some body nodes lands, counting from their
+ * first page, and how many pages they take: a layout only (nothing is drawn).
+ */
+async function measure(spec: DocumentSpec, body: PdfNode[], frontNodes: PdfNode[]): Promise<{ pass: ReturnType<typeof pageRecorder>; pages: number }> {
+  const pass = pageRecorder();
+  let pages = 0;
+  const def = definition(spec, body, frontNodes, pass.hook, 0);
+  const footer = def.footer as (page: number, count: number) => unknown;
+  await renderPdf({
+    ...def,
+    // pdfmake asks for every page's footer with the page count, after each layout (the last is the final one).
+    footer: (page: number, count: number) => ((pages = count), footer(page, count)),
+    // Laid out, not drawn: the pages are dropped before rendering.
+    maxPagesNumber: 0,
+  });
+  return { pass, pages };
+}
+
+/** Render a document: the parts laid out alone for the numbers, then the whole (see the module comment). */
 export async function renderDocument(spec: DocumentSpec): Promise<Rendered> {
   const numbering = numberOutline(spec.outline);
-  const body = bodyNodes(spec.outline, numbering);
+  const parts = bodyNodes(spec.outline, numbering);
 
   // Step 1: where each heading and caption of the body lands, counting from the body's first page.
-  const bodyPass = pageRecorder();
-  const bodyPdf = await renderPdf(definition(spec, body, [], bodyPass.hook, 0));
-  const bodyPageCount = countPages(bodyPdf);
+  // Every chapter and annex starts a page of its own, so each is laid out alone: a page break its
+  // headings need makes pdfmake lay out that part again, not the whole body.
+  const bodyPages = new Map<string, number>();
+  const breaks = new Set<string>();
+  let bodyPageCount = 0;
+  for (const part of parts) {
+    const { pass, pages } = await measure(spec, part, []);
+    for (const [id, p] of pass.pages) bodyPages.set(id, bodyPageCount + p);
+    for (const id of pass.breaks) breaks.add(id);
+    bodyPageCount += pages;
+  }
   // …and how many pages the front matter takes (its page numbers are placeholders of the same width).
-  const frontPass = pageRecorder();
   const placeholder = (_id: string) => '000';
-  const frontLayout = front(spec, numbering, placeholder, placeholder, false);
-  const frontPdf = await renderPdf(definition(spec, [], frontLayout, frontPass.hook, 0));
-  const frontPages = countPages(frontPdf);
+  const frontPass = await measure(spec, [], front(spec, numbering, placeholder, placeholder, false));
+  const frontPages = frontPass.pages;
 
   // Step 2: the whole document with the numbers filled in.
   const bodyPage = (id: string) => {
-    const p = bodyPass.pages.get(nodeId(id));
+    const p = bodyPages.get(nodeId(id));
     return p === undefined ? '' : String(p);
   };
   const frontPage = (id: string) => {
-    const p = frontPass.pages.get(nodeId(id));
+    const p = frontPass.pass.pages.get(nodeId(id));
     return p === undefined ? '' : roman(p).toLowerCase();
   };
-  const whole = definition(spec, withBreaks(body, bodyPass.breaks), front(spec, numbering, bodyPage, frontPage, true), undefined, frontPages);
+  const body = parts.flat();
+  const whole = definition(spec, withBreaks(body, breaks), front(spec, numbering, bodyPage, frontPage, true), undefined, frontPages);
   const pdf = await renderPdf(whole);
   const pages = countPages(pdf);
   if (pages !== frontPages + bodyPageCount) {
@@ -171,9 +200,9 @@ function stripFirstBreak(nodes: PdfNode[]): PdfNode[] {
   return [plain, ...rest];
 }
 
-/** Headings from the outline, each with its id (for the page look-up) and a bookmark. */
-function bodyNodes(parts: readonly Part[], n: Numbering): PdfNode[] {
-  const out: PdfNode[] = [];
+/** Headings from the outline, each with its id (for the page look-up) and a bookmark; the nodes of each chapter and annex apart. */
+function bodyNodes(parts: readonly Part[], n: Numbering): PdfNode[][] {
+  let out: PdfNode[] = [];
   const heading = (p: Part, style: string, parent?: string): PdfNode => {
     const e = n.entry(p.id);
     const text = p.kind === 'chapter' || p.kind === 'annex' ? `${e.label}\n${e.title.toUpperCase()}` : `${e.label} ${e.title}`;
@@ -188,8 +217,11 @@ function bodyNodes(parts: readonly Part[], n: Numbering): PdfNode[] {
     else out.push(...keep(h, content));
     for (const c of p.parts ?? []) walk(c, depth + 1, p.id);
   };
-  for (const p of parts) walk(p, 0);
-  return out;
+  return parts.map((p) => {
+    out = [];
+    walk(p, 0);
+    return out;
+  });
 }
 
 /** The front matter: cover, front pages, then the lists with page numbers as given. */
