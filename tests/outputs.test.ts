@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fs from 'node:fs';
-import { recoverInterrupted, writeOutputs, type FileOps } from '../src/io/files.js';
+import { checkWritable, recoverInterrupted, writeOutputs, type FileOps } from '../src/io/files.js';
 import { refusalOf } from './helpers/refusal.js';
 import { kla, root } from './helpers/cli.js';
 import { tmpDir } from './validate-helpers.js';
@@ -90,9 +90,23 @@ describe('a failed write changes no output', () => {
     const blocked = path.join(path.dirname(r.xlsx), 'rekap.xlsx');
     mkdirSync(blocked);
     const e = refusalOf(() => writeOutputs([{ file: r.pdf, data: 'PDF baru' }, { file: blocked, data: 'x' }]));
-    expect(e.diagnostics[0]!.params).toEqual({ file: blocked, reason: 'not-folder' });
+    expect(e.diagnostics[0]!.params).toEqual({ file: blocked, reason: 'is-folder' });
     expect(readFileSync(r.pdf, 'utf8')).toBe('PDF lama');
     expect(namesIn(r.dirs)).toEqual(['dokumen-kla-2026.pdf', 'rekap kla.xlsx', 'rekap.xlsx']);
+  });
+
+  it('checkWritable refuses, before any work, a target that is a folder or lies under a file; new folders are fine', () => {
+    const dir = tmpDir('kla-out-check-');
+    mkdirSync(path.join(dir, 'dokumen.pdf'));
+    writeFileSync(path.join(dir, 'rekap'), 'bukan folder');
+    const folderTarget = refusalOf(() => checkWritable([path.join(dir, 'dokumen.pdf')]));
+    expect(folderTarget.diagnostics[0]!.code).toBe('KLA-E705');
+    expect(folderTarget.diagnostics[0]!.params).toEqual({ file: path.join(dir, 'dokumen.pdf'), reason: 'is-folder' });
+    const underFile = path.join(dir, 'rekap', 'tahun ini', 'rekap kla.xlsx');
+    expect(refusalOf(() => checkWritable([underFile])).diagnostics[0]!.params).toEqual({ file: underFile, reason: 'not-folder' });
+    expect(() => checkWritable([path.join(dir, 'baru (2)', 'lagi', 'dokumen.pdf'), path.join(dir, 'ada.pdf')])).not.toThrow();
+    // Nothing was made or changed by checking.
+    expect(readdirSync(dir).sort()).toEqual(['dokumen.pdf', 'rekap']);
   });
 });
 
@@ -209,12 +223,13 @@ describe('kla build when the recap cannot be written', () => {
     const pdf = path.join(proj, 'output', 'dokumen-kla-2026.pdf');
     mkdirSync(path.dirname(pdf), { recursive: true });
     writeFileSync(pdf, 'PDF lama');
-    // The recap's folder is a file: the recap fails only after the dossier is rendered.
+    // The recap's folder is a file: refused before the documents are rendered, not after.
     writeFileSync(path.join(proj, 'rekap'), 'bukan folder');
     const r = kla(['build', '--project', proj, '--xlsx', path.join(proj, 'rekap', 'rekap kla.xlsx')]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('[KLA-E705]');
     expect(r.stderr).toContain('rekap kla.xlsx');
+    expect(r.stderr).toContain('ternyata sebuah berkas, bukan folder');
     expect(r.stderr).not.toMatch(/\n\s+at\s/);
     expect(readFileSync(pdf, 'utf8')).toBe('PDF lama');
     expect(readdirSync(path.dirname(pdf))).toEqual(['dokumen-kla-2026.pdf']);

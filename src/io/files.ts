@@ -43,7 +43,7 @@ export interface FileOps {
 const nodeOps: FileOps = { mkdirSync, writeFileSync, linkSync, copyFileSync, renameSync, rmSync };
 
 /** Why a file could not be written, in the words of KLA-E705. */
-function reasonOf(e: unknown): 'busy' | 'denied' | 'no-space' | 'read-only' | 'not-folder' | 'other' {
+function reasonOf(e: unknown): 'busy' | 'denied' | 'no-space' | 'read-only' | 'not-folder' | 'is-folder' | 'other' {
   switch ((e as NodeJS.ErrnoException).code) {
     case 'EBUSY':
       return 'busy';
@@ -59,6 +59,8 @@ function reasonOf(e: unknown): 'busy' | 'denied' | 'no-space' | 'read-only' | 'n
     case 'ENOTDIR':
     case 'EEXIST':
       return 'not-folder';
+    case 'EISDIR':
+      return 'is-folder';
     default:
       return 'other';
   }
@@ -77,6 +79,26 @@ interface Journal {
   entries: JournalEntry[];
   /** Pointer files left in the other folders of the run, so a later run there finds this journal. */
   pointers: string[];
+}
+
+/**
+ * Refuse early, before long work, outputs that cannot be written because of
+ * what is on disk: a target that is a folder, or a folder on its way that is a
+ * file (KLA-E705, as `writeOutputs` would say at the end). Targets may not
+ * exist yet; permissions and space are left to the write itself.
+ */
+export function checkWritable(files: readonly string[]): void {
+  for (const file of files) {
+    const target = path.resolve(file);
+    if (existsSync(target) && statSync(target).isDirectory()) throw refusal('KLA-E705', { file: target, reason: 'is-folder' }, { location: { file: target } });
+    for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+      if (existsSync(dir)) {
+        if (!statSync(dir).isDirectory()) throw refusal('KLA-E705', { file: target, reason: 'not-folder' }, { location: { file: target } });
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
 }
 
 /** Write every output, or none of them (a refusal KLA-E705 naming the file that failed). */
@@ -114,7 +136,7 @@ export function writeOutputs(outputs: readonly Output[], ops: FileOps = nodeOps)
       ops.writeFileSync(tmp, o.data);
       let backup: string | null = null;
       if (existsSync(o.file)) {
-        if (statSync(o.file).isDirectory()) throw Object.assign(new Error(`${o.file} is a folder`), { code: 'EEXIST' });
+        if (statSync(o.file).isDirectory()) throw Object.assign(new Error(`${o.file} is a folder`), { code: 'EISDIR' });
         backup = beside(o.file, 'bak');
         made.push(backup);
         try {

@@ -8,7 +8,7 @@ import { report as note, shown, withProgress, type CliContext } from '../context
 import { openProject } from '../project.js';
 import { refusal } from '../../diagnostics/index.js';
 import { formatNumber } from '../../i18n.js';
-import { writeOutputs, type Output } from '../../io/files.js';
+import { checkWritable, writeOutputs, type Output } from '../../io/files.js';
 import { build } from '../../pipeline.js';
 import { roundShown, totalDigits } from '../../score/index.js';
 import { say } from '../messages.js';
@@ -31,6 +31,10 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   if (xlsx !== undefined && out !== undefined && xlsx === out) throw refusal('KLA-E511', { file: out }, { location: { file: '', option: '--xlsx' } });
 
   const date = sourceDateEpoch(ctx.env);
+  // -o names the dossier; the working report goes beside it; --xlsx names the recap.
+  const folder = out !== undefined ? path.dirname(out) : project.paths.output;
+  // What is on disk can refuse the outputs before the documents take their time to render.
+  checkWritable([out ?? path.join(folder, 'dokumen.pdf'), ...(xlsx !== undefined ? [xlsx] : [])]);
   const b = await withProgress(ctx, '', (progress) =>
     build(project, {
       inputs,
@@ -44,8 +48,6 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     }),
   );
 
-  // -o names the dossier; the working report goes beside it; --xlsx names the recap.
-  const folder = out !== undefined ? path.dirname(out) : project.paths.output;
   const target = (kind: string, fileName: string) => (kind === 'recap' ? xlsx : kind === 'dossier' ? out : undefined) ?? path.join(folder, fileName);
   const outputs: Output[] = b.documents.map((d) => ({ file: target(d.kind, d.fileName), data: d.bytes }));
   writeOutputs(outputs);

@@ -34,7 +34,7 @@ export const BUILD_CODES = {
     (p) => `Penilaian tidak dilakukan: pemeriksaan menemukan ${p.errors} kesalahan pada ${p.files} berkas. Jalankan "kla validate" untuk melihat rinciannya dan perbaiki lembar kerjanya, atau gunakan --allow-invalid untuk menghitung nilai tanpa jawaban yang mengandung kesalahan.`,
     (p) => `Not scored: validation found ${p.errors} error${p.errors === 1 ? '' : 's'} in ${p.files} file${p.files === 1 ? '' : 's'}. Run "kla validate" to see them and correct the workbooks, or use --allow-invalid to score without the answers that have errors.`,
   ),
-  'KLA-E705': def<{ file: string; reason: 'busy' | 'denied' | 'no-space' | 'read-only' | 'not-folder' | 'other' }>(
+  'KLA-E705': def<{ file: string; reason: 'busy' | 'denied' | 'no-space' | 'read-only' | 'not-folder' | 'is-folder' | 'other' }>(
     'error',
     { id: 'Berkas keluaran tidak dapat ditulis', en: 'Output file cannot be written' },
     { id: 'Tutup berkas bila sedang dibuka di program lain, periksa izin dan ruang disk, lalu ulangi.', en: 'Close the file if another program has it open, check permissions and disk space, then try again.' },
@@ -49,8 +49,10 @@ export const BUILD_CODES = {
               : p.reason === 'read-only'
                 ? 'folder atau disk itu hanya dapat dibaca'
                 : p.reason === 'not-folder'
-                  ? 'salah satu bagian path-nya bukan folder'
-                  : 'terjadi kesalahan saat menulis'
+                  ? 'salah satu folder pada jalurnya ternyata sebuah berkas, bukan folder'
+                  : p.reason === 'is-folder'
+                    ? 'di tempat itu sudah ada folder dengan nama yang sama'
+                    : 'terjadi kesalahan saat menulis'
       }. Berkas keluaran yang sudah ada tidak diubah.`,
     (p, f) =>
       `Cannot write ${f.path(p.file)}: ${
@@ -63,8 +65,10 @@ export const BUILD_CODES = {
               : p.reason === 'read-only'
                 ? 'that folder or disk is read-only'
                 : p.reason === 'not-folder'
-                  ? 'part of its path is not a folder'
-                  : 'a write error occurred'
+                  ? 'a folder on its path is a file'
+                  : p.reason === 'is-folder'
+                    ? 'a folder of that name is already there'
+                    : 'a write error occurred'
       }. Existing output files were left unchanged.`,
   ),
   'KLA-E706': def<{ file: string; reason: 'missing' | 'denied' | 'other' }>(
