@@ -301,6 +301,20 @@ describe('choices and refusals', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('-o naming a file, not a folder, is refused before any letter is made (KLA-E705, exit 2), and the file stays as it was', async () => {
+    const dir = tmpDir('kla-feedback-file-');
+    const out = path.join(dir, 'umpan balik (lama).txt');
+    writeFileSync(out, 'catatan lama');
+    const r = await run(INVALID, ['feedback', '--project', ROOT, '.', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('[KLA-E705]');
+    expect(r.err).toContain('ada berkas di tempat yang seharusnya folder');
+    expect(r.err).toContain('umpan balik (lama).txt tidak dapat ditulis');
+    expect(r.err).not.toMatch(/\n\s+at\s/);
+    expect(readFileSync(out, 'utf8')).toBe('catatan lama');
+    expect(readdirSync(dir)).toEqual(['umpan balik (lama).txt']);
+  });
+
   it('a project without letter settings is refused, naming the keys (KLA-E801)', async () => {
     const p = makeProject();
     const r = await run(p.dir, ['feedback']);

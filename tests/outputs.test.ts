@@ -105,6 +105,10 @@ describe('a failed write changes no output', () => {
     const underFile = path.join(dir, 'rekap', 'tahun ini', 'rekap kla.xlsx');
     expect(refusalOf(() => checkWritable([underFile])).diagnostics[0]!.params).toEqual({ file: underFile, reason: 'not-folder' });
     expect(() => checkWritable([path.join(dir, 'baru (2)', 'lagi', 'dokumen.pdf'), path.join(dir, 'ada.pdf')])).not.toThrow();
+    // A folder to write into: refused when it is a file, or lies under one; fine when it is a folder or new.
+    expect(refusalOf(() => checkWritable([], [path.join(dir, 'rekap')])).diagnostics[0]!.params).toEqual({ file: path.join(dir, 'rekap'), reason: 'not-folder' });
+    expect(refusalOf(() => checkWritable([], [path.join(dir, 'rekap', 'baru')])).diagnostics[0]!.params).toEqual({ file: path.join(dir, 'rekap', 'baru'), reason: 'not-folder' });
+    expect(() => checkWritable([], [path.join(dir, 'dokumen.pdf'), path.join(dir, 'baru')])).not.toThrow();
     // Nothing was made or changed by checking.
     expect(readdirSync(dir).sort()).toEqual(['dokumen.pdf', 'rekap']);
   });
@@ -229,7 +233,7 @@ describe('kla build when the recap cannot be written', () => {
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('[KLA-E705]');
     expect(r.stderr).toContain('rekap kla.xlsx');
-    expect(r.stderr).toContain('ternyata sebuah berkas, bukan folder');
+    expect(r.stderr).toContain('ada berkas di tempat yang seharusnya folder');
     expect(r.stderr).not.toMatch(/\n\s+at\s/);
     expect(readFileSync(pdf, 'utf8')).toBe('PDF lama');
     expect(readdirSync(path.dirname(pdf))).toEqual(['dokumen-kla-2026.pdf']);

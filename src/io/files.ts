@@ -83,22 +83,27 @@ interface Journal {
 
 /**
  * Refuse early, before long work, outputs that cannot be written because of
- * what is on disk: a target that is a folder, or a folder on its way that is a
- * file (KLA-E705, as `writeOutputs` would say at the end). Targets may not
- * exist yet; permissions and space are left to the write itself.
+ * what is on disk: a target file that is a folder, or a file where a folder
+ * on the way (or a target folder) should be (KLA-E705, as `writeOutputs`
+ * would say at the end). Targets may not exist yet; permissions and space are
+ * left to the write itself.
  */
-export function checkWritable(files: readonly string[]): void {
-  for (const file of files) {
-    const target = path.resolve(file);
-    if (existsSync(target) && statSync(target).isDirectory()) throw refusal('KLA-E705', { file: target, reason: 'is-folder' }, { location: { file: target } });
-    for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+export function checkWritable(files: readonly string[], folders: readonly string[] = []): void {
+  const refuse = (file: string, reason: 'is-folder' | 'not-folder') => refusal('KLA-E705', { file, reason }, { location: { file } });
+  const folderOnTheWay = (start: string, named: string) => {
+    for (let dir = start; ; dir = path.dirname(dir)) {
       if (existsSync(dir)) {
-        if (!statSync(dir).isDirectory()) throw refusal('KLA-E705', { file: target, reason: 'not-folder' }, { location: { file: target } });
-        break;
+        if (!statSync(dir).isDirectory()) throw refuse(named, 'not-folder');
+        return;
       }
-      if (path.dirname(dir) === dir) break;
+      if (path.dirname(dir) === dir) return;
     }
+  };
+  for (const file of files.map((f) => path.resolve(f))) {
+    if (existsSync(file) && statSync(file).isDirectory()) throw refuse(file, 'is-folder');
+    folderOnTheWay(path.dirname(file), file);
   }
+  for (const folder of folders.map((f) => path.resolve(f))) folderOnTheWay(folder, folder);
 }
 
 /** Write every output, or none of them (a refusal KLA-E705 naming the file that failed). */

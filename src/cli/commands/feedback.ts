@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { shown, withProgress, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
-import { writeOutputs } from '../../io/files.js';
+import { checkWritable, writeOutputs } from '../../io/files.js';
 import { feedback } from '../../pipeline.js';
 import type { FeedbackItem } from '../../feedback/plan.js';
 import { say } from '../messages.js';
@@ -28,6 +28,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
   const project = openProject(opts.project, ctx.cwd);
   const dir = opts.out !== undefined ? path.resolve(ctx.cwd, opts.out) : path.join(project.paths.output, 'umpan-balik');
 
+  // A file where the folder goes refuses the run before the letters are written, not after.
+  checkWritable([], [dir]);
   const f = await withProgress(ctx, '', (progress) =>
     feedback(project, {
       inputs,
