@@ -9,8 +9,8 @@
  * table of contents with other numbers, so the document is laid out in two
  * steps. First each chapter and annex alone (each starts a page of its own, so
  * it breaks alone exactly as in the whole) and the front matter alone, laid out
- * but not drawn: they say on which page each heading and caption lands and how
- * many pages each takes. A heading that must move to the next page makes
+ * with only their first page drawn: they say on which page each heading and
+ * caption lands and how many pages each takes. A heading that must move to the next page makes
  * pdfmake lay out again only its own part, not the whole body. Then the whole
  * document, with those numbers filled in and those page breaks set. The front
  * matter has the same size in both steps (page numbers sit in fixed-width
@@ -91,7 +91,8 @@ export const nodeId = (outlineId: string) => `kla-${outlineId}`;
 
 /**
  * Where each heading and caption of some body nodes lands, counting from their
- * first page, and how many pages they take: a layout only (nothing is drawn).
+ * first page, and how many pages they take: a layout, of which only the first
+ * page is drawn.
  */
 async function measure(spec: DocumentSpec, body: PdfNode[], frontNodes: PdfNode[]): Promise<{ pass: ReturnType<typeof pageRecorder>; pages: number }> {
   const pass = pageRecorder();
@@ -102,8 +103,9 @@ async function measure(spec: DocumentSpec, body: PdfNode[], frontNodes: PdfNode[
     ...def,
     // pdfmake asks for every page's footer with the page count, after each layout (the last is the final one).
     footer: (page: number, count: number) => ((pages = count), footer(page, count)),
-    // Laid out, not drawn: the pages are dropped before rendering.
-    maxPagesNumber: 0,
+    // Laid out in full, drawn only as far as the first page: the rest are dropped before drawing.
+    // (pdfmake reads 0 as "no limit", so 1 is the fewest it draws.)
+    maxPagesNumber: 1,
   });
   return { pass, pages };
 }
