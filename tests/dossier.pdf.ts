@@ -1,22 +1,62 @@
-/** Reading PDFs back in tests: page texts through pdfjs-dist (legacy build, as on Node 20). */
+/**
+ * Reading PDFs back in tests: page texts and positions through pdfjs-dist
+ * (legacy build, as on Node 20). Reading a 74-page dossier's text takes pdfjs
+ * seconds, and a test file often asks for both the texts and the layout of
+ * the same document: each document's text is read once per test file (keyed by
+ * its bytes) and serves both.
+ */
+import { createHash } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** One text item as pdfjs gives it; `str` is undefined for marked-content items. */
+interface RawItem {
+  str: string | undefined;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+interface RawPage {
+  view: [number, number, number, number];
+  items: RawItem[];
+}
+
+const read = new Map<string, Promise<RawPage[]>>();
+
+const open = (data: Uint8Array) => getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
+
+/** Every page's text items, read once for the same bytes. */
+function textOf(data: Uint8Array): Promise<RawPage[]> {
+  const key = createHash('sha256').update(data).digest('hex');
+  let pages = read.get(key);
+  if (pages === undefined) {
+    pages = (async () => {
+      const doc = await open(data);
+      const out: RawPage[] = [];
+      for (let i = 1; i <= doc.numPages; i++) {
+        const page = await doc.getPage(i);
+        const tc = await page.getTextContent();
+        out.push({
+          view: page.view as RawPage['view'],
+          items: tc.items.map((it) => ('str' in it ? { str: it.str, transform: it.transform as number[], width: it.width, height: it.height } : { str: undefined, transform: [], width: 0, height: 0 })),
+        });
+      }
+      await doc.destroy();
+      return out;
+    })();
+    read.set(key, pages);
+  }
+  return pages;
+}
 
 /** The text of every page, items joined by single spaces. */
 export async function pdfPages(data: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const tc = await page.getTextContent();
-    pages.push(
-      tc.items
-        .map((it) => ('str' in it ? it.str : ''))
-        .join(' ')
-        .replace(/\s+/g, ' '),
-    );
-  }
-  await doc.destroy();
-  return pages;
+  return (await textOf(data)).map((p) =>
+    p.items
+      .map((it) => it.str ?? '')
+      .join(' ')
+      .replace(/\s+/g, ' '),
+  );
 }
 
 /** Text without any whitespace: for finding names that a table cell may wrap over lines. */
@@ -24,7 +64,7 @@ export const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** The document information dictionary (Title, CreationDate …). */
 export async function pdfInfo(data: Uint8Array): Promise<Record<string, unknown>> {
-  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
+  const doc = await open(data);
   const { info } = await doc.getMetadata();
   await doc.destroy();
   return info as Record<string, unknown>;
@@ -63,16 +103,17 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 /** Where every text item and every vertical rule of every page lies (pdfjs positions and operator list). */
 export async function pdfLayout(data: Uint8Array): Promise<PageLayout[]> {
   const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
+  const text = await textOf(data);
+  const doc = await open(data);
   const out: PageLayout[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
-    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    const tc = await page.getTextContent();
+    const { view, items: raw } = text[i - 1]!;
+    const [x0, y0, x1, y1] = view;
     const items: PlacedText[] = [];
-    for (const it of tc.items) {
-      if (!('str' in it) || it.str.trim() === '') continue;
-      const t = it.transform as number[];
+    for (const it of raw) {
+      if (it.str === undefined || it.str.trim() === '') continue;
+      const t = it.transform;
       items.push({ str: it.str, x: t[4]!, y: t[5]!, w: it.width, h: it.height, rotated: Math.abs(t[1]!) > 1e-6 || Math.abs(t[2]!) > 1e-6 });
     }
     // Vertical rules: stroked paths whose bounding box is a thin vertical line, under the current transform.
