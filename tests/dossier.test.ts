@@ -263,6 +263,27 @@ describe('the rendered documents', () => {
     }
   });
 
+  it('every heading, table and figure of either document is on the page its list gives (parts laid out in the body and those laid out alone alike)', () => {
+    for (const [doc, rendered, pages] of [
+      ['dossier', docs.dossier, dossier],
+      ['report', docs.report, report],
+    ] as const) {
+      const F = rendered.frontPages;
+      // The lists as printed: an entry may wrap over lines, its page number is a cell of its own.
+      const lists = pages.slice(1, F).join(' ');
+      const entries = rendered.numbering.entries;
+      for (const e of entries) {
+        const upper = e.kind === 'chapter' || e.kind === 'annex';
+        const listed = squash(`${e.label} ${upper ? e.title.toUpperCase() : e.title}`);
+        const pattern = [...listed].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
+        const page = Number(new RegExp(`${pattern}\\s+(\\d+)\\b`).exec(lists)?.[1]);
+        expect(page, `${doc}: ${e.label} ${e.title} is listed with a page number`).toBeGreaterThan(0);
+        expect(squash(pages[F + page - 1] ?? ''), `${doc}: ${e.label} ${e.title} on page ${page}`).toContain(listed);
+      }
+      expect(entries.filter((e) => e.kind === 'table').length, doc).toBeGreaterThan(5);
+    }
+  });
+
   it("holds the district's own content: regulations, Gugus Tugas, children, narrative per group, history, activities", () => {
     const all = dossier.join(' ');
     // Cited as legal writing does: issuer, number and year (not repeated when the number holds it), subject.

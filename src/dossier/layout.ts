@@ -7,11 +7,12 @@
  *
  * pdfmake numbers pages only from the first page and has no way to print a
  * table of contents with other numbers, so the document is laid out in two
- * steps. First each chapter and annex alone (each starts a page of its own, so
- * it breaks alone exactly as in the whole) and the front matter alone, laid out
- * with only their first page drawn: they say on which page each heading and
- * caption lands and how many pages each takes. A heading that must move to the next page makes
- * pdfmake lay out again only its own part, not the whole body. Then the whole
+ * steps. First the body and the front matter apart, laid out with only their
+ * first page drawn: they say on which page each heading and caption lands and
+ * how many pages each takes. Each chapter and annex starts a page of its own,
+ * so it breaks in the body exactly as alone; a part in which a heading must
+ * move to the next page is laid out again alone, so that the move makes pdfmake
+ * lay out again only that part, not the whole body. Then the whole
  * document, with those numbers filled in and those page breaks set. The front
  * matter has the same size in both steps (page numbers sit in fixed-width
  * cells), so the numbers are right; a disagreement stops the build.
@@ -59,19 +60,28 @@ export interface Rendered {
 
 /**
  * Record on which page each node with an id lands, besides keeping headings
- * with their tables; and which nodes that keeping moved to a new page.
+ * with their tables. With `move`, a heading that keeping needs on the next page
+ * is moved there (pdfmake then lays the document out again) and named in
+ * `breaks`; without, it stays, and the page it would leave is noted in `wanted`.
  */
-function pageRecorder(): { pages: Map<string, number>; breaks: Set<string>; hook: (node: NodeInfo, nodes: PageNodes) => boolean } {
+function pageRecorder(move: boolean): { pages: Map<string, number>; breaks: Set<string>; wanted: Set<number>; hook: (node: NodeInfo, nodes: PageNodes) => boolean } {
   const pages = new Map<string, number>();
   const breaks = new Set<string>();
+  const wanted = new Set<number>();
   return {
     pages,
     breaks,
+    wanted,
     hook: (node, nodes) => {
-      if (node.id !== undefined && node.pageNumbers[0] !== undefined) pages.set(node.id, node.pageNumbers[0]);
-      const moved = keepWithTable(node, nodes);
-      if (moved && node.id !== undefined) breaks.add(node.id);
-      return moved;
+      const page = node.pageNumbers[0];
+      if (node.id !== undefined && page !== undefined) pages.set(node.id, page);
+      if (!keepWithTable(node, nodes)) return false;
+      if (!move) {
+        if (page !== undefined) wanted.add(page);
+        return false;
+      }
+      if (node.id !== undefined) breaks.add(node.id);
+      return true;
     },
   };
 }
@@ -94,8 +104,8 @@ export const nodeId = (outlineId: string) => `kla-${outlineId}`;
  * first page, and how many pages they take: a layout, of which only the first
  * page is drawn.
  */
-async function measure(spec: DocumentSpec, body: PdfNode[], frontNodes: PdfNode[]): Promise<{ pass: ReturnType<typeof pageRecorder>; pages: number }> {
-  const pass = pageRecorder();
+async function measure(spec: DocumentSpec, body: PdfNode[], frontNodes: PdfNode[], move = true): Promise<{ pass: ReturnType<typeof pageRecorder>; pages: number }> {
+  const pass = pageRecorder(move);
   let pages = 0;
   const def = definition(spec, body, frontNodes, pass.hook, 0);
   const footer = def.footer as (page: number, count: number) => unknown;
@@ -116,12 +126,25 @@ export async function renderDocument(spec: DocumentSpec): Promise<Rendered> {
   const parts = bodyNodes(spec.outline, numbering);
 
   // Step 1: where each heading and caption of the body lands, counting from the body's first page.
-  // Every chapter and annex starts a page of its own, so each is laid out alone: a page break its
-  // headings need makes pdfmake lay out that part again, not the whole body.
+  // Every chapter and annex starts a page of its own, so it breaks in the body exactly as alone. The
+  // body is laid out once with headings left where they fall; the parts where one must move to the
+  // next page (to keep it with its table) are then laid out alone, moving them, so that each move makes
+  // pdfmake lay out that part again, not the whole body.
   const bodyPages = new Map<string, number>();
   const breaks = new Set<string>();
   let bodyPageCount = 0;
-  for (const part of parts) {
+  const all = parts.length > 0 ? await measure(spec, parts.flat(), [], false) : undefined;
+  const starts = spec.outline.map((p) => all?.pass.pages.get(nodeId(p.id)));
+  for (const [k, part] of parts.entries()) {
+    const start = starts[k];
+    const next = starts[k + 1];
+    const end = k + 1 < parts.length ? (next === undefined ? undefined : next - 1) : all?.pages;
+    const settled = all !== undefined && start !== undefined && end !== undefined && ![...all.pass.wanted].some((p) => p >= start && p <= end);
+    if (settled) {
+      for (const [id, p] of all.pass.pages) if (p >= start && p <= end) bodyPages.set(id, bodyPageCount + p - start + 1);
+      bodyPageCount += end - start + 1;
+      continue;
+    }
     const { pass, pages } = await measure(spec, part, []);
     for (const [id, p] of pass.pages) bodyPages.set(id, bodyPageCount + p);
     for (const id of pass.breaks) breaks.add(id);
