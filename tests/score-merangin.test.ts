@@ -27,16 +27,24 @@ const json = (args: string[]) => {
   return JSON.parse(r.stdout) as ScoreJson;
 };
 
+// The example is only read here, so one run of each of these commands serves every test that reads it.
+let scored: ScoreJson | undefined;
+/** `kla score --format json --evidence …` of the example, run once. */
+const withEvidence = () => (scored ??= json(['--evidence', evidence]));
+let shown: ReturnType<typeof kla> | undefined;
+/** `kla score --evidence …` of the example as a table, run once. */
+const tableWithEvidence = () => (shown ??= kla(['score', '-p', project, '--evidence', evidence]));
+
 describe('kla score on the example district (Merangin)', () => {
   it('lands in Madya, the predikat the fixtures were designed for, with the forecast below the estimate', () => {
-    const r = kla(['score', '-p', project, '--evidence', evidence]);
+    const r = tableWithEvidence();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Evaluasi mandiri\s+\d{3},\d\d\s+predikat Madya/);
     expect(r.stdout).toContain('Kabupaten Merangin');
     // Not a terminal: nothing wrapped, nothing cut.
     expect(r.stdout).not.toContain('...');
     for (const i of ['3', '24B']) expect(r.stdout).toMatch(new RegExp(`^${i}\\s+\\S.{60,}\\d,\\d\\d`, 'm'));
-    const j = json(['--evidence', evidence]);
+    const j = withEvidence();
     expect(j.predikat).toBe('Madya');
     expect(j.total).toBeGreaterThan(600);
     expect(j.total).toBeLessThanOrEqual(700);
@@ -47,7 +55,7 @@ describe('kla score on the example district (Merangin)', () => {
   });
 
   it('no answer without evidence keeps points in the forecast: every question that earns points needs it', () => {
-    const j = json(['--evidence', evidence]);
+    const j = withEvidence();
     expect(j.questions).toHaveLength(274);
     for (const q of j.questions) {
       if (q.points > 0) expect(q.evidenceRequired, q.questionId).toBe(true);
@@ -58,7 +66,7 @@ describe('kla score on the example district (Merangin)', () => {
   });
 
   it('no answer whose required evidence is missing keeps points in the forecast (every question)', () => {
-    const j = json(['--evidence', evidence]);
+    const j = withEvidence();
     const kept = j.questions.filter((q) => q.evidenceRequired && q.forecastPoints > 0);
     expect(kept.length).toBeGreaterThan(100);
     for (const q of kept) {
@@ -75,7 +83,7 @@ describe('kla score on the example district (Merangin)', () => {
   });
 
   it('names the missing one of two files with the nearest file, and finds a name typed without extension', () => {
-    const j = json(['--evidence', evidence]);
+    const j = withEvidence();
     const gap = j.forecast.difference.questions.find((q) => q.questionId === '12.3')!;
     expect(gap.missing).toEqual([{ entry: 'Laporan imunisai rutin 2025.pdf', status: 'not-found', suggestion: 'DINKES/Laporan imunisasi rutin 2025.pdf' }]);
     const q22 = j.questions.find((q) => q.questionId === '2.2')!;
@@ -83,7 +91,7 @@ describe('kla score on the example district (Merangin)', () => {
   });
 
   it('both conflicts chosen in the config; with a choice removed, the conflict is open and listed with every answer, its OPD and cell', () => {
-    const j = json(['--evidence', evidence]);
+    const j = withEvidence();
     expect(j.conflicts.map((c) => [c.questionId, c.status, c.chosenOpdCode, c.estimateOpdCode, c.forecastOpdCode])).toEqual([
       ['1.3r', 'chosen', 'DINKES', 'DINKES', 'DINKES'],
       ['8.3', 'chosen', 'DPPPA', 'DPPPA', 'DPPPA'],
@@ -109,11 +117,11 @@ describe('kla score on the example district (Merangin)', () => {
   });
 
   it('states the margin: the forecast falls a point short of Madya, within reach', () => {
-    const j = json(['--evidence', evidence]);
+    const j = withEvidence();
     expect(j.forecast.margin).toMatchObject({ predikat: 'Pratama', atRisk: false, nearNext: true, riskMargin: 10, next: { name: 'Madya' } });
     expect(j.forecast.margin.next!.missing).toBeLessThan(10);
     expect(j.dataYears).toEqual({ evaluated: 2025, previous: 2024 });
-    expect(kla(['score', '-p', project, '--evidence', evidence]).stdout).toMatch(/Predikat Madya hanya \d+,\d\d poin lagi/);
+    expect(tableWithEvidence().stdout).toMatch(/Predikat Madya hanya \d+,\d\d poin lagi/);
   });
 
   it('the JSON of one run fed back as --baseline gives zero change', () => {
