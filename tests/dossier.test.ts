@@ -282,6 +282,16 @@ describe('the rendered documents', () => {
       }
       expect(entries.filter((e) => e.kind === 'table').length, doc).toBeGreaterThan(5);
     }
+    // The front pages of the dossier, listed first with their roman numbers.
+    const F = docs.dossier.frontPages;
+    const contents = dossier.slice(1, F).join(' ');
+    const toc = contents.slice(contents.indexOf('DAFTAR ISI'));
+    const romans = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+    for (const title of ['LEMBAR PENGESAHAN', 'KATA PENGANTAR']) {
+      const page = romans.indexOf(new RegExp(`${title}\\s+([ivx]+)\\b`).exec(toc)?.[1] ?? '') + 1;
+      expect(page, title).toBeGreaterThan(1);
+      expect(dossier[page - 1], `${title} on page ${romans[page - 1]}`).toContain(title);
+    }
   });
 
   it("holds the district's own content: regulations, Gugus Tugas, children, narrative per group, history, activities", () => {

@@ -7,12 +7,12 @@
  *
  * pdfmake numbers pages only from the first page and has no way to print a
  * table of contents with other numbers, so the document is laid out in two
- * steps. First the body and the front matter apart, laid out with only their
- * first page drawn: they say on which page each heading and caption lands and
- * how many pages each takes. Each chapter and annex starts a page of its own,
- * so it breaks in the body exactly as alone; a part in which a heading must
- * move to the next page is laid out again alone, so that the move makes pdfmake
- * lay out again only that part, not the whole body. Then the whole
+ * steps. First the front matter (with placeholder page numbers) and the body,
+ * laid out with only their first page drawn: they say on which page each
+ * heading and caption lands and how many pages each part takes. Each chapter
+ * and annex starts a page of its own, so it breaks exactly as alone; a part in
+ * which a heading must move to the next page is laid out again alone, so that
+ * the move makes pdfmake lay out again only that part. Then the whole
  * document, with those numbers filled in and those page breaks set. The front
  * matter has the same size in both steps (page numbers sit in fixed-width
  * cells), so the numbers are right; a disagreement stops the build.
@@ -120,26 +120,34 @@ async function measure(spec: DocumentSpec, body: PdfNode[], frontNodes: PdfNode[
   return { pass, pages };
 }
 
-/** Render a document: the parts laid out alone for the numbers, then the whole (see the module comment). */
+/** Render a document: laid out for the numbers, then the whole with them (see the module comment). */
 export async function renderDocument(spec: DocumentSpec): Promise<Rendered> {
   const numbering = numberOutline(spec.outline);
   const parts = bodyNodes(spec.outline, numbering);
 
-  // Step 1: where each heading and caption of the body lands, counting from the body's first page.
-  // Every chapter and annex starts a page of its own, so it breaks in the body exactly as alone. The
-  // body is laid out once with headings left where they fall; the parts where one must move to the
-  // next page (to keep it with its table) are then laid out alone, moving them, so that each move makes
-  // pdfmake lay out that part again, not the whole body.
+  // Step 1: where each heading and caption lands and how many pages the front matter and each part
+  // take. The front matter's page numbers are placeholders of the same width as the numbers. Every
+  // chapter and annex starts a page of its own, so it breaks in the body exactly as alone, and the body
+  // starts on a page of its own after the front matter. Both are laid out once, with headings left where
+  // they fall; the parts where one must move to the next page (to keep it with its table) are then laid
+  // out alone, moving them, so that each move makes pdfmake lay out that part again, not the document.
+  const placeholder = (_id: string) => '000';
+  const frontNodes = front(spec, numbering, placeholder, placeholder, false);
+  const all = await measure(spec, parts.flat(), frontNodes, false);
+  const starts = spec.outline.map((p) => all.pass.pages.get(nodeId(p.id)));
+  // The front matter ends on the page before the body's first heading (were that heading not found, it is laid out alone).
+  const first = starts[0];
+  const frontAlone = parts.length > 0 && first === undefined ? await measure(spec, [], frontNodes) : undefined;
+  const frontPages = frontAlone?.pages ?? (first === undefined ? all.pages : first - 1);
+  const frontIds = frontAlone?.pass.pages ?? new Map([...all.pass.pages].filter(([, p]) => p <= frontPages));
   const bodyPages = new Map<string, number>();
   const breaks = new Set<string>();
   let bodyPageCount = 0;
-  const all = parts.length > 0 ? await measure(spec, parts.flat(), [], false) : undefined;
-  const starts = spec.outline.map((p) => all?.pass.pages.get(nodeId(p.id)));
   for (const [k, part] of parts.entries()) {
     const start = starts[k];
     const next = starts[k + 1];
-    const end = k + 1 < parts.length ? (next === undefined ? undefined : next - 1) : all?.pages;
-    const settled = all !== undefined && start !== undefined && end !== undefined && ![...all.pass.wanted].some((p) => p >= start && p <= end);
+    const end = k + 1 < parts.length ? (next === undefined ? undefined : next - 1) : all.pages;
+    const settled = start !== undefined && end !== undefined && ![...all.pass.wanted].some((p) => p >= start && p <= end);
     if (settled) {
       for (const [id, p] of all.pass.pages) if (p >= start && p <= end) bodyPages.set(id, bodyPageCount + p - start + 1);
       bodyPageCount += end - start + 1;
@@ -150,10 +158,6 @@ export async function renderDocument(spec: DocumentSpec): Promise<Rendered> {
     for (const id of pass.breaks) breaks.add(id);
     bodyPageCount += pages;
   }
-  // …and how many pages the front matter takes (its page numbers are placeholders of the same width).
-  const placeholder = (_id: string) => '000';
-  const frontPass = await measure(spec, [], front(spec, numbering, placeholder, placeholder, false));
-  const frontPages = frontPass.pages;
 
   // Step 2: the whole document with the numbers filled in.
   const bodyPage = (id: string) => {
@@ -161,7 +165,7 @@ export async function renderDocument(spec: DocumentSpec): Promise<Rendered> {
     return p === undefined ? '' : String(p);
   };
   const frontPage = (id: string) => {
-    const p = frontPass.pass.pages.get(nodeId(id));
+    const p = frontIds.get(nodeId(id));
     return p === undefined ? '' : roman(p).toLowerCase();
   };
   const body = parts.flat();
