@@ -6,6 +6,8 @@
  * its bytes) and serves both.
  */
 import { createHash } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Numbering } from '../src/dossier/outline.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** One text item as pdfjs gives it; `str` is undefined for marked-content items. */
@@ -61,6 +63,25 @@ export async function pdfPages(data: Uint8Array): Promise<string[]> {
 
 /** Text without any whitespace: for finding names that a table cell may wrap over lines. */
 export const squash = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Every entry of a document's outline (headings, tables, figures) is listed in
+ * its front matter's lists with a page number, and is on that body page. The
+ * lists as printed: an entry may wrap over lines, its page number is a cell of
+ * its own.
+ */
+export function expectListedOnTheirPages(doc: { frontPages: number; numbering: Numbering }, pages: readonly string[], what: string): void {
+  const F = doc.frontPages;
+  const lists = pages.slice(1, F).join(' ');
+  for (const e of doc.numbering.entries) {
+    const upper = e.kind === 'chapter' || e.kind === 'annex';
+    const listed = squash(`${e.label} ${upper ? e.title.toUpperCase() : e.title}`);
+    const pattern = [...listed].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
+    const page = Number(new RegExp(`${pattern}\\s+(\\d+)\\b`).exec(lists)?.[1]);
+    expect(page, `${what}: ${e.label} ${e.title} is listed with a page number`).toBeGreaterThan(0);
+    expect(squash(pages[F + page - 1] ?? ''), `${what}: ${e.label} ${e.title} on page ${page}`).toContain(listed);
+  }
+}
 
 /** The document information dictionary (Title, CreationDate …). */
 export async function pdfInfo(data: Uint8Array): Promise<Record<string, unknown>> {

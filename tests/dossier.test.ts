@@ -24,7 +24,7 @@ import { numberOutline } from '../src/dossier/outline.js';
 import { formatRefusal } from '../src/diagnostics/index.js';
 import { refusalOf } from './helpers/refusal.js';
 import { catalog, config, sampleInput } from './dossier.helpers.js';
-import { layoutProblems, pdfLayout, pdfPages, squash } from './dossier.pdf.js';
+import { expectListedOnTheirPages, layoutProblems, pdfLayout, pdfPages, squash } from './dossier.pdf.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kla-dossier-'));
 const templates = loadTemplates();
@@ -268,19 +268,8 @@ describe('the rendered documents', () => {
       ['dossier', docs.dossier, dossier],
       ['report', docs.report, report],
     ] as const) {
-      const F = rendered.frontPages;
-      // The lists as printed: an entry may wrap over lines, its page number is a cell of its own.
-      const lists = pages.slice(1, F).join(' ');
-      const entries = rendered.numbering.entries;
-      for (const e of entries) {
-        const upper = e.kind === 'chapter' || e.kind === 'annex';
-        const listed = squash(`${e.label} ${upper ? e.title.toUpperCase() : e.title}`);
-        const pattern = [...listed].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
-        const page = Number(new RegExp(`${pattern}\\s+(\\d+)\\b`).exec(lists)?.[1]);
-        expect(page, `${doc}: ${e.label} ${e.title} is listed with a page number`).toBeGreaterThan(0);
-        expect(squash(pages[F + page - 1] ?? ''), `${doc}: ${e.label} ${e.title} on page ${page}`).toContain(listed);
-      }
-      expect(entries.filter((e) => e.kind === 'table').length, doc).toBeGreaterThan(5);
+      expectListedOnTheirPages(rendered, pages, doc);
+      expect(rendered.numbering.entries.filter((e) => e.kind === 'table').length, doc).toBeGreaterThan(5);
     }
     // The front pages of the dossier, listed first with their roman numbers.
     const F = docs.dossier.frontPages;

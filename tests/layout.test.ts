@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeId, renderDocument, type DocumentSpec } from '../src/dossier/layout.js';
 import { table as float, type Part } from '../src/dossier/outline.js';
 import { PAGE, para, table } from '../src/dossier/parts.js';
-import { pdfLayout, pdfPages, squash } from './dossier.pdf.js';
+import { expectListedOnTheirPages, pdfLayout, pdfPages } from './dossier.pdf.js';
 
 const LETTERS = ['A', 'B', 'C'];
 
@@ -55,16 +55,7 @@ async function check(lines: readonly number[]) {
   const rendered = await renderDocument(spec(lines));
   const pages = await pdfPages(rendered.pdf);
   expect(pages).toHaveLength(rendered.pages);
-  const F = rendered.frontPages;
-  const lists = pages.slice(1, F).join(' ');
-  for (const e of rendered.numbering.entries) {
-    const upper = e.kind === 'chapter' || e.kind === 'annex';
-    const listed = squash(`${e.label} ${upper ? e.title.toUpperCase() : e.title}`);
-    const pattern = [...listed].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
-    const page = Number(new RegExp(`${pattern}\\s+(\\d+)\\b`).exec(lists)?.[1]);
-    expect(page, `${lines}: ${e.label} ${e.title} is listed with a page number`).toBeGreaterThan(0);
-    expect(squash(pages[F + page - 1] ?? ''), `${lines}: ${e.label} ${e.title} on page ${page}`).toContain(listed);
-  }
+  expectListedOnTheirPages(rendered, pages, String(lines));
   return { rendered, pages };
 }
 
