@@ -49,9 +49,49 @@ async function pdfmake(): Promise<PdfMake> {
     pm.setFonts({ Roboto: fonts });
     pm.setUrlAccessPolicy(() => false);
     pm.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
+    shareShapedText();
     return pm;
   })();
   return instance;
+}
+
+/** What pdfkit's embedded font keeps per document: the shaped runs of text it has laid out, by text. */
+interface EmbeddedFont {
+  layoutCache?: Record<string, unknown>;
+}
+
+/**
+ * Text shaped once for all documents of the process. pdfkit shapes every word
+ * with fontkit (the font's substitution and positioning tables) and keeps the
+ * result per font and per document, so each layout step of the dossier and
+ * of the working report shaped the same words again (about 6 % of a build). The
+ * shaped run of a text depends only on the font file and the text (glyph ids,
+ * advances, code points; pdfkit copies what it changes), so the documents of
+ * this process share one store per font face. Each document still embeds only
+ * the glyphs it uses.
+ */
+function shareShapedText(): void {
+  type Proto = { provideFont(family: string, bold: boolean, italics: boolean): EmbeddedFont; getFontType(bold: boolean, italics: boolean): string };
+  let proto: Proto | undefined;
+  try {
+    const require = createRequire(import.meta.url);
+    proto = (require('pdfmake/js/PDFDocument.js') as { default?: { prototype?: Proto } }).default?.prototype;
+  } catch {
+    // Another pdfmake layout: documents then shape their own text, as pdfmake does by itself.
+  }
+  if (typeof proto?.provideFont !== 'function' || typeof proto.getFontType !== 'function') return;
+  const provide = proto.provideFont;
+  const stores = new Map<string, Record<string, unknown>>();
+  proto.provideFont = function (family, bold, italics) {
+    const font = provide.call(this, family, bold, italics);
+    if (font.layoutCache !== undefined) {
+      const face = `${family}\u0000${this.getFontType(bold, italics)}`;
+      const store = stores.get(face);
+      if (store === undefined) stores.set(face, font.layoutCache);
+      else font.layoutCache = store;
+    }
+    return font;
+  };
 }
 
 /**
