@@ -55,6 +55,10 @@ async function pdfmake(): Promise<PdfMake> {
   return instance;
 }
 
+/** Shaped text by font face, shared by the documents of the process (see shareShapedText). */
+const shaped = new Map<string, Record<string, unknown>>();
+let renderings = 0;
+
 /** What pdfkit's embedded font keeps per document: the shaped runs of text it has laid out, by text. */
 interface EmbeddedFont {
   layoutCache?: Record<string, unknown>;
@@ -81,7 +85,7 @@ function shareShapedText(): void {
   }
   if (typeof proto?.provideFont !== 'function' || typeof proto.getFontType !== 'function') return;
   const provide = proto.provideFont;
-  const stores = new Map<string, Record<string, unknown>>();
+  const stores = shaped;
   proto.provideFont = function (family, bold, italics) {
     const font = provide.call(this, family, bold, italics);
     if (font.layoutCache !== undefined) {
@@ -110,6 +114,8 @@ export function preparePdfmake(): void {
  */
 export async function renderPdf(def: DocDefinition): Promise<Buffer> {
   const pm = await pdfmake();
+  // A process that renders for many districts (the library in a service) keeps the store bounded.
+  if (++renderings % 64 === 0) shaped.clear();
   return pm.createPdf(fresh(def)).getBuffer();
 }
 
