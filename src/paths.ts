@@ -13,6 +13,16 @@ export const templatesDir = path.join(packageRoot, 'templates');
 export const assetsDir = path.join(packageRoot, 'assets');
 
 /**
+ * A path written in a project's config (or a catalog reference), resolved
+ * against `base`. A backslash separates folders on every system, as it does
+ * on Windows: a config written there ("aset\\lambang.png") means the same file
+ * on the Linux machine that checks the project in CI.
+ */
+export function configPath(base: string, p: string): string {
+  return path.resolve(base, path.sep === '\\' ? p : p.replace(/\\/g, '/'));
+}
+
+/**
  * The one rule for showing a path to a person: relative to `base`, with '/'
  * on every platform, when it lies inside `base` (stable in reports and CI
  * annotations); otherwise in full, as the system writes it.

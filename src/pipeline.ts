@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Diagnostic } from './model.js';
 import { diag, formatMessage, refusal } from './diagnostics/index.js';
 import { isPlaceholder } from './dossier/model.js';
-import { displayPath } from './paths.js';
+import { configPath, displayPath } from './paths.js';
 import { opdsForQuestion, type Project } from './project/config.js';
 import { validateInputs, type ValidationReport } from './validate/index.js';
 import { missingForFinal } from './validate/profile.js';
@@ -251,10 +251,10 @@ export async function build(project: Project, opts: BuildOptions = {}): Promise<
     opts.templates !== undefined
       ? path.resolve(cwd, opts.templates)
       : project.config.dossierTemplates !== undefined
-        ? path.resolve(project.dir, project.config.dossierTemplates)
+        ? configPath(project.dir, project.config.dossierTemplates)
         : undefined;
   const templates = loadTemplates(templateDir);
-  const logo = project.config.district.logo !== undefined ? readEmblem(path.resolve(project.dir, project.config.district.logo)) : null;
+  const logo = project.config.district.logo !== undefined ? readEmblem(configPath(project.dir, project.config.district.logo)) : null;
   preparePdfmake(); // loads while the workbooks are read
 
   const draft = Boolean(opts.draft);
@@ -347,7 +347,7 @@ export async function feedback(project: Project, opts: FeedbackOptions = {}): Pr
     if (!opd) throw refusal('KLA-E514', { code: c, codes: project.config.opds.map((o) => o.code) }, { location: { file: '', option: '--opd' } });
     return opd.code;
   });
-  const logo = project.config.district.logo !== undefined ? readEmblem(path.resolve(project.dir, project.config.district.logo)) : null;
+  const logo = project.config.district.logo !== undefined ? readEmblem(configPath(project.dir, project.config.district.logo)) : null;
   const [{ preparePdfmake }, { renderLetter }, { letterContent }, { annotateWorkbook }, { templateFileName }] = await Promise.all([
     import('./dossier/render.js'),
     import('./letters/layout.js'),

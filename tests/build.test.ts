@@ -46,18 +46,20 @@ const PROFILE = readdirSync(path.join(root, 'fixtures', 'merangin', 'submissions
 
 /**
  * What a final dossier needs besides valid workbooks: a date, real signatories, the emblem, the profile workbook.
- * The emblem and the district's own closing text are named in kla.config.json, as a district does.
+ * The emblem and the district's own closing text are named in kla.config.json, as a district does, and as
+ * staff write paths on Windows (with backslashes): the same config must build on the Linux machine of CI.
  */
 function completeForFinal(): void {
   const c = JSON.parse(readFileSync(project.configFile, 'utf8')) as Record<string, any>;
   c.document = { date: '2026-03-16', place: 'Bangko' };
   c.signatories.head.name = 'H. Mashuri, S.P., M.E.';
   c.signatories.coordinator.name = 'Dra. Hj. Rosmaini, M.Si.';
-  c.district.logo = 'logo kabupaten.png';
-  writeFileSync(path.join(project.dir, 'logo kabupaten.png'), png());
-  mkdirSync(path.join(project.dir, 'naskah (2026)'), { recursive: true });
-  writeFileSync(path.join(project.dir, 'naskah (2026)', 'penutup.hbs'), 'Demikian dokumen {{daerah.nama}} ini kami sampaikan.\n');
-  c.dossierTemplates = 'naskah (2026)';
+  c.district.logo = 'aset daerah\\logo kabupaten.png';
+  mkdirSync(path.join(project.dir, 'aset daerah'), { recursive: true });
+  writeFileSync(path.join(project.dir, 'aset daerah', 'logo kabupaten.png'), png());
+  mkdirSync(path.join(project.dir, 'naskah', '2026 (final)'), { recursive: true });
+  writeFileSync(path.join(project.dir, 'naskah', '2026 (final)', 'penutup.hbs'), 'Demikian dokumen {{daerah.nama}} ini kami sampaikan.\n');
+  c.dossierTemplates = 'naskah\\2026 (final)';
   writeFileSync(project.configFile, JSON.stringify(c, null, 2));
   withProfile = true;
   copyFileSync(path.join(root, 'fixtures', 'merangin', 'submissions', PROFILE), path.join(sub, PROFILE));

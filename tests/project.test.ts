@@ -5,6 +5,7 @@ import path from 'node:path';
 import { initProject } from '../src/project/init.js';
 import { findProjectDir, loadProject, findOpd, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
 import { formatRefusal } from '../src/diagnostics/index.js';
+import { catalogsDir } from '../src/paths.js';
 import { placesOf, refusalOf } from './helpers/refusal.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'kla-proj-'));
@@ -42,6 +43,27 @@ describe('kla init', () => {
     expect(e.code).toBe('KLA-E406');
     expect(e.diagnostics[0]!.params.file).toBe('kla.config.json');
     expect(readFileSync(path.join(dir, 'kla.config.json'), 'utf8')).toBe(before);
+  });
+
+  it('reads paths written with backslashes, as on Windows, as folders on every system', () => {
+    const dir = path.join(tmp(), 'KLA Merangin (salinan)');
+    initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });
+    const file = path.join(dir, 'kla.config.json');
+    const c = JSON.parse(readFileSync(file, 'utf8'));
+    c.paths = { templates: 'kirim\\templat', submissions: 'masuk\\gelombang 1', evidence: 'data dukung\\2025', output: 'hasil' };
+    mkdirSync(path.join(dir, 'katalog daerah'));
+    writeFileSync(path.join(dir, 'katalog daerah', 'katalog (salinan).json'), readFileSync(path.join(catalogsDir, 'kla-2024.json')));
+    c.catalog = 'katalog daerah\\katalog (salinan).json';
+    writeFileSync(file, JSON.stringify(c));
+    const p = loadProject(dir);
+    expect(p.paths).toEqual({
+      templates: path.join(dir, 'kirim', 'templat'),
+      submissions: path.join(dir, 'masuk', 'gelombang 1'),
+      evidence: path.join(dir, 'data dukung', '2025'),
+      output: path.join(dir, 'hasil'),
+    });
+    expect(p.catalog.file).toBe(path.join(dir, 'katalog daerah', 'katalog (salinan).json'));
+    expect(p.catalog.questionList).toHaveLength(274);
   });
 
   it('finds the project from a subfolder', () => {

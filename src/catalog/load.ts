@@ -15,7 +15,7 @@ import { checkCatalog } from './rules.js';
 import { newestCatalog, shippedCatalog, shippedCatalogs } from './registry.js';
 import { refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
-import { packageRoot } from '../paths.js';
+import { configPath, packageRoot } from '../paths.js';
 
 /** A question with everything needed to place and score it. */
 export interface CatalogQuestion extends Question {
@@ -71,7 +71,7 @@ const looksLikePath = (ref: string) => /[\\/]/.test(ref) || /\.json$/i.test(ref)
 /** Resolve a catalog reference from a config: a shipped catalog's id, or a path relative to `baseDir`. */
 export function resolveCatalogFile(ref: string, baseDir = process.cwd()): string {
   const shipped = looksLikePath(ref) ? undefined : shippedCatalog(ref);
-  return shipped ? shipped.file : path.resolve(baseDir, ref);
+  return shipped ? shipped.file : configPath(baseDir, ref);
 }
 
 export function loadCatalog(ref: string, baseDir?: string): Catalog {

@@ -13,6 +13,7 @@ import { diag, refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
+import { configPath } from '../paths.js';
 
 export const CONFIG_FILE = 'kla.config.json';
 /** Config file names a project may use; YAML allows comments, which staff editing by hand appreciate. */
@@ -344,7 +345,7 @@ export function buildProject(dir: string, configFile: string, config: Config, ca
   const unmapped = [...known].filter((s) => !bySource.has(s));
   if (unmapped.length > 0) warnings.push(diag('KLA-W424', { sources: unmapped }, at('opds')));
 
-  const abs = (p: string) => path.resolve(dir, p);
+  const abs = (p: string) => configPath(dir, p);
   const questionsByOpd = new Map<string, string[]>();
   const opdsByQuestion = new Map<string, string[]>();
   for (const q of catalog.questionList) {
