@@ -189,6 +189,12 @@ describe('kla init', () => {
     expect(template.code, template.stderr).toBe(0);
     // One template per OPD, and the DPPPA's profile workbook.
     expect(readdirSync(path.join(cwd, 'KLA Tebo (uji) 2026', 'templates')).length).toBe(27 + 1);
+    // Checking before any OPD has answered: refused, naming the folder as the user knows it, not the full path.
+    const early = kla(commands[1]!.slice(1), { cwd });
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('[KLA-E517]');
+    expect(early.stderr).toContain(': KLA Tebo (uji) 2026/submissions.');
+    expect(early.stderr).not.toContain(cwd);
   });
 
   it('repeats npx in its hints when it was started through npx', async () => {
