@@ -177,11 +177,13 @@ describe('kla build on a complete project', () => {
     expect(info.Title).toBe('Dokumen Evaluasi Mandiri KLA Kabupaten Merangin Tahun 2026');
   });
 
-  it('is byte-identical when built again, from another folder', () => {
-    const again = path.join(project.dir, 'output', 'ulang (2).pdf');
-    const r = kla(['build', '-o', again], { cwd: project.dir });
+  it('is byte-identical when built again into another folder, named as a folder (the usual names) or as files without extension', () => {
+    const r = kla(['build', '-o', 'ulang (2)/', '--xlsx', 'ulang (2)/rekap'], { cwd: project.dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
+    const again = path.join(project.dir, 'ulang (2)');
+    expect(readdirSync(again).sort()).toEqual([path.basename(pdfFile), 'laporan-kerja-kla-2026.pdf', 'rekap.xlsx']);
+    expect(readFileSync(path.join(again, path.basename(pdfFile))).equals(readFileSync(pdfFile))).toBe(true);
+    expect(r.stderr).toContain(`ulang (2)/${path.basename(pdfFile)}`);
   });
 
   it('puts the logo on the cover and uses the district\'s own closing text', () => {

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fs from 'node:fs';
-import { checkWritable, recoverInterrupted, writeOutputs, type FileOps } from '../src/io/files.js';
+import { checkWritable, outputTarget, recoverInterrupted, writeOutputs, type FileOps } from '../src/io/files.js';
 import { refusalOf } from './helpers/refusal.js';
 import { kla, root } from './helpers/cli.js';
 import { tmpDir } from './validate-helpers.js';
@@ -46,6 +46,19 @@ const newOutputs = (r: { pdf: string; xlsx: string }) => [
 /** Every name in the folders: only the outputs themselves may be there. */
 const namesIn = (dirs: string[]) => dirs.flatMap((d) => readdirSync(d)).sort();
 const contents = (r: { pdf: string; xlsx: string }) => [readFileSync(r.pdf, 'utf8'), readFileSync(r.xlsx, 'utf8')];
+
+describe('an output named on the command line', () => {
+  it('a folder, existing or ending in a separator, receives the file under its own name; a name without extension gets it', () => {
+    const dir = tmpDir();
+    mkdirSync(path.join(dir, 'hasil (final)'));
+    expect(outputTarget(dir, 'hasil (final)', '.pdf')).toEqual({ folder: path.join(dir, 'hasil (final)') });
+    expect(outputTarget(dir, `baru${path.sep}`, '.pdf')).toEqual({ folder: path.join(dir, 'baru') });
+    expect(outputTarget(dir, 'baru/', '.pdf')).toEqual({ folder: path.join(dir, 'baru') });
+    expect(outputTarget(dir, 'hasil (final)/dokumen KLA', '.pdf')).toEqual({ folder: path.join(dir, 'hasil (final)'), file: path.join(dir, 'hasil (final)', 'dokumen KLA.pdf') });
+    expect(outputTarget(dir, 'rekap v2.0', '.xlsx')).toEqual({ folder: dir, file: path.join(dir, 'rekap v2.0') });
+    expect(outputTarget(dir, 'Dokumen.PDF', '.pdf')).toEqual({ folder: dir, file: path.join(dir, 'Dokumen.PDF') });
+  });
+});
 
 describe('a failed write changes no output', () => {
   it('the disk fills up while the second file is written (ENOSPC)', () => {

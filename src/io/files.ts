@@ -82,6 +82,19 @@ interface Journal {
 }
 
 /**
+ * Where an output named on the command line goes. A folder (one that exists,
+ * or a name ending in a separator) receives the file under its usual name; a
+ * name without an extension gets the file's own (`ext`, e.g. ".pdf"), as a
+ * save dialog adds it, so the file opens with a double click.
+ */
+export function outputTarget(cwd: string, given: string, ext: string): { folder: string; file?: string } {
+  const abs = path.resolve(cwd, given);
+  if (/[\\/]$/.test(given) || (existsSync(abs) && statSync(abs).isDirectory())) return { folder: abs };
+  const file = path.extname(abs) === '' ? `${abs}${ext}` : abs;
+  return { folder: path.dirname(file), file };
+}
+
+/**
  * Refuse early, before long work, outputs that cannot be written because of
  * what is on disk: a target file that is a folder, or a file where a folder
  * on the way (or a target folder) should be (KLA-E705, as `writeOutputs`

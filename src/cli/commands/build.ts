@@ -8,7 +8,7 @@ import { report as note, shown, withProgress, type CliContext } from '../context
 import { openProject } from '../project.js';
 import { refusal } from '../../diagnostics/index.js';
 import { formatNumber } from '../../i18n.js';
-import { checkWritable, writeOutputs, type Output } from '../../io/files.js';
+import { checkWritable, outputTarget, writeOutputs, type Output } from '../../io/files.js';
 import { build } from '../../pipeline.js';
 import { roundShown, totalDigits } from '../../score/index.js';
 import { say } from '../messages.js';
@@ -26,15 +26,14 @@ interface BuildOpts {
 export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const opts = rawOpts as BuildOpts;
   const project = openProject(opts.project, ctx.cwd);
-  const out = opts.out !== undefined ? path.resolve(ctx.cwd, opts.out) : undefined;
-  const xlsx = opts.xlsx !== undefined ? path.resolve(ctx.cwd, opts.xlsx) : undefined;
-  if (xlsx !== undefined && out !== undefined && xlsx === out) throw refusal('KLA-E511', { file: out }, { location: { file: '', option: '--xlsx' } });
+  // -o names the dossier or its folder; the working report goes beside it; --xlsx names the recap or its folder.
+  const out = opts.out !== undefined ? outputTarget(ctx.cwd, opts.out, '.pdf') : { folder: project.paths.output };
+  const xlsx = opts.xlsx !== undefined ? outputTarget(ctx.cwd, opts.xlsx, '.xlsx') : undefined;
+  if (xlsx?.file !== undefined && xlsx.file === out.file) throw refusal('KLA-E511', { file: out.file }, { location: { file: '', option: '--xlsx' } });
 
   const date = sourceDateEpoch(ctx.env);
-  // -o names the dossier; the working report goes beside it; --xlsx names the recap.
-  const folder = out !== undefined ? path.dirname(out) : project.paths.output;
   // What is on disk can refuse the outputs before the documents take their time to render.
-  checkWritable([out ?? path.join(folder, 'dokumen.pdf'), ...(xlsx !== undefined ? [xlsx] : [])]);
+  checkWritable([out.file ?? path.join(out.folder, 'dokumen.pdf'), ...(xlsx ? [xlsx.file ?? path.join(xlsx.folder, 'rekap.xlsx')] : [])]);
   const b = await withProgress(ctx, '', (progress) =>
     build(project, {
       inputs,
@@ -48,7 +47,8 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     }),
   );
 
-  const target = (kind: string, fileName: string) => (kind === 'recap' ? xlsx : kind === 'dossier' ? out : undefined) ?? path.join(folder, fileName);
+  const target = (kind: string, fileName: string) =>
+    kind === 'recap' ? (xlsx!.file ?? path.join(xlsx!.folder, fileName)) : kind === 'dossier' ? (out.file ?? path.join(out.folder, fileName)) : path.join(out.folder, fileName);
   const outputs: Output[] = b.documents.map((d) => ({ file: target(d.kind, d.fileName), data: d.bytes }));
   writeOutputs(outputs);
 
