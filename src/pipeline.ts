@@ -360,8 +360,8 @@ export async function feedback(project: Project, opts: FeedbackOptions = {}): Pr
   const r = await review(project, opts);
   const plan = planFeedback(standingOf(r), settings, only);
   opts.onStage?.('rendering');
-  // Paths in messages are shown from the project, so the documents are the same from any folder.
-  const message = (d: Diagnostic) => formatMessage(d, lang, { cwd, base: project.dir });
+  // An OPD knows files by their names, not the DPPPA's folders; the documents are the same from any folder.
+  const message = (d: Diagnostic) => formatMessage(d, lang, { namesOnly: true });
   const documents: FeedbackDocument[] = [];
   for (const item of plan.items) {
     const opd = item.standing.opd;

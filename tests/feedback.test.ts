@@ -144,7 +144,7 @@ describe('the invalid set', () => {
         const k = `${d.location.sheet}!${d.location.cell}`;
         const m = byCell.get(k) ?? { sheet: d.location.sheet!, cell: d.location.cell!, severity: d.severity, messages: [] };
         if (RANK[d.severity] > RANK[m.severity]) m.severity = d.severity;
-        m.messages.push(formatMessage(d, 'id', { cwd: INVALID, base: ROOT }));
+        m.messages.push(formatMessage(d, 'id', { namesOnly: true }));
         byCell.set(k, m);
       }
       for (const m of byCell.values()) {
@@ -196,6 +196,21 @@ describe('the invalid set', () => {
         expect(text, `${code} ${d.code}`).toContain(`Lembar ${d.location.sheet}, sel ${d.location.cell}`);
       }
       expect(text).toContain(o.workbook!);
+    }
+  });
+
+  it('both tables of a letter read No., Pertanyaan, Letak, then the remark, and each place fits on one line', async () => {
+    for (const code of ['KEMENAG', 'DINKES', 'DISDIKBUD']) {
+      const items = await pdfItems(readFileSync(path.resolve(INVALID, letterOf(code)!)));
+      const heads = items.filter((i) => i.str === 'Pertanyaan');
+      expect(heads.length, code).toBeGreaterThan(0);
+      for (const h of heads) {
+        const letak = items.find((i) => i.page === h.page && i.str === 'Letak' && Math.abs(i.y - h.y) < 1);
+        expect(letak!.x, code).toBeGreaterThan(h.x);
+      }
+      const places = items.filter((i) => i.str.startsWith('Lembar '));
+      expect(places.length, code).toBeGreaterThan(0);
+      for (const p of places) expect(p.str, code).toMatch(/^Lembar .+, sel [A-Z]{1,3}\d+$/);
     }
   });
 
@@ -291,6 +306,20 @@ describe('choices and refusals', () => {
     expect(readdirSync(out).sort()).toEqual(byOpd('KEMENAG').files.map((f) => path.basename(f)).sort());
     const bytes = readFileSync(path.join(out, path.basename(letterOf('KEMENAG')!)));
     expect(bytes.equals(readFileSync(path.join(outA, path.basename(letterOf('KEMENAG')!))))).toBe(true);
+  });
+
+  it('a finding that points at another workbook names it as the OPD knows it, by file name, sheet and cell, in the letter and the annotated copy', async () => {
+    // In the example, Kemenag's typed share of kecamatan (25.6) contradicts the DPPPA's Kelana/Dekela matrix.
+    const out = path.join(tmpDir('kla-feedback-matrix-'), 'umpan balik');
+    const r = await run(ROOT, ['feedback', '--opd', 'KEMENAG', '-o', out, '-f', 'json']);
+    expect(r.code, r.err).toBe(0);
+    const files = (JSON.parse(r.out) as FeedbackJson).opds[0]!.files.map((f) => path.resolve(ROOT, f));
+    const letter = (await pdfPages(readFileSync(files.find((f) => f.endsWith('.pdf'))!))).join(' ').replace(/\s+/g, ' ').replace(/(\w)- (\w)/g, '$1-$2');
+    expect(letter).toContain('berkas Matriks Kelana-Dekela 2026 - DPPPA Merangin.xlsx, lembar Kecamatan, sel L3');
+    const wb = await load(files.find((f) => f.endsWith('.xlsx'))!);
+    const note = noteText(wb.getWorksheet(SHEETS.answers)!.getCell('F37'));
+    expect(note).toContain('berkas Matriks Kelana-Dekela 2026 - DPPPA Merangin.xlsx, lembar Kecamatan, sel L3');
+    for (const text of [letter, note]) expect(text).not.toMatch(/submissions|Kecamatan!/);
   });
 
   it('an unknown --opd is a usage error (KLA-E514, exit 2), and nothing is written', async () => {

@@ -105,7 +105,7 @@ export const EXAMPLES = {
   'KLA-E279': { found: '26.99 — Memiliki taman baca', reason: 'unknown', catalog: 'kla-2024' },
   'KLA-W280': { areas: 9, kept: ['submissions/Matriks Kelana-Dekela Kec. Tabir 2026 (revisi).xlsx'] },
   'KLA-W281': {},
-  'KLA-W282': { question: '26.4', typed: 80, computed: 86.67, numerator: 26, denominator: 30, scope: 'desa', where: 'typed', otherFile: 'submissions/Matriks Kelana-Dekela Kabupaten Merangin 2026.xlsx', otherCell: 'Desa dan Kelurahan!I3' },
+  'KLA-W282': { question: '26.4', typed: 80, computed: 86.67, numerator: 26, denominator: 30, scope: 'desa', where: 'typed', otherFile: 'submissions/Matriks Kelana-Dekela Kabupaten Merangin 2026.xlsx', otherSheet: 'Desa dan Kelurahan', otherCell: 'I3' },
   'KLA-W224': { question: '14.2', found: '37', answer: 'blank' },
   'KLA-W225': { question: '1.3a', found: 'Ada, sebagian', column: 'note', year: 2026 },
   'KLA-E301': { opd: 'DINKES', other: ['submissions/Dinkes (revisi 2).xlsx'], kept: 'submissions/Dinkes (revisi 2).xlsx' },

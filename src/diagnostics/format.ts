@@ -53,6 +53,8 @@ export interface FormatContext {
   cwd?: string;
   /** Paths are shown relative to this folder when inside it, else in full (default: `cwd`). A dossier shows them from the project. */
   base?: string;
+  /** Paths by the file's name alone: for what goes to the OPDs (letters, annotated copies), whose readers do not know the DPPPA's folders. */
+  namesOnly?: boolean;
 }
 
 /**
@@ -113,7 +115,9 @@ export function fmtFor(lang: Lang, ctx: FormatContext = {}): Fmt {
     },
     q: quote,
     path: (v) => {
-      if (ctx.cwd === undefined || v === undefined || v === '') return quote(v);
+      if (v === undefined || v === '') return quote(v);
+      if (ctx.namesOnly) return quote(path.basename(String(v)));
+      if (ctx.cwd === undefined) return quote(v);
       return quote(displayPath(path.resolve(ctx.cwd, String(v)), ctx.base ?? ctx.cwd));
     },
     field: (k) => FIELD_LABELS[lang][String(k)] ?? String(k),

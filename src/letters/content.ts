@@ -57,6 +57,11 @@ export interface LetterContext {
 
 /** Rows of the findings table shown in the letter; the rest are in the annotated workbook. */
 const TABLE_MAX = 20;
+/**
+ * Both tables of a letter: No., Pertanyaan, Letak, then the remark. Letak is wide enough
+ * for "Lembar Identitas, sel C11" or "Lembar Jawaban, sel H120" on one line at the tables' 9 pt.
+ */
+const WIDTHS = [22, 54, 116, '*'];
 const EVIDENCE = new Set(['KLA-W222', 'KLA-W810']);
 const base = (f: string) => path.posix.basename(f);
 
@@ -81,7 +86,7 @@ const T = {
     evidenceOnly: (pts: string | null) =>
       `Tanpa data dukung, jawaban tersebut dapat tidak diakui pada verifikasi${pts ? `; menurut perkiraan kami, nilai yang bergantung pada data dukung ini sekitar ${pts} poin` : ''}. Rinciannya sebagai berikut.`,
     fixTable: 'Tabel 1. Hal yang perlu diperbaiki',
-    fixHeader: ['No.', 'Letak', 'Pertanyaan', 'Uraian'],
+    fixHeader: ['No.', 'Pertanyaan', 'Letak', 'Uraian'],
     where: (sheet?: string, cell?: string) => (sheet && cell ? `Lembar ${sheet}, sel ${cell}` : sheet ? `Lembar ${sheet}` : 'Seluruh berkas'),
     more: (n: number) => `Masih terdapat ${n} hal lain yang tercantum pada lembar Catatan Pemeriksaan dalam lampiran.`,
     evidence: (n: number, pts: string | null) =>
@@ -165,7 +170,7 @@ const T = {
       `${ctx}, we have checked the workbook sent by ${opd} (file "${file}"${saved ? `, saved ${saved}` : ''}). The evidence for ${n} answer${n === 1 ? ' is' : 's is'} incomplete.`,
     evidenceOnly: (pts: string | null) => `Without evidence these answers can be refused at verification${pts ? `; by our estimate about ${pts} points depend on it` : ''}. The details follow.`,
     fixTable: 'Table 1. Points to correct',
-    fixHeader: ['No.', 'Where', 'Question', 'Finding'],
+    fixHeader: ['No.', 'Question', 'Where', 'Finding'],
     where: (sheet?: string, cell?: string) => (sheet && cell ? `Sheet ${sheet}, cell ${cell}` : sheet ? `Sheet ${sheet}` : 'Whole file'),
     more: (n: number) => `${n} further point${n === 1 ? ' is' : 's are'} listed on the review sheet of the attached workbook.`,
     evidence: (n: number, pts: string | null) =>
@@ -278,8 +283,8 @@ export function letterContent(item: FeedbackItem, ctx: LetterContext): LetterMod
         kind: 'table',
         caption: t.fixTable,
         header: [...t.fixHeader],
-        widths: [22, 92, 52, '*'],
-        rows: fixes.slice(0, TABLE_MAX).map((d, i) => [String(i + 1), t.where(d.location.sheet, d.location.cell), d.questionId ?? '-', PLAIN[ctx.lang][d.code]?.(d) ?? ctx.message(d)]),
+        widths: WIDTHS,
+        rows: fixes.slice(0, TABLE_MAX).map((d, i) => [String(i + 1), d.questionId ?? '-', t.where(d.location.sheet, d.location.cell), PLAIN[ctx.lang][d.code]?.(d) ?? ctx.message(d)]),
         ...(fixes.length > TABLE_MAX ? { note: t.more(fixes.length - TABLE_MAX) } : {}),
       });
     }
@@ -290,7 +295,7 @@ export function letterContent(item: FeedbackItem, ctx: LetterContext): LetterMod
         kind: 'table',
         caption: t.evidenceTable(n),
         header: [...t.evidenceHeader],
-        widths: [22, 58, 92, '*'],
+        widths: WIDTHS,
         rows: evidence.slice(0, TABLE_MAX).map((d, i) => [
           String(i + 1),
           d.questionId ?? '-',

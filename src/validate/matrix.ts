@@ -279,8 +279,8 @@ export function compareTyped(matrix: DistrictMatrix | null, submissions: readonl
       for (const a of s.answers) {
         if (a.questionId !== q.id || a.value === null || a.invalid || agrees(a.value, t.value)) continue;
         const common = { question: q.id, typed: shown(a.value), computed: shown(t.value), numerator: t.numerator, denominator: t.denominator, scope: col.scope };
-        out.push(diag('KLA-W282', { ...common, where: 'typed', otherFile: col.header.file, otherCell: `${col.header.sheet}!${col.header.cell}` }, a.cells.answer, q.id));
-        out.push(diag('KLA-W282', { ...common, where: 'matrix', otherFile: a.cells.answer.file, otherCell: `${a.cells.answer.sheet}!${a.cells.answer.cell}` }, col.header, q.id));
+        out.push(diag('KLA-W282', { ...common, where: 'typed', otherFile: col.header.file, otherSheet: col.header.sheet, otherCell: col.header.cell }, a.cells.answer, q.id));
+        out.push(diag('KLA-W282', { ...common, where: 'matrix', otherFile: a.cells.answer.file, otherSheet: a.cells.answer.sheet, otherCell: a.cells.answer.cell }, col.header, q.id));
       }
     }
   }

@@ -155,7 +155,7 @@ export const MATRIX_CODES = {
     () => 'Tidak ada lembar kerja profil daerah untuk mencocokkan baris matriks ini, sehingga baris-baris matriks dianggap sebagai seluruh wilayah kabupaten/kota dan wilayah yang tidak tercantum tidak dapat diketahui. Mohon letakkan profil daerah di folder kiriman.',
     () => 'There is no profile workbook to check this matrix\'s rows against, so its rows are taken as all the district\'s areas and an area left out cannot be noticed. Please put the district profile in the submissions folder.',
   ),
-  'KLA-W282': def<{ question: string; typed: string | number; computed: string | number; numerator: number; denominator: number; scope: 'kecamatan' | 'desa'; where: 'typed' | 'matrix'; otherFile: string; otherCell: string }>(
+  'KLA-W282': def<{ question: string; typed: string | number; computed: string | number; numerator: number; denominator: number; scope: 'kecamatan' | 'desa'; where: 'typed' | 'matrix'; otherFile: string; otherSheet: string; otherCell: string }>(
     'warning',
     { id: 'Jawaban yang diketik berbeda dengan hasil matriks', en: 'Typed answer differs from the matrix' },
     {
@@ -164,11 +164,11 @@ export const MATRIX_CODES = {
     },
     (p, f) =>
       p.where === 'typed'
-        ? `Jawaban pertanyaan ${p.question} yang diketik di sini (${shown(p.typed, f)}) berbeda dengan hasil hitung matriks Kelana/Dekela (${shown(p.computed, f)}: ${p.numerator} dari ${p.denominator} ${p.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}; ${f.path(p.otherFile)}, sel ${p.otherCell}). Nilai dihitung dari matriks; mohon samakan jawaban ini atau perbaiki matriksnya.`
-        : `Hasil hitung matriks untuk pertanyaan ${p.question} (${shown(p.computed, f)}: ${p.numerator} dari ${p.denominator} ${p.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}) berbeda dengan jawaban yang diketik pada lembar kerja OPD (${shown(p.typed, f)}; ${f.path(p.otherFile)}, sel ${p.otherCell}). Nilai dihitung dari matriks; mohon periksa kedua isian tersebut.`,
+        ? `Jawaban pertanyaan ${p.question} yang diketik di sini (${shown(p.typed, f)}) berbeda dengan hasil hitung matriks Kelana/Dekela (${shown(p.computed, f)}: ${p.numerator} dari ${p.denominator} ${p.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}; berkas ${f.path(p.otherFile)}, lembar ${f.q(p.otherSheet)}, sel ${p.otherCell}). Nilai dihitung dari matriks; mohon samakan jawaban ini atau perbaiki matriksnya.`
+        : `Hasil hitung matriks untuk pertanyaan ${p.question} (${shown(p.computed, f)}: ${p.numerator} dari ${p.denominator} ${p.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}) berbeda dengan jawaban yang diketik pada lembar kerja OPD (${shown(p.typed, f)}; berkas ${f.path(p.otherFile)}, lembar ${f.q(p.otherSheet)}, sel ${p.otherCell}). Nilai dihitung dari matriks; mohon periksa kedua isian tersebut.`,
     (p, f) =>
       p.where === 'typed'
-        ? `The answer to question ${p.question} typed here (${shown(p.typed, f)}) differs from what the Kelana/Dekela matrix gives (${shown(p.computed, f)}: ${p.numerator} of ${p.denominator} ${p.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}; ${f.path(p.otherFile)}, cell ${p.otherCell}). The score uses the matrix; please make this answer agree or correct the matrix.`
-        : `What the matrix gives for question ${p.question} (${shown(p.computed, f)}: ${p.numerator} of ${p.denominator} ${p.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}) differs from the answer typed in the OPD workbook (${shown(p.typed, f)}; ${f.path(p.otherFile)}, cell ${p.otherCell}). The score uses the matrix; please check both.`,
+        ? `The answer to question ${p.question} typed here (${shown(p.typed, f)}) differs from what the Kelana/Dekela matrix gives (${shown(p.computed, f)}: ${p.numerator} of ${p.denominator} ${p.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}; file ${f.path(p.otherFile)}, sheet ${f.q(p.otherSheet)}, cell ${p.otherCell}). The score uses the matrix; please make this answer agree or correct the matrix.`
+        : `What the matrix gives for question ${p.question} (${shown(p.computed, f)}: ${p.numerator} of ${p.denominator} ${p.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'}) differs from the answer typed in the OPD workbook (${shown(p.typed, f)}; file ${f.path(p.otherFile)}, sheet ${f.q(p.otherSheet)}, cell ${p.otherCell}). The score uses the matrix; please check both.`,
   ),
 } satisfies Record<string, AnyCodeDef>;
