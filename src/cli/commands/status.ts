@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { shown, withProgress, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
-import { writeFileAtomic } from '../../io/files.js';
+import { outputTarget, writeFileAtomic } from '../../io/files.js';
 import { review } from '../../pipeline.js';
 import { calendarDay, formatStatusTable, standingOf, statusJson, statusView, statusWorkbook } from '../../status/index.js';
 import { say } from '../messages.js';
@@ -40,18 +40,15 @@ export default async function run(inputs: string[], rawOpts: Record<string, unkn
     deadline: project.config.deadline,
   });
 
-  if (format === 'xlsx') {
-    const file = path.resolve(ctx.cwd, opts.out ?? path.join(project.paths.output, `status-opd-kla-${project.config.year}.xlsx`));
-    writeFileAtomic(file, await statusWorkbook(view, ctx.lang, now));
+  // -o names the file or its folder (the usual name inside); the workbook goes to output/ unless -o says otherwise.
+  const ext = format === 'xlsx' ? '.xlsx' : format === 'json' ? '.json' : '.txt';
+  const to = opts.out !== undefined ? outputTarget(ctx.cwd, opts.out, ext) : format === 'xlsx' ? { folder: project.paths.output } : undefined;
+  const data = format === 'xlsx' ? await statusWorkbook(view, ctx.lang, now) : format === 'json' ? `${JSON.stringify(statusJson(view, ctx.lang), null, 2)}\n` : formatStatusTable(view, ctx.lang, to === undefined ? ctx.paint : undefined);
+  if (to === undefined) ctx.out(data as string);
+  else {
+    const file = to.file ?? path.join(to.folder, `status-opd-kla-${project.config.year}${ext}`);
+    writeFileAtomic(file, data);
     ctx.err(`${say(ctx.lang, 'statusWritten', { file: shown(ctx, file) })}\n`);
-  } else {
-    const text = format === 'json' ? `${JSON.stringify(statusJson(view, ctx.lang), null, 2)}\n` : formatStatusTable(view, ctx.lang, opts.out === undefined ? ctx.paint : undefined);
-    if (opts.out === undefined) ctx.out(text);
-    else {
-      const file = path.resolve(ctx.cwd, opts.out);
-      writeFileAtomic(file, text);
-      ctx.err(`${say(ctx.lang, 'statusWritten', { file: shown(ctx, file) })}\n`);
-    }
   }
   return r.report.summary.errors > 0 ? 1 : 0;
 }
