@@ -287,8 +287,22 @@ describe('loading a district catalog file', () => {
     expect(missing.diagnostics[0]!.params.known).toContain('kla-2024');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-cat-'));
     const f = path.join(dir, 'rusak.json');
-    writeFileSync(f, '{"id": ');
-    expect(refusalOf(() => loadCatalog(f)).code).toBe('KLA-E602');
+    writeFileSync(f, '{\n  "id": "katalog",\n  "year" 2026\n}');
+    const broken = refusalOf(() => loadCatalog(f));
+    expect(broken.code).toBe('KLA-E602');
+    expect(broken.diagnostics[0]!.params).toMatchObject({ line: 3, column: 10 });
+    expect(formatRefusal(broken, 'id')).toContain('(baris 3, kolom 10)');
+  });
+
+  it('reads a catalog saved by Notepad with a byte-order mark, UTF-8 or UTF-16, as the same catalog', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-cat-'));
+    const text = readFileSync(resolveCatalogFile('kla-2024'), 'utf8');
+    const want = loadCatalog('kla-2024').questionList;
+    const utf8 = path.join(dir, 'katalog utf8.json');
+    writeFileSync(utf8, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    const utf16 = path.join(dir, 'katalog unicode.json');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    for (const f of [utf8, utf16]) expect(loadCatalog(f).questionList, f).toEqual(want);
   });
 });
 

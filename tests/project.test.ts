@@ -182,6 +182,40 @@ describe('config validation names the key and the problem', () => {
     expect(e.code).toBe('KLA-E403');
     expect(e.diagnostics[0]!.params).toMatchObject({ format: 'JSON', line: 1 });
   });
+
+  it('a config cut short is refused at its end, by line and column', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'kla.config.json'), '{\n  "year": 2026,\n  "district": {');
+    const e = refusalOf(() => loadProject(dir));
+    expect(e.code).toBe('KLA-E403');
+    expect(e.diagnostics[0]!.params).toMatchObject({ line: 3, column: 16 });
+  });
+
+  it('a config saved by Notepad as UTF-8 with BOM, "Unicode" (UTF-16, either byte order) or "ANSI" reads as the same config', () => {
+    const dir = tmp();
+    initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });
+    const file = path.join(dir, 'kla.config.json');
+    // A name with a letter outside ASCII, which each of the encodings writes differently.
+    const text = readFileSync(file, 'utf8').replace('"name": "Merangin"', '"name": "Merangin Désa"');
+    writeFileSync(file, text);
+    const want = loadProject(dir).config;
+    expect(want.district.name).toBe('Merangin Désa');
+    const utf16be = (t: string) => {
+      const le = Buffer.from(t, 'utf16le');
+      for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+    };
+    const saved = {
+      'UTF-8 with BOM': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      'UTF-16 LE': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'UTF-16 BE': utf16be(text),
+      ANSI: Buffer.from(text, 'latin1'),
+    };
+    for (const [how, bytes] of Object.entries(saved)) {
+      writeFileSync(file, bytes);
+      expect(loadProject(dir).config, how).toEqual(want);
+    }
+  });
 });
 
 describe('a config written in YAML', () => {

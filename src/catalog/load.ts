@@ -16,6 +16,7 @@ import { newestCatalog, shippedCatalog, shippedCatalogs } from './registry.js';
 import { refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { configPath, packageRoot } from '../paths.js';
+import { parseJson, readText } from '../io/text.js';
 
 /** A question with everything needed to place and score it. */
 export interface CatalogQuestion extends Question {
@@ -78,13 +79,14 @@ export function loadCatalog(ref: string, baseDir?: string): Catalog {
   const file = resolveCatalogFile(ref, baseDir);
   if (!existsSync(file)) throw refusal('KLA-E601', { ref, file, known: shippedCatalogs().map((c) => c.id) }, { location: { file: '', key: 'catalog' } });
   let text: string;
-  let raw: unknown;
   try {
-    text = readFileSync(file, 'utf8');
-    raw = JSON.parse(text);
+    text = readText(file);
   } catch {
     throw refusal('KLA-E602', { file }, { location: { file } });
   }
+  const json = parseJson(text);
+  if (!json.ok) throw refusal('KLA-E602', { file, line: json.line, column: json.column }, { location: { file } });
+  const raw = json.value;
   // A file the build already checked (the shipped catalogs) is not checked again at every start.
   return verifiedAtBuild(text) ? index(raw as CatalogData, file) : buildCatalog(raw, file);
 }

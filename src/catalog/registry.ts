@@ -4,7 +4,8 @@
  * its file name. A new instrument year is a new file in that folder, with no
  * list in code to update.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readText } from '../io/text.js';
 import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
 import { catalogsDir } from '../paths.js';
@@ -35,7 +36,7 @@ export function shippedCatalogs(dir = catalogsDir): CatalogEntry[] {
     const file = path.join(dir, name);
     let head: { id?: unknown; year?: unknown; title?: unknown };
     try {
-      head = JSON.parse(readFileSync(file, 'utf8')) as typeof head;
+      head = JSON.parse(readText(file)) as typeof head;
     } catch {
       throw refusal('KLA-E606', { file, problem: 'json' }, { location: { file } });
     }

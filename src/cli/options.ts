@@ -1,5 +1,5 @@
 /** Checking option values that commander leaves as text, and reading the small files options name. */
-import { readFileSync } from 'node:fs';
+import { parseJson, readText } from '../io/text.js';
 import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
 import type { Catalog } from '../catalog/load.js';
@@ -27,7 +27,7 @@ export function sourceDateEpoch(env: Readonly<Record<string, string | undefined>
 /** A small input file (what-if, baseline): its text, or a refusal that says why it cannot be read. */
 export function readInput(file: string, what: 'what-if' | 'baseline'): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readText(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw refusal('KLA-E518', { what, file, reason: code === 'ENOENT' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'denied' : 'other' }, { location: { file } });
@@ -39,14 +39,9 @@ export function readScenario(catalog: Catalog, opts: { whatIf?: string | undefin
   const settings: WhatIfSettings = new Map();
   if (opts.whatIf !== undefined) {
     const file = path.resolve(cwd, opts.whatIf);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readInput(file, 'what-if'));
-    } catch (e) {
-      if (e instanceof SyntaxError) throw refusal('KLA-E520', { file }, { location: { file } });
-      throw e;
-    }
-    parseWhatIfJson(catalog, raw, file, settings);
+    const json = parseJson(readInput(file, 'what-if'));
+    if (!json.ok) throw refusal('KLA-E520', { file, line: json.line, column: json.column }, { location: { file } });
+    parseWhatIfJson(catalog, json.value, file, settings);
   }
   // --set comes after the file, so it wins for the same question.
   if (opts.set?.length) parseSetArgs(catalog, opts.set, settings);

@@ -8,7 +8,8 @@
  * syntax, then every variable, helper and block against VIEW_SPEC, so a typo
  * is reported with file and line instead of failing half-way through a build.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readText } from '../io/text.js';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../model.js';
@@ -79,7 +80,7 @@ export function loadTemplates(overrideDir?: string, defaultsDir: string = templa
   const sources = {} as Record<TemplateName, string>;
   for (const name of TEMPLATE_NAMES) {
     try {
-      sources[name] = readFileSync(files[name], 'utf8').replace(/^\ufeff/, '');
+      sources[name] = readText(files[name]);
     } catch {
       throw refusal('KLA-E709', { file: files[name] }, { location: { file: files[name] } });
     }

@@ -3,7 +3,7 @@
  * checked by a zod schema first, then by cross-field rules against the catalog;
  * every problem is reported in Indonesian (or English) naming the key.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 import { configPath } from '../paths.js';
+import { parseJson, readText } from '../io/text.js';
 
 export const CONFIG_FILE = 'kla.config.json';
 /** Config file names a project may use; YAML allows comments, which staff editing by hand appreciate. */
@@ -272,7 +273,7 @@ export function loadProject(dirOrFile: string): Project {
 
 /** The config file's data: JSON, or YAML for .yaml/.yml (the YAML parser is loaded only then). */
 function readConfigData(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
+  const text = readText(file);
   if (/\.ya?ml$/i.test(file)) {
     const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
     try {
@@ -282,26 +283,15 @@ function readConfigData(file: string): unknown {
       throw refusal('KLA-E403', { file, format: 'YAML', line: pos?.line, column: pos?.col }, { location: { file } });
     }
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw refusal('KLA-E403', { file, format: 'JSON', ...jsonErrorPosition(text, e as Error) }, { location: { file } });
-  }
+  const json = parseJson(text);
+  if (json.ok) return json.value;
+  throw refusal('KLA-E403', { file, format: 'JSON', line: json.line, column: json.column }, { location: { file } });
 }
 
 export function parseConfig(raw: unknown, file: string): Config {
   const r = configSchema.safeParse(raw, { reportInput: true });
   if (r.success) return r.data;
   throw refusal('KLA-E404', { file }, { location: { file }, details: schemaDiagnostics(r.error.issues, file) });
-}
-
-/** Line and column of a JSON syntax error, from V8's "at position N" (when it says so). */
-function jsonErrorPosition(text: string, e: Error): { line?: number; column?: number } {
-  const pos = /position (\d+)/.exec(e.message);
-  if (!pos) return {};
-  const before = text.slice(0, Number(pos[1]));
-  const lines = before.split('\n');
-  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
 /** Cross-field rules, then indexes. Pure apart from nothing: takes parsed data. */

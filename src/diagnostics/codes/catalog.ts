@@ -13,12 +13,14 @@ export const CATALOG_CODES = {
     (p, f) => `Katalog "${f.q(p.ref)}" tidak ditemukan (${f.path(p.file)}). Gunakan salah satu katalog bawaan (${f.list(p.known)}) atau path ke berkas katalog JSON.`,
     (p, f) => `Catalog "${f.q(p.ref)}" not found (${f.path(p.file)}). Use a built-in catalog (${f.list(p.known)}) or a path to a catalog JSON file.`,
   ),
-  'KLA-E602': def<{ file: string }>(
+  'KLA-E602': def<{ file: string; line?: number; column?: number }>(
     'error',
     { id: 'Berkas katalog bukan JSON', en: 'Catalog file is not JSON' },
     { id: 'Periksa penulisan JSON berkas katalog.', en: 'Check the JSON of the catalog file.' },
-    (p, f) => `Berkas katalog ${f.path(p.file)} bukan JSON yang sah.`,
-    (p, f) => `Catalog file ${f.path(p.file)} is not valid JSON.`,
+    (p, f) =>
+      `Berkas katalog ${f.path(p.file)} bukan JSON yang sah${p.line !== undefined ? ` (baris ${p.line}${p.column !== undefined ? `, kolom ${p.column}` : ''}); mohon periksa tanda kutip, koma dan kurung di sekitar tempat itu` : ''}.`,
+    (p, f) =>
+      `Catalog file ${f.path(p.file)} is not valid JSON${p.line !== undefined ? ` (line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}); please check the quotes, commas and brackets around that place` : ''}.`,
   ),
   'KLA-E603': def<{ file: string }>(
     'error',

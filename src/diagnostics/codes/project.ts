@@ -29,8 +29,14 @@ export const PROJECT_CODES = {
     'error',
     { id: 'Penulisan berkas konfigurasi tidak sah', en: 'Config file syntax error' },
     { id: 'Periksa tanda kutip, koma dan kurung di baris yang disebut; simpan berkas dengan pengodean UTF-8.', en: 'Check quotes, commas and brackets at the line named; save the file as UTF-8.' },
-    (p, f) => `Berkas ${f.path(p.file)} bukan ${p.format} yang sah${p.line !== undefined ? ` (baris ${p.line}${p.column !== undefined ? `, kolom ${p.column}` : ''})` : ''}. Mohon periksa tanda kutip, koma dan kurung di sekitar tempat itu.`,
-    (p, f) => `File ${f.path(p.file)} is not valid ${p.format}${p.line !== undefined ? ` (line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''})` : ''}. Please check the quotes, commas and brackets around that place.`,
+    (p, f) =>
+      p.line !== undefined
+        ? `Berkas ${f.path(p.file)} bukan ${p.format} yang sah (baris ${p.line}${p.column !== undefined ? `, kolom ${p.column}` : ''}). Mohon periksa tanda kutip, koma dan kurung di sekitar tempat itu.`
+        : `Berkas ${f.path(p.file)} bukan ${p.format} yang sah. Mohon periksa tanda kutip, koma dan kurung pada berkas tersebut.`,
+    (p, f) =>
+      p.line !== undefined
+        ? `File ${f.path(p.file)} is not valid ${p.format} (line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}). Please check the quotes, commas and brackets around that place.`
+        : `File ${f.path(p.file)} is not valid ${p.format}. Please check its quotes, commas and brackets.`,
   ),
   'KLA-E404': def<{ file: string }>(
     'error',

@@ -169,12 +169,12 @@ export const USAGE_CODES = {
   ),
 
   // What-if scenarios (--set, --what-if).
-  'KLA-E520': def<{ file: string }>(
+  'KLA-E520': def<{ file: string; line?: number; column?: number }>(
     'error',
     { id: 'Berkas what-if bukan JSON', en: 'What-if file is not JSON' },
     { id: 'Simpan berkas sebagai JSON, mis. {"set": {"12.3": {"answer": 92.5}}}.', en: 'Save the file as JSON, e.g. {"set": {"12.3": {"answer": 92.5}}}.' },
-    (p, f) => `Berkas what-if ${f.path(p.file)} bukan JSON yang sah.`,
-    (p, f) => `What-if file ${f.path(p.file)} is not valid JSON.`,
+    (p, f) => `Berkas what-if ${f.path(p.file)} bukan JSON yang sah${p.line !== undefined ? ` (baris ${p.line}${p.column !== undefined ? `, kolom ${p.column}` : ''})` : ''}.`,
+    (p, f) => `What-if file ${f.path(p.file)} is not valid JSON${p.line !== undefined ? ` (line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''})` : ''}.`,
   ),
   'KLA-E521': def<{ file: string }>(
     'error',
