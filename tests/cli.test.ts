@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { kla } from './helpers/cli.js';
+import { bin, kla } from './helpers/cli.js';
 import { shellCommands } from './helpers/shell.js';
 import { memoryContext } from '../src/cli/context.js';
 import runInit from '../src/cli/commands/init.js';
@@ -88,6 +89,19 @@ describe('the kla executable', () => {
     const r = kla(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('on a Node.js older than 20 says so and how to fix it, before loading anything, in the language asked for', () => {
+    // Node.js 18 as a staff laptop may still have it: the version is what the process reports.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-node18-'));
+    const preload = path.join(dir, 'node 18.cjs');
+    writeFileSync(preload, 'Object.defineProperty(process.versions, "node", { value: "18.19.0" });\n');
+    const run = (args: string[]) => spawnSync(process.execPath, ['--require', preload, bin, ...args], { encoding: 'utf8', env: { ...process.env, KLA_LANG: undefined } });
+    const id = run(['validate']);
+    expect(id.status).toBe(2);
+    expect(id.stderr).toBe('kla memerlukan Node.js versi 20 atau yang lebih baru, sedangkan yang terpasang di komputer ini versi 18.19.0. Mohon pasang Node.js versi terbaru (LTS) dari https://nodejs.org, lalu ulangi perintahnya.\n');
+    const en = run(['--lang', 'en', 'validate']);
+    expect([en.status, en.stderr]).toEqual([2, expect.stringMatching(/^kla needs Node\.js 20 or newer, and this computer has version 18\.19\.0\. /)]);
   });
 
   it('exits 2 on usage errors, without a stack trace', () => {
