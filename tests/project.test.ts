@@ -35,6 +35,38 @@ describe('kla init', () => {
     expect(findOpd(p, 'Dinas Rahasia')).toBeUndefined();
   });
 
+  it('writes the district and province as the documents print them, however they were typed', () => {
+    const cases: [string, string, { kind: string; name: string; province: string }][] = [
+      ['KABUPATEN TEBO', 'Prov. jambi', { kind: 'kabupaten', name: 'Tebo', province: 'Jambi' }],
+      ['kab. tanjung jabung barat', 'PROVINSI JAMBI', { kind: 'kabupaten', name: 'Tanjung Jabung Barat', province: 'Jambi' }],
+      ['kota bau-bau', 'Sultra', { kind: 'kota', name: 'Bau-Bau', province: 'Sulawesi Tenggara' }],
+      ['Kota Jakarta Selatan', 'dki jakarta', { kind: 'kota', name: 'Jakarta Selatan', province: 'DKI Jakarta' }],
+      ['Kabupaten Sleman', 'DIY', { kind: 'kabupaten', name: 'Sleman', province: 'Daerah Istimewa Yogyakarta' }],
+      ['pangkajene dan kepulauan', 'Provinsi  Sulawesi   Selatan', { kind: 'kabupaten', name: 'Pangkajene dan Kepulauan', province: 'Sulawesi Selatan' }],
+      // Mixed case is kept as written; a province that is not one of the 38 too, without its prefix.
+      ['Kabupaten Pulau Taliabu', 'Provinsi Maluku Utara Raya', { kind: 'kabupaten', name: 'Pulau Taliabu', province: 'Maluku Utara Raya' }],
+    ];
+    for (const [district, province, want] of cases) {
+      const dir = tmp();
+      initProject({ dir, district, province, year: 2026 });
+      const written = JSON.parse(readFileSync(path.join(dir, 'kla.config.json'), 'utf8')) as { district: object; signatories: { head: { title: string } } };
+      expect(written.district, district).toEqual(want);
+      expect(written.signatories.head.title).toBe(`${want.kind === 'kota' ? 'Wali Kota' : 'Bupati'} ${want.name}`);
+    }
+  });
+
+  it('a config written by hand with "Kabupaten …" in the name or "Provinsi …" in the province does not print them twice', () => {
+    const dir = tmp();
+    initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });
+    const file = path.join(dir, 'kla.config.json');
+    const c = JSON.parse(readFileSync(file, 'utf8')) as { district: { name: string; province: string } };
+    c.district.name = 'Kabupaten Merangin';
+    c.district.province = 'Provinsi Jambi';
+    writeFileSync(file, JSON.stringify(c));
+    const p = loadProject(dir);
+    expect([p.districtName, p.config.district.province]).toEqual(['Kabupaten Merangin', 'Jambi']);
+  });
+
   it('refuses to overwrite an existing project', () => {
     const dir = tmp();
     initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });

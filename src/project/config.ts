@@ -14,6 +14,7 @@ import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 import { configPath } from '../paths.js';
+import { provinceName, withoutKind } from './names.js';
 import { parseJson, readText } from '../io/text.js';
 
 export const CONFIG_FILE = 'kla.config.json';
@@ -50,7 +51,9 @@ export const configSchema = z
       code: z.string().optional(),
       /** Optional logo (PNG/JPEG) relative to the project folder. */
       logo: z.string().optional(),
-    }),
+    })
+    // As the documents print them: never "Kabupaten Kabupaten Merangin" or "Provinsi Provinsi Jambi".
+    .transform((d) => ({ ...d, name: withoutKind(d.name, d.kind), province: provinceName(d.province) })),
     /** The evaluation year: the year the self-evaluation is made and submitted (2026). */
     year: z.number().int().min(2000).max(2100),
     /**

@@ -9,6 +9,7 @@ import { refusal } from '../diagnostics/index.js';
 import { loadCatalog, type Catalog } from '../catalog/load.js';
 import { newestCatalog, shippedCatalog } from '../catalog/registry.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, parseDistrictName, type Config } from './config.js';
+import { nameCase, provinceName } from './names.js';
 import { writeOutputs } from '../io/files.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 
@@ -92,14 +93,14 @@ export function initProject(o: InitOptions): InitResult {
   const year = o.year ?? new Date().getFullYear();
   const raw = {
     schemaVersion: 1,
-    district: { kind, name, province: o.province!.trim() },
+    district: { kind, name: nameCase(name), province: provinceName(o.province!) },
     year,
     // Written out so staff see that the answers are for the year before the evaluation (2025 for 2026).
     dataYear: year - 1,
     catalog: catalogRef,
     opds,
     signatories: {
-      head: { title: `${head} ${name}`, name: `Isi nama ${head}` },
+      head: { title: `${head} ${nameCase(name)}`, name: `Isi nama ${head}` },
       coordinator: { title: 'Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak', name: 'Isi nama Kepala Dinas' },
     },
     profile: {},
