@@ -182,6 +182,8 @@ describe('kla score', () => {
       expect([...r.stderr.matchAll(/\[(KLA-[EWI]\d{3})\]/g)].map((m) => m[1]).filter((c, i, all) => all.indexOf(c) === i), args.join(' ')).toEqual(codes);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+    // A file where a folder is asked for is named as such, not as missing.
+    expect((await kla(['--evidence', tmp('data dukung.txt', 'x')])).stderr).toMatch(/Folder data dukung .*data dukung\.txt adalah sebuah berkas, bukan folder\. \[KLA-E715\]/);
     // A syntax error is placed by line and column, as a text editor counts them.
     expect((await kla(['--what-if', tmp('w.json', '{\n  "set": {,\n}')])).stderr).toContain('bukan JSON yang sah (baris 2, kolom 11).');
     // The words are the registry's: one example in full.

@@ -65,7 +65,7 @@ export function loadTemplates(overrideDir?: string, defaultsDir: string = templa
   for (const name of TEMPLATE_NAMES) files[name] = path.join(defaultsDir, `${name}.hbs`);
 
   if (overrideDir !== undefined) {
-    if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) throw refusal('KLA-E708', { dir: overrideDir }, { location: { file: overrideDir } });
+    if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) throw refusal('KLA-E708', { dir: overrideDir, isFile: existsSync(overrideDir) }, { location: { file: overrideDir } });
     for (const f of readdirSync(overrideDir).sort()) {
       if (!f.endsWith('.hbs')) continue;
       const name = f.slice(0, -4);

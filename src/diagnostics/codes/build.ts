@@ -85,12 +85,12 @@ export const BUILD_CODES = {
     (p, f) => `Lambang daerah ${f.path(p.file)} harus berupa gambar PNG atau JPEG berukuran paling besar 10 MB.`,
     (p, f) => `Emblem ${f.path(p.file)} must be a PNG or JPEG image of at most 10 MB.`,
   ),
-  'KLA-E708': def<{ dir: string }>(
+  'KLA-E708': def<{ dir: string; isFile?: boolean }>(
     'error',
     { id: 'Folder templat naskah tidak ditemukan', en: 'Narrative template folder not found' },
     { id: 'Periksa opsi --templates atau kunci "dossierTemplates" di konfigurasi.', en: 'Check --templates or the "dossierTemplates" key of the config.' },
-    (p, f) => `Folder templat naskah ${f.path(p.dir)} tidak ditemukan. Periksa opsi --templates atau kunci "dossierTemplates" di konfigurasi.`,
-    (p, f) => `Narrative template folder ${f.path(p.dir)} not found. Check --templates or the "dossierTemplates" key of the config.`,
+    (p, f) => `Folder templat naskah ${f.path(p.dir)} ${p.isFile ? 'adalah sebuah berkas, bukan folder' : 'tidak ditemukan'}. Periksa opsi --templates atau kunci "dossierTemplates" di konfigurasi.`,
+    (p, f) => `Narrative template folder ${f.path(p.dir)} ${p.isFile ? 'is a file, not a folder' : 'not found'}. Check --templates or the "dossierTemplates" key of the config.`,
   ),
   'KLA-E709': def<{ file: string }>(
     'error',
@@ -141,12 +141,12 @@ export const BUILD_CODES = {
     (p, f) => `Huruf Roboto tidak ditemukan di ${f.path(p.dir)}. Mohon pasang ulang kla.`,
     (p, f) => `The Roboto font was not found in ${f.path(p.dir)}. Please reinstall kla.`,
   ),
-  'KLA-E715': def<{ dir: string }>(
+  'KLA-E715': def<{ dir: string; isFile?: boolean }>(
     'error',
     { id: 'Folder data dukung tidak ditemukan', en: 'Evidence folder not found' },
     { id: 'Periksa opsi --evidence atau kunci "paths.evidence" di konfigurasi.', en: 'Check --evidence or the "paths.evidence" key of the config.' },
-    (p, f) => `Folder data dukung ${f.path(p.dir)} tidak ditemukan.`,
-    (p, f) => `Evidence folder ${f.path(p.dir)} not found.`,
+    (p, f) => `Folder data dukung ${f.path(p.dir)} ${p.isFile ? 'adalah sebuah berkas, bukan folder' : 'tidak ditemukan'}.`,
+    (p, f) => `Evidence folder ${f.path(p.dir)} ${p.isFile ? 'is a file, not a folder' : 'not found'}.`,
   ),
   'KLA-I716': def(
     'info',
