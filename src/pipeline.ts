@@ -305,7 +305,8 @@ export async function build(project: Project, opts: BuildOptions = {}): Promise<
     const { recapWorkbook } = await import('./workbook/recap.js');
     documents.push({ kind: 'recap', fileName: `rekap-kla-${year}${suffix}.xlsx`, bytes: await recapWorkbook(recapSheets(model, project.catalog, report.submissions), pdfDate) });
   }
-  const notes = [...templates.warnings, ...a.notes];
+  // What the config may hold by mistake is printed in the documents (the province on the cover): said again here.
+  const notes = [...project.warnings.filter((w) => w.code === 'KLA-W426'), ...templates.warnings, ...a.notes];
   if (draft && report.summary.errors > 0) notes.push(diag('KLA-W717', { errors: report.summary.errors }));
   return { ...a, plan, notes: notes.filter((n) => n.code !== 'KLA-W718'), draft, blockers: draft ? blockers : [], documents };
 }

@@ -211,6 +211,14 @@ describe('kla init', () => {
     expect(early.stderr).not.toContain(cwd);
   });
 
+  it('warns of a province that is not one of the 38, naming the config key, and still creates the project', async () => {
+    const cwd = tmp();
+    const ctx = memoryContext('id', cwd);
+    expect(await runInit(['KLA Tebo'], { district: 'Tebo', province: 'Jmabi' }, ctx)).toBe(0);
+    expect(ctx.stderr).toBe('"district.province": "Jmabi" bukan nama salah satu dari 38 provinsi. Mohon periksa penulisannya, karena nama provinsi tercetak pada sampul dan kop dokumen. [KLA-W426]\n');
+    expect(existsSync(path.join(cwd, 'KLA Tebo', 'kla.config.json'))).toBe(true);
+  });
+
   it('repeats npx in its hints when it was started through npx', async () => {
     const cwd = tmp();
     const ctx = memoryContext('id', cwd, { npm_lifecycle_event: 'npx' });

@@ -134,6 +134,7 @@ export const EXAMPLES = {
   'KLA-E422': { key: 'opds[5]', name: 'Dinkes', other: 'DINKES' },
   'KLA-E423': { count: 3, questions: ['12.1', '12.2', '12.3'], sources: ['Dinkes'] },
   'KLA-W424': { sources: ['Dispora', 'Dinas Pariwisata'] },
+  'KLA-W426': { key: 'district.province', province: 'Jmabi' },
   'KLA-E430': { key: 'chosenAnswers.1.9', question: '1.9', catalog: 'kla-2024' },
   'KLA-E431': { key: 'chosenAnswers.1.2l', opd: 'DINAS-X', codes: ['DPPPA', 'DINKES', 'HUKUM'] },
   'KLA-E432': { key: 'chosenAnswers.1.2l', question: '1.2l', opd: 'DISHUB', opds: ['DPPPA', 'DINKES', 'HUKUM'] },

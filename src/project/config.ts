@@ -14,7 +14,7 @@ import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 import { configPath } from '../paths.js';
-import { provinceName, withoutKind } from './names.js';
+import { isProvince, provinceName, withoutKind } from './names.js';
 import { parseJson, readText } from '../io/text.js';
 
 export const CONFIG_FILE = 'kla.config.json';
@@ -337,6 +337,7 @@ export function buildProject(dir: string, configFile: string, config: Config, ca
   const warnings: Diagnostic[] = [];
   const unmapped = [...known].filter((s) => !bySource.has(s));
   if (unmapped.length > 0) warnings.push(diag('KLA-W424', { sources: unmapped }, at('opds')));
+  if (!isProvince(config.district.province)) warnings.push(diag('KLA-W426', { key: 'district.province', province: config.district.province }, at('district.province')));
 
   const abs = (p: string) => configPath(dir, p);
   const questionsByOpd = new Map<string, string[]>();

@@ -10,6 +10,7 @@ import { loadCatalog, type Catalog } from '../catalog/load.js';
 import { newestCatalog, shippedCatalog } from '../catalog/registry.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, parseDistrictName, type Config } from './config.js';
 import { nameCase, provinceName } from './names.js';
+import type { Diagnostic } from '../model.js';
 import { writeOutputs } from '../io/files.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 
@@ -35,6 +36,8 @@ export interface InitResult {
   configFile: string;
   config: Config;
   folders: string[];
+  /** What the new config may hold by mistake (a province that is not one of the 38). */
+  warnings: Diagnostic[];
 }
 
 const README = `Folder proyek KLA
@@ -108,13 +111,13 @@ export function initProject(o: InitOptions): InitResult {
     forecastRiskMargin: DEFAULT_RISK_MARGIN,
   };
   const config = parseConfig(raw, configFile);
-  buildProject(dir, configFile, config, catalog);
+  const { warnings } = buildProject(dir, configFile, config, catalog);
 
   const folders = Object.values(config.paths).map((p) => path.join(dir, p));
   for (const f of folders) mkdirSync(f, { recursive: true });
   const readme = path.join(dir, 'BACA-SAYA.txt');
   writeOutputs([{ file: configFile, data: JSON.stringify(raw, null, 2) + '\n' }, ...(existsSync(readme) ? [] : [{ file: readme, data: README }])]);
-  return { dir, configFile, config, folders };
+  return { dir, configFile, config, folders, warnings };
 }
 
 /**

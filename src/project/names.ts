@@ -51,6 +51,9 @@ const PROVINCES: readonly (readonly [string, ...string[]])[] = [
 const key = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^a-z]+/g, '');
 const BY_KEY = new Map(PROVINCES.flatMap(([name, ...short]) => [name, ...short].map((s) => [key(s), name] as const)));
 
+/** Whether a province (as `provinceName` writes it) is one of the 38. */
+export const isProvince = (name: string): boolean => BY_KEY.get(key(name)) === name;
+
 /** The province without "Provinsi"/"Prov.", in its official spelling when it is one of the 38; otherwise as typed. */
 export function provinceName(s: string): string {
   const bare = s.normalize('NFC').trim().replace(/\s+/g, ' ').replace(/^(?:provinsi|prov\.?)\s+/iu, '');

@@ -1,6 +1,6 @@
 /** `kla init <folder>`: a new district project. */
 import path from 'node:path';
-import { shown, type CliContext } from '../context.js';
+import { report as note, shown, type CliContext } from '../context.js';
 import { refusal } from '../../diagnostics/index.js';
 import { assertNoProject, initProject } from '../../project/init.js';
 import { say } from '../messages.js';
@@ -43,5 +43,6 @@ export default async function run(args: string[], opts: Record<string, unknown>,
     say(ctx.lang, 'nextBuild', { command: commandLine(ctx.env, ['build', ...project]) }),
   ];
   ctx.out(`${lines.join('\n')}\n`);
+  for (const w of r.warnings) note(ctx, w);
   return 0;
 }

@@ -173,6 +173,13 @@ export const PROJECT_CODES = {
     (p, f) => `Sumber katalog berikut tidak dipetakan ke OPD mana pun (pertanyaannya tetap dijawab OPD lain): ${f.list(p.sources)}.`,
     (p, f) => `These catalog sources are mapped onto no OPD (their questions are still answered by other OPDs): ${f.list(p.sources)}.`,
   ),
+  'KLA-W426': def<{ key: string; province: string }>(
+    'warning',
+    { id: 'Nama provinsi tidak dikenal', en: 'Unknown province name' },
+    { id: 'Periksa penulisan nama provinsi; nama itu tercetak pada sampul dan kop dokumen.', en: 'Check the spelling of the province; it is printed on the cover and the letterhead.' },
+    (p, f) => `"${p.key}": "${f.q(p.province)}" bukan nama salah satu dari 38 provinsi. Mohon periksa penulisannya, karena nama provinsi tercetak pada sampul dan kop dokumen.`,
+    (p, f) => `"${p.key}": "${f.q(p.province)}" is not the name of one of the 38 provinces. Please check its spelling: it is printed on the cover and the letterhead.`,
+  ),
   'KLA-E430': def<{ key: string; question: string; catalog: string }>(
     'error',
     { id: 'Pilihan jawaban untuk pertanyaan yang tidak dikenal', en: 'Chosen answer for an unknown question' },
