@@ -66,7 +66,7 @@ export const squash = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * Every entry of a document's outline (headings, tables, figures) is listed in
- * its front matter's lists with a page number, and is on that body page. The
+ * its front matter's lists with a page number, and starts on that body page. The
  * lists as printed: an entry may wrap over lines, its page number is a cell of
  * its own.
  */
@@ -80,6 +80,11 @@ export function expectListedOnTheirPages(doc: { frontPages: number; numbering: N
     const page = Number(new RegExp(`${pattern}\\s+(\\d+)\\b`).exec(lists)?.[1]);
     expect(page, `${what}: ${e.label} ${e.title} is listed with a page number`).toBeGreaterThan(0);
     expect(squash(pages[F + page - 1] ?? ''), `${what}: ${e.label} ${e.title} on page ${page}`).toContain(listed);
+    if (e.kind === 'table' || e.kind === 'figure') {
+      // The page it starts on: a table's caption is repeated on every page the table reaches.
+      const first = pages.slice(F).findIndex((t) => squash(t).includes(listed)) + 1;
+      expect(page, `${what}: ${e.label} ${e.title} is listed with the page it starts on`).toBe(first);
+    }
   }
 }
 

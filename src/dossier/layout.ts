@@ -18,7 +18,7 @@
  * cells), so the numbers are right; a disagreement stops the build.
  */
 import type { PdfNode, NodeInfo, PageNodes } from './parts.js';
-import { COLORS, keep, keepWithTable, PAGE, STYLES } from './parts.js';
+import { COLORS, keep, keepWithTable, markedTable, PAGE, STYLES } from './parts.js';
 import { numberOutline, roman, type Entry, type Numbering, type Part } from './outline.js';
 import { renderPdf, type DocDefinition } from './render.js';
 
@@ -68,13 +68,21 @@ function pageRecorder(move: boolean): { pages: Map<string, number>; breaks: Set<
   const pages = new Map<string, number>();
   const breaks = new Set<string>();
   const wanted = new Set<number>();
+  const started = new Set<string>();
   return {
     pages,
     breaks,
     wanted,
     hook: (node, nodes) => {
-      const page = node.pageNumbers[0];
-      if (node.id !== undefined && page !== undefined) pages.set(node.id, page);
+      const page = node.pageNumbers.length > 0 ? Math.min(...node.pageNumbers) : undefined;
+      if (node.id !== undefined && page !== undefined) {
+        // A table's caption is in its header row, which pdfmake lays out again on every page the
+        // table reaches, so the caption's place is the table's last page; its first row says where it starts.
+        const table = markedTable(node.id);
+        if (table !== undefined) started.add(table);
+        if (!started.has(node.id)) pages.set(node.id, page);
+        if (table !== undefined) pages.set(table, page);
+      }
       if (!keepWithTable(node, nodes)) return false;
       if (!move) {
         if (page !== undefined) wanted.add(page);

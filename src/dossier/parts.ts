@@ -127,6 +127,9 @@ export function keep(heading: PdfNode, following: readonly PdfNode[]): PdfNode[]
 const KEEP_SEP = '~with~';
 const FIRST_ROW = '~first';
 
+/** The table whose first row `id` marks, if it marks one. */
+export const markedTable = (id: string): string | undefined => (id.endsWith(FIRST_ROW) ? id.slice(0, -FIRST_ROW.length) : undefined);
+
 /** The id marking a table's first row (set by `table()`), if it has one. */
 function firstRowMark(n: PdfNode): string | undefined {
   const t = (typeof n === 'object' && 'table' in n ? n : (n as { stack: PdfNode[] }).stack[0]) as { table?: { body?: unknown[][] } };
