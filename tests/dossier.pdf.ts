@@ -88,6 +88,33 @@ export function expectListedOnTheirPages(doc: { frontPages: number; numbering: N
   }
 }
 
+/**
+ * The links of the front pages (the lists): the text under each and the page
+ * it leads to (1-based), whether by a named destination or a page number.
+ */
+export async function frontLinks(data: Uint8Array, frontPages: number): Promise<{ text: string; target: number }[]> {
+  const doc = await open(data);
+  const dests = (await doc.getDestinations()) as Record<string, unknown[]>;
+  const out: { text: string; target: number }[] = [];
+  for (let p = 1; p <= frontPages; p++) {
+    const page = await doc.getPage(p);
+    const items = (await page.getTextContent()).items as RawItem[];
+    for (const a of (await page.getAnnotations()) as { subtype: string; dest?: unknown; rect: number[] }[]) {
+      const dest = typeof a.dest === 'string' ? dests[a.dest] : (a.dest as unknown[] | undefined);
+      if (a.subtype !== 'Link' || !dest) continue;
+      const target = typeof dest[0] === 'number' ? dest[0] + 1 : (await doc.getPageIndex(dest[0] as never)) + 1;
+      const [x1, y1, x2, y2] = a.rect as [number, number, number, number];
+      const text = items
+        .filter((i) => i.str && i.transform[5]! >= y1 - 1 && i.transform[5]! <= y2 + 1 && i.transform[4]! >= x1 - 1 && i.transform[4]! < x2)
+        .map((i) => i.str)
+        .join(' ');
+      out.push({ text, target });
+    }
+  }
+  await doc.destroy();
+  return out;
+}
+
 /** The document information dictionary (Title, CreationDate …). */
 export async function pdfInfo(data: Uint8Array): Promise<Record<string, unknown>> {
   const doc = await open(data);

@@ -24,7 +24,7 @@ import { numberOutline } from '../src/dossier/outline.js';
 import { formatRefusal } from '../src/diagnostics/index.js';
 import { refusalOf } from './helpers/refusal.js';
 import { catalog, config, sampleInput } from './dossier.helpers.js';
-import { expectListedOnTheirPages, layoutProblems, pdfLayout, pdfPages, squash } from './dossier.pdf.js';
+import { expectListedOnTheirPages, frontLinks, layoutProblems, pdfLayout, pdfPages, squash } from './dossier.pdf.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kla-dossier-'));
 const templates = loadTemplates();
@@ -260,6 +260,28 @@ describe('the rendered documents', () => {
     for (const t of ['Tabel 2.2 Jumlah anak menurut kecamatan dan jenis kelamin', 'Gambar 2.1 Jumlah anak menurut kelompok umur dan jenis kelamin', 'Tabel 3.1 Rekapitulasi nilai per kelompok penilaian']) {
       const page = Number(new RegExp(`${t} (\\d+)`).exec(toc)?.[1]);
       expect(squash(body(page)), `${t} on page ${page}`).toContain(squash(t));
+    }
+  });
+
+  it('each entry of the lists links to the page it starts on, a table that runs over several pages to its first', async () => {
+    for (const [doc, rendered, pages] of [
+      ['dossier', docs.dossier, dossier],
+      ['report', docs.report, report],
+    ] as const) {
+      const links = await frontLinks(rendered.pdf, rendered.frontPages);
+      let several = 0;
+      for (const e of rendered.numbering.entries.filter((x) => x.kind === 'table' || x.kind === 'figure' || x.kind === 'chapter' || x.kind === 'annex')) {
+        const upper = e.kind === 'chapter' || e.kind === 'annex';
+        const link = links.find((l) => l.text.startsWith(`${e.label} ${upper ? e.title.toUpperCase() : e.title}`.slice(0, 30)));
+        const listed = squash(`${e.label} ${upper ? e.title.toUpperCase() : e.title}`);
+        expect(link, `${doc}: ${e.label}`).toBeDefined();
+        // A chapter's title is also named in the text before it (Sistematika Penulisan): its page holds the heading.
+        if (upper) expect(squash(pages[link!.target - 1] ?? ''), `${doc}: ${e.label}`).toContain(listed);
+        else expect(link!.target, `${doc}: ${e.label}`).toBe(pages.findIndex((t, i) => i >= rendered.frontPages && squash(t).includes(listed)) + 1);
+        if (pages.filter((t, i) => i >= rendered.frontPages && squash(t).includes(listed)).length > 1 && !upper) several++;
+      }
+      // The case that went wrong: tables whose caption is repeated on the pages they run over.
+      expect(several, doc).toBeGreaterThan(0);
     }
   });
 

@@ -140,7 +140,7 @@ export async function renderDocument(spec: DocumentSpec): Promise<Rendered> {
   // they fall; the parts where one must move to the next page (to keep it with its table) are then laid
   // out alone, moving them, so that each move makes pdfmake lay out that part again, not the document.
   const placeholder = (_id: string) => '000';
-  const frontNodes = front(spec, numbering, placeholder, placeholder, false);
+  const frontNodes = front(spec, numbering, placeholder, placeholder);
   const all = await measure(spec, parts.flat(), frontNodes, false);
   const starts = spec.outline.map((p) => all.pass.pages.get(nodeId(p.id)));
   // The front matter ends on the page before the body's first heading (were that heading not found, it is laid out alone).
@@ -177,7 +177,14 @@ export async function renderDocument(spec: DocumentSpec): Promise<Rendered> {
     return p === undefined ? '' : roman(p).toLowerCase();
   };
   const body = parts.flat();
-  const whole = definition(spec, withBreaks(body, breaks), front(spec, numbering, bodyPage, frontPage, true), undefined, frontPages);
+  // A table's caption, and pdfmake's named destination with it, is set again on every page the table
+  // reaches (the last one stays): the lists link a table or figure to the page it starts on instead.
+  const linkTo = (e: Entry): Record<string, unknown> => {
+    if (e.kind !== 'table' && e.kind !== 'figure') return { linkToDestination: nodeId(e.id) };
+    const p = bodyPages.get(nodeId(e.id));
+    return p === undefined ? {} : { linkToPage: frontPages + p };
+  };
+  const whole = definition(spec, withBreaks(body, breaks), front(spec, numbering, bodyPage, frontPage, linkTo), undefined, frontPages);
   const pdf = await renderPdf(whole);
   const pages = countPages(pdf);
   if (pages !== frontPages + bodyPageCount) {
@@ -262,7 +269,7 @@ function bodyNodes(parts: readonly Part[], n: Numbering): PdfNode[][] {
 }
 
 /** The front matter: cover, front pages, then the lists with page numbers as given. */
-function front(spec: DocumentSpec, n: Numbering, bodyPage: (id: string) => string, frontPage: (id: string) => string, links: boolean): PdfNode[] {
+function front(spec: DocumentSpec, n: Numbering, bodyPage: (id: string) => string, frontPage: (id: string) => string, links?: (e: Entry) => Record<string, unknown>): PdfNode[] {
   const out: PdfNode[] = [...spec.cover];
   for (const f of spec.front) {
     out.push({ stack: [{ text: f.title, style: 'chapter', id: nodeId(f.id), outline: true, outlineText: f.title }], pageBreak: 'before' }, ...f.body);
@@ -282,11 +289,11 @@ function front(spec: DocumentSpec, n: Numbering, bodyPage: (id: string) => strin
 }
 
 /** One list (contents, tables, figures): entries with dotted leaders and right-aligned page numbers in a fixed column. */
-function list(id: string, title: string, entries: readonly Entry[], page: (id: string) => string, links: boolean): PdfNode {
+function list(id: string, title: string, entries: readonly Entry[], page: (id: string) => string, links: ((e: Entry) => Record<string, unknown>) | undefined): PdfNode {
   const rows = entries.map((e) => {
     const top = e.depth === 0;
     const text = e.kind === 'chapter' || e.kind === 'annex' ? (e.label ? `${e.label} ${e.title.toUpperCase()}` : e.title) : `${e.label} ${e.title}`;
-    const link = links ? { linkToDestination: nodeId(e.id) } : {};
+    const link = links?.(e) ?? {};
     return [
       { text, margin: [e.depth * 16, top ? 5 : 1, 0, 0], bold: top && e.kind !== 'table' && e.kind !== 'figure', ...link },
       { text: page(e.id), alignment: 'right', margin: [0, top ? 5 : 1, 0, 0], ...link },
