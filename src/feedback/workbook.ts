@@ -41,8 +41,9 @@ const WORDS = {
       info: 'Informasi: untuk diketahui, tidak perlu tindakan.',
     },
     findings: (n: number) => `A. Hal yang perlu diperbaiki (${n})`,
-    findingColumns: ['No.', 'Sel', 'Jenis', 'Kode', 'Uraian dan cara memperbaiki'],
+    findingColumns: ['No.', 'Sel', 'Jenis', 'Uraian dan cara memperbaiki'],
     none: 'Tidak ada temuan.',
+    onlyEvidence: 'Tidak ada; yang perlu dilengkapi hanya data dukung pada bagian B.',
     wholeFile: 'Seluruh berkas',
     evidence: (n: number) => `B. Data dukung yang belum lengkap (${n})`,
     evidenceColumns: ['No.', 'Sel', 'Pertanyaan', 'Keterangan'],
@@ -69,8 +70,9 @@ const WORDS = {
       info: 'Info: for your information, nothing to do.',
     },
     findings: (n: number) => `A. Points to correct (${n})`,
-    findingColumns: ['No.', 'Cell', 'Kind', 'Code', 'What was found and how to correct it'],
+    findingColumns: ['No.', 'Cell', 'Kind', 'What was found and how to correct it'],
     none: 'No findings.',
+    onlyEvidence: 'None; only the evidence in part B needs completing.',
     wholeFile: 'Whole file',
     evidence: (n: number) => `B. Incomplete evidence (${n})`,
     evidenceColumns: ['No.', 'Cell', 'Question', 'Remark'],
@@ -120,7 +122,9 @@ export function annotationInput(w: ReviewedWorkbook, ctx: SheetContext): Annotat
     .map((d) => ({ sheet: d.location.sheet!, cell: d.location.cell!, severity: d.severity, message: ctx.message(d) }));
   const where = (d: Diagnostic) => (d.location.sheet && d.location.cell ? `${d.location.sheet}!${d.location.cell}` : (d.location.sheet ?? t.wholeFile));
   const link = (d: Diagnostic) => (d.location.sheet && d.location.cell ? { link: { sheet: d.location.sheet, cell: d.location.cell } } : {});
+  // Evidence has a section of its own (B); A holds the rest, as the letter's two tables do.
   const evidence = ds.filter((d) => EVIDENCE.has(d.code));
+  const fixes = ds.filter((d) => !EVIDENCE.has(d.code));
   const count = (s: Diagnostic['severity']) => ds.filter((d) => d.severity === s && !EVIDENCE.has(d.code)).length;
   const name = w.opdName;
   return {
@@ -138,11 +142,11 @@ export function annotationInput(w: ReviewedWorkbook, ctx: SheetContext): Annotat
       legend: { heading: t.legend, labels: Object.fromEntries((['error', 'warning', 'info'] as const).filter((s) => ds.some((d) => d.severity === s)).map((s) => [s, t.labels[s]])) },
       sections: [
         {
-          heading: t.findings(ds.length),
+          heading: t.findings(fixes.length),
           columns: [...t.findingColumns],
           linkColumn: 1,
-          rows: ds.map((d, i) => ({ cells: [i + 1, where(d), t.severity[d.severity], d.code, ctx.message(d)], ...link(d), severity: d.severity })),
-          empty: t.none,
+          rows: fixes.map((d, i) => ({ cells: [i + 1, where(d), t.severity[d.severity], ctx.message(d)], ...link(d), severity: d.severity })),
+          empty: evidence.length > 0 ? t.onlyEvidence : t.none,
         },
         {
           heading: t.evidence(evidence.length),
