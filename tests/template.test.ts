@@ -6,7 +6,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { initProject } from '../src/project/init.js';
 import { loadProject, type Project, findOpd, opdsForQuestion, questionsForOpd } from '../src/project/config.js';
-import { templateFileName, writeTemplates } from '../src/workbook/template.js';
+import { rubricLine, templateFileName, writeTemplates } from '../src/workbook/template.js';
+import { loadCatalog } from '../src/catalog/load.js';
 import { profileFileName } from '../src/workbook/profile-template.js';
 import { fingerprintQuestions } from '../src/catalog/load.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, ANSWER_HEADER_ROW, ANSWER_TYPE_LABELS, IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION } from '../src/workbook/layout.js';
@@ -276,6 +277,22 @@ describe('kla template', () => {
     const bad = kla(['template', '--project', project.dir, '-o', out, '--opd', 'DINAS-X']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('[KLA-E514]');
+  });
+});
+
+describe('the rubrics explained on the Petunjuk sheet', () => {
+  it('each in one line that names its subject once', () => {
+    const r = loadCatalog('kla-2024').rubrics;
+    // A description that leads with its own subject stands alone; one that does not gets the title in front.
+    expect(rubricLine(r['persen-naik']!)).toBe(r['persen-naik']!.description);
+    expect(rubricLine(r['regulasi']!)).toMatch(/^Bentuk hukum kebijakan: /);
+    expect(rubricLine(r['perda-kla']!)).toBe(`${r['perda-kla']!.title}: ${r['perda-kla']!.description}`);
+    for (const [id, x] of Object.entries(r)) {
+      const line = rubricLine(x);
+      expect(line, id).toContain(x.description);
+      // Never "Persentase (…): Persentase yang …": two subjects before the first rule.
+      expect((/^[^:]*: [^:.;]{1,80}: /u.exec(line) ?? [''])[0], id).toBe('');
+    }
   });
 });
 

@@ -146,10 +146,15 @@ function lockStructure(xlsx: Uint8Array, date: Date): Buffer {
   return Buffer.from(zipSync(parts, { level: 6, mtime: date }));
 }
 
-/** A rubric explained in one line: its title, unless its description already starts with it. */
+/**
+ * A rubric explained in one line: its title, unless its description already
+ * starts with it or leads with a subject of its own ("Persentase yang makin
+ * tinggi makin baik: 90 atau lebih …"), which would say the same thing twice.
+ */
 export function rubricLine(r: { title: string; description: string }): string {
   const starts = r.description.toLocaleLowerCase('id').startsWith(r.title.toLocaleLowerCase('id'));
-  return starts ? r.description : `${r.title}: ${r.description}`;
+  const lead = /^[^:.;]{1,80}: /u.test(r.description);
+  return starts || lead ? r.description : `${r.title}: ${r.description}`;
 }
 
 function findByCode(project: Project, code: string): Opd {
@@ -238,7 +243,7 @@ async function addInstructions(wb: ExcelJS.Workbook, project: Project, opd: Opd,
   lines.push(
     ['Catatan', 'head'],
     [
-      'Poin pada lembar ini dan nilai yang dihitung aplikasi kla adalah perkiraan berdasarkan rubrik acuan, bukan rubrik resmi KemenPPPA. ' +
+      'Poin pada lembar ini dan nilai yang dihitung DPPPA dari lembar kerja ini adalah perkiraan berdasarkan rubrik acuan, bukan rubrik resmi KemenPPPA. ' +
         'Nilai resmi ditetapkan melalui verifikasi provinsi dan tim nasional.',
       'text',
     ],
