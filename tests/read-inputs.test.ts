@@ -200,6 +200,8 @@ describe('folders with stray files', () => {
     writeFileSync(path.join(folder, 'gelombang 2', 'foto kegiatan.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
     writeFileSync(path.join(folder, 'desktop.ini'), '[.ShellClassInfo]\n');
     writeFileSync(path.join(folder, 'gelombang 2', 'kosong.xlsx'), Buffer.alloc(0));
+    // The workbook and its evidence sent as one archive (here: the workbook zipped again).
+    writeFileSync(path.join(folder, 'Kiriman Dishub (lengkap).ZIP'), await zipBuffer([{ name: 'Dishub KLA 2026.xlsx', data: goodBytes }]));
     const before = createHash('sha256').update(readFileSync(a)).digest('hex');
     const mtime = statSync(a).mtimeMs;
 
@@ -209,6 +211,9 @@ describe('folders with stray files', () => {
     expect(byFile['kiriman OPD/desktop.ini']).toMatchObject({ status: 'skipped', reason: 'KLA-I013' });
     expect(byFile['kiriman OPD/gelombang 2/foto kegiatan.jpg']).toMatchObject({ status: 'skipped', reason: 'KLA-I013' });
     expect(byFile['kiriman OPD/gelombang 2/kosong.xlsx']).toMatchObject({ status: 'unreadable', reason: 'KLA-E001' });
+    // An archive is not taken for nothing: a warning asks for it to be extracted.
+    expect(byFile['kiriman OPD/Kiriman Dishub (lengkap).ZIP']).toMatchObject({ status: 'skipped', reason: 'KLA-W020' });
+    expect(report.diagnostics.find((d) => d.code === 'KLA-W020')).toMatchObject({ severity: 'warning', params: { ext: '.zip' } });
     expect(byFile['kiriman OPD/Dinkes (revisi 2).xlsx']).toMatchObject({ status: 'submission', opdCode: 'DINKES', sha256: before });
     // Sorted by path, '/'-separated.
     expect(report.files.map((f) => f.file)).toEqual([...report.files.map((f) => f.file)].sort());

@@ -23,6 +23,7 @@ export const EXAMPLES = {
   'KLA-W011': {},
   'KLA-I012': {},
   'KLA-I013': { kind: 'other', ext: '.jpg' },
+  'KLA-W020': { ext: '.zip' },
   'KLA-E014': { detail: 'EACCES: permission denied' },
   'KLA-W015': { row: 3003 },
   'KLA-E016': { reason: 'missing' },

@@ -24,6 +24,7 @@ export interface InputFile {
 
 /** Extensions a spreadsheet may come with; anything else found in a folder is skipped. */
 const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|fods|csv)$/i;
+const ARCHIVE = /\.(zip|rar|7z)$/i;
 const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', '.ds_store']);
 
 /** Why a file found in a folder is not a workbook to read (undefined: read it). */
@@ -32,6 +33,8 @@ function skipReason(abs: string, explicit: boolean): InputFile['skip'] {
   if (name.startsWith('~$')) return diag('KLA-I012', {});
   if (explicit) return undefined;
   if (name.startsWith('.') || SYSTEM_FILES.has(name.toLowerCase())) return diag('KLA-I013', { kind: 'hidden', ext: '' });
+  // An OPD's reply often comes as one archive of the workbook and its evidence: it must not pass as "nothing sent".
+  if (ARCHIVE.test(name)) return diag('KLA-W020', { ext: path.extname(name).toLowerCase() });
   if (!SPREADSHEET.test(name)) return diag('KLA-I013', { kind: 'other', ext: path.extname(name).toLowerCase() || name });
   return undefined;
 }

@@ -264,6 +264,13 @@ export const VALIDATION_CODES = {
     (p) => `Berkas ini bukan lembar kerja (${p.kind === 'hidden' ? 'berkas sistem atau tersembunyi' : `jenis "${p.ext}"`}) sehingga dilewati.`,
     (p) => `This file is not a workbook (${p.kind === 'hidden' ? 'a system or hidden file' : `type "${p.ext}"`}) and was skipped.`,
   ),
+  'KLA-W020': def<{ ext: string }>(
+    'warning',
+    { id: 'Arsip dilewati', en: 'Archive skipped' },
+    { id: 'Ekstrak isi arsip ke folder kiriman: lembar kerja ke folder kiriman, data dukung ke folder evidence.', en: 'Extract the archive: workbooks into the submissions folder, evidence into the evidence folder.' },
+    (p) => `Berkas ini arsip (jenis "${p.ext}"), bukan lembar kerja, sehingga isinya tidak diperiksa. Bila arsip ini berisi lembar kerja OPD, mohon ekstrak isinya ke folder kiriman (dan data dukungnya ke folder evidence), lalu periksa kembali.`,
+    (p) => `This file is an archive (type "${p.ext}"), not a workbook, so its contents were not checked. If it holds an OPD workbook, please extract it into the submissions folder (and its evidence into the evidence folder), then check again.`,
+  ),
   'KLA-E014': def<{ detail?: string }>(
     'error',
     { id: 'Tidak ada izin membaca berkas', en: 'No permission to read the file' },
