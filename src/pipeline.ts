@@ -9,7 +9,7 @@
  * refusals thrown as coded `KlaError`s. So a figure can never differ between
  * the CLI and the library.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './model.js';
 import { diag, formatMessage, refusal } from './diagnostics/index.js';
@@ -321,7 +321,7 @@ export interface FeedbackOptions extends ReviewOptions {
 /** A file kla feedback writes for an OPD: its annotated workbook or its letter. */
 export interface FeedbackDocument {
   opd: string;
-  kind: 'workbook' | 'letter';
+  kind: 'workbook' | 'letter' | 'template';
   /** File name inside the feedback folder. */
   fileName: string;
   bytes: Buffer;
@@ -349,7 +349,7 @@ export async function feedback(project: Project, opts: FeedbackOptions = {}): Pr
     return opd.code;
   });
   const logo = project.config.district.logo !== undefined ? readEmblem(configPath(project.dir, project.config.district.logo)) : null;
-  const [{ preparePdfmake }, { renderLetter }, { letterContent }, { annotateWorkbook }, { templateFileName }] = await Promise.all([
+  const [{ preparePdfmake }, { renderLetter }, { letterContent }, { annotateWorkbook }, { buildTemplateWorkbook, templateBytes, templateFileName }] = await Promise.all([
     import('./dossier/render.js'),
     import('./letters/layout.js'),
     import('./letters/content.js'),
@@ -373,8 +373,16 @@ export async function feedback(project: Project, opts: FeedbackOptions = {}): Pr
       documents.push({ opd: opd.code, kind: 'workbook', fileName: workbookFileName(item, lang), bytes: await annotateWorkbook(original, input) });
     }
     if (item.letter !== null) {
-      const model = letterContent(item, { project, settings, lang, templateFile: templateFileName(project, opd), logo, message });
+      const templateFile = templateFileName(project, opd);
+      const model = letterContent(item, { project, settings, lang, templateFile, logo, message });
       documents.push({ opd: opd.code, kind: 'letter', fileName: letterFileName(item, lang, project.config.year), bytes: await renderLetter(model) });
+      // A letter that asks for the template to be filled (nothing sent, or nothing usable) has it beside it, under
+      // the name it gives: the one in the templates folder (what was sent), else made afresh.
+      if (item.kind !== 'problems') {
+        const sent = path.join(project.paths.templates, templateFile);
+        const bytes = existsSync(sent) ? readFileSync(sent) : await templateBytes(await buildTemplateWorkbook(project, opd));
+        documents.push({ opd: opd.code, kind: 'template', fileName: templateFile, bytes });
+      }
     }
   }
   return { ...r, settings, plan, documents };

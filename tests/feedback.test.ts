@@ -17,7 +17,7 @@ import { memoryContext } from '../src/cli/context.js';
 import { diag, formatMessage } from '../src/diagnostics/index.js';
 import { loadProject, questionsForOpd, type Project } from '../src/project/config.js';
 import { validateInputs, type ValidationReport } from '../src/validate/index.js';
-import { templateFileName } from '../src/workbook/template.js';
+import { buildTemplateWorkbook, templateBytes, templateFileName } from '../src/workbook/template.js';
 import { letterSettings } from '../src/feedback/plan.js';
 import { HIGHLIGHT } from '../src/workbook/annotate.js';
 import { SHEETS } from '../src/workbook/layout.js';
@@ -113,7 +113,8 @@ describe('the invalid set', () => {
       const want = o.code === 'HUKUM' ? 'unusable' : sent.has(o.code) ? 'problems' : 'missing';
       expect(o.kind, o.code).toBe(want);
       const files = o.files.map((f) => path.extname(f)).sort();
-      expect(files, o.code).toEqual(o.code === 'DPPPA' ? [] : want === 'problems' ? ['.pdf', '.xlsx'] : ['.pdf']);
+      // Problems: the annotated copy and the letter; nothing sent or nothing usable: the letter and the template it asks to be filled.
+      expect(files, o.code).toEqual(o.code === 'DPPPA' ? [] : ['.pdf', '.xlsx']);
       if (o.letter !== null) expect(o.letter, o.code).toBe(project.config.opds.find((x) => x.code === o.code)!.letter ?? 'nota-dinas');
     }
     // Every documented error or warning in a workbook that counts makes its OPD one with problems.
@@ -125,6 +126,19 @@ describe('the invalid set', () => {
     // Letters are numbered in config order from the configured first number.
     const numbered = project.config.opds.map((o) => byOpd(o.code)).filter((o) => o.number !== null);
     expect(numbered.map((o) => o.number)).toEqual(numbered.map((_, i) => `400.2/${101 + i}/DPPPA/II/2026`));
+  });
+
+  it('a letter asking for the template to be filled has it beside it, under the name the letter gives, as kla template writes it', async () => {
+    const asked = fb.opds.filter((o) => (o.kind === 'missing' || o.kind === 'unusable') && o.letter !== null);
+    expect(asked.length).toBeGreaterThan(3);
+    for (const o of asked) {
+      const opd = project.config.opds.find((x) => x.code === o.code)!;
+      const file = o.files.find((f) => f.endsWith('.xlsx'))!;
+      expect(path.basename(file), o.code).toBe(templateFileName(project, opd));
+      const letter = (await pdfPages(readFileSync(path.resolve(INVALID, letterOf(o.code)!)))).join(' ');
+      expect(letter, o.code).toContain(templateFileName(project, opd));
+      expect(readFileSync(path.resolve(INVALID, file)).equals(await templateBytes(await buildTemplateWorkbook(project, opd))), o.code).toBe(true);
+    }
   });
 
   it('each problem cell of each annotated workbook carries its findings in its note, after the template\'s own instruction, and the fill of the worst', async () => {
@@ -161,7 +175,8 @@ describe('the invalid set', () => {
 
   it('the last year\'s workbook is not annotated but reported, and its letter asks for this year\'s template', async () => {
     const h = byOpd('HUKUM');
-    expect([h.kind, h.workbook, h.files.length]).toEqual(['unusable', null, 1]);
+    // No annotated copy: the letter and the template it asks to be filled.
+    expect([h.kind, h.workbook, h.files.map((f) => path.basename(f))]).toEqual(['unusable', null, [path.basename(letterOf('HUKUM')!), templateFileName(project, project.config.opds.find((o) => o.code === 'HUKUM')!)]]);
     const text = (await pdfPages(readFileSync(path.resolve(INVALID, letterOf('HUKUM')!)))).join(' ');
     expect(text).toContain('Bag Hukum KLA 2025 (templat lama).xlsx');
     expect(text).toContain('tahun evaluasi 2025');
@@ -386,11 +401,17 @@ describe('choices and refusals', () => {
     // A download that broke off half way.
     const whole = readFileSync(path.join(ROOT, 'submissions', 'kla 2026 - dinsos final.xlsx'));
     writeFileSync(path.join(dir, 'submissions', 'Dinsos KLA 2026.xlsx'), whole.subarray(0, Math.floor(whole.length / 2)));
+    // The template the DPPPA sent (made on another day than a fresh one would be) is the one attached.
+    const dinsos = project.config.opds.find((o) => o.code === 'DINSOS')!;
+    const sentTemplate = await templateBytes(await buildTemplateWorkbook(project, dinsos, { date: new Date('2026-01-20T00:00:00Z') }));
+    mkdirSync(path.join(dir, 'templates'));
+    writeFileSync(path.join(dir, 'templates', templateFileName(project, dinsos)), sentTemplate);
     const r = await run(dir, ['feedback', '-f', 'json']);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out) as FeedbackJson;
     const d = j.opds.find((o) => o.code === 'DINSOS')!;
-    expect([d.kind, d.files.length]).toEqual(['unusable', 1]);
+    expect(readFileSync(path.resolve(dir, d.files[1]!)).equals(sentTemplate)).toBe(true);
+    expect([d.kind, d.files.length, path.basename(d.files[1]!)]).toEqual(['unusable', 2, templateFileName(project, project.config.opds.find((o) => o.code === 'DINSOS')!)]);
     const text = (await pdfPages(readFileSync(path.resolve(dir, d.files[0]!)))).join(' ');
     expect(text).toContain('Dinsos KLA 2026.xlsx');
     expect(text).toContain('rusak atau tidak lengkap');
