@@ -5,8 +5,14 @@
  * names are dated outside the data years.
  */
 import { describe, expect, it } from 'vitest';
-import { checkEvidence, editDistance, isOutsidePath, isPlaceholderEvidence, makeEvidenceLookup, nameDistance, suggestFile } from '../src/score/evidence.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkEvidence, editDistance, isMissing, isOutsidePath, isPlaceholderEvidence, makeEvidenceLookup, nameDistance, suggestFile } from '../src/score/evidence.js';
+import { readEvidenceFolder } from '../src/score/evidence-files.js';
 import { yearsOutside } from '../src/validate/evidence.js';
+import { diag, formatMessage } from '../src/diagnostics/index.js';
+import { evidenceRemark } from '../src/feedback/plan.js';
 
 const folder = makeEvidenceLookup([
   'DINKES/SK Tim Gizi 2025.pdf',
@@ -108,6 +114,26 @@ describe('matching a named file', () => {
     ]);
   });
 
+  it('a file with nothing in it (0 bytes) is there but empty: missing, with no suggestion; a copy with content elsewhere counts', () => {
+    const withEmpty = makeEvidenceLookup(['DINKES/SK Tim Gizi 2025.pdf', 'DINKES/Rekap gizi 2025.pdf', 'arsip/Rekap gizi 2025.pdf', 'DINKES/Foto posyandu.jpg'], ['DINKES/SK Tim Gizi 2025.pdf', 'DINKES/Rekap gizi 2025.pdf']);
+    const checks = checkEvidence(['SK Tim Gizi 2025.pdf', 'Rekap gizi 2025.pdf', 'Foto posyandu'], withEmpty);
+    expect(checks.map((c) => [c.entry, c.status, c.file ?? null, c.suggestion ?? null])).toEqual([
+      ['SK Tim Gizi 2025.pdf', 'empty', 'DINKES/SK Tim Gizi 2025.pdf', null],
+      ['Rekap gizi 2025.pdf', 'found', 'arsip/Rekap gizi 2025.pdf', null],
+      ['Foto posyandu', 'found', 'DINKES/Foto posyandu.jpg', null],
+    ]);
+    expect(checks.map(isMissing)).toEqual([true, false, false]);
+  });
+
+  it('the evidence folder on disk: a 0-byte file is known as empty', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-evidence-'));
+    mkdirSync(path.join(dir, 'DINKES (2025)'));
+    writeFileSync(path.join(dir, 'DINKES (2025)', 'SK Tim Gizi 2025.pdf'), '');
+    writeFileSync(path.join(dir, 'DINKES (2025)', 'Rekap gizi 2025.pdf'), '%PDF-1.4\n');
+    const lookup = await readEvidenceFolder(dir);
+    expect(checkEvidence(['SK Tim Gizi 2025.pdf', 'Rekap gizi 2025'], lookup).map((c) => c.status)).toEqual(['empty', 'found']);
+  });
+
   it('without a folder, names are only named', () => {
     expect(checkEvidence(['SK.pdf', 'terlampir', 'https://x.example'], undefined).map((c) => c.status)).toEqual(['named', 'placeholder', 'link']);
   });
@@ -176,5 +202,18 @@ describe('evidence dated outside the data years (2025 and 2024)', () => {
     ['https://drive.example/Laporan-2019', []],
   ])('%j -> %j', (entry, expected) => {
     expect(yearsOutside(entry, years)).toEqual(expected);
+  });
+});
+
+describe('evidence that arrived empty, as the OPD is told', () => {
+  it('says the file arrived empty, not that it never arrived; with others missing, both', () => {
+    const all = diag('KLA-W810', { question: '12.3', files: ['SK Tim Gizi 2025.pdf'], empty: ['SK Tim Gizi 2025.pdf'] });
+    expect(formatMessage(all, 'id')).toContain('diterima DPPPA dalam keadaan kosong (0 byte)');
+    expect(formatMessage(all, 'id')).not.toContain('belum diterima');
+    const mixed = diag('KLA-W810', { question: '12.3', files: ['Rekap gizi 2025.pdf', 'SK Tim Gizi 2025.pdf'], empty: ['SK Tim Gizi 2025.pdf'] });
+    expect(formatMessage(mixed, 'id')).toContain('belum diterima DPPPA atau diterima kosong (SK Tim Gizi 2025.pdf)');
+    const words = { notReceived: (f: string) => `Belum: ${f}.`, receivedEmpty: (f: string) => `Kosong: ${f}.` };
+    expect(evidenceRemark(mixed, words)).toBe('Belum: "Rekap gizi 2025.pdf". Kosong: "SK Tim Gizi 2025.pdf".');
+    expect(evidenceRemark(diag('KLA-W810', { question: '12.3', files: ['Rekap gizi 2025.pdf'] }), words)).toBe('Belum: "Rekap gizi 2025.pdf".');
   });
 });

@@ -198,6 +198,10 @@ describe('verification forecast', () => {
     expect(byId(r2, 'b3')).toMatchObject({ evidenceMissing: true, forecastPoints: 0, evidenceNotFound: ['sk b3.pdf'] });
     expect(r2.forecast.total).toBe(600);
     expect(r2.evidenceChecked).toBe(true);
+    // The file is there but empty (0 bytes): as good as missing.
+    const r3 = score(c, answers, { evidence: makeEvidenceLookup(['dinkes/data a2.pdf', 'lain/SK B3.pdf'], ['lain/SK B3.pdf']) });
+    expect(byId(r3, 'b3')).toMatchObject({ evidenceMissing: true, forecastPoints: 0, evidenceNotFound: ['sk b3.pdf'] });
+    expect(r3.forecast.total).toBe(600);
   });
 
   it('shows the difference per group and the answers that cause it, largest first, with the OPD', () => {

@@ -212,7 +212,7 @@ export interface DossierModel {
     margin: number;
     atRisk: boolean;
     groups: { label: string; points: number; forecastPoints: number }[];
-    losses: { questionId: string; indicatorId: string; opdCode: string; atStake: number; reason: 'none' | 'not-found'; notFound: { entry: string; suggestion: string | null }[]; matrix?: { scope: MatrixScope; rows: number } }[];
+    losses: { questionId: string; indicatorId: string; opdCode: string; atStake: number; reason: 'none' | 'not-found'; notFound: { entry: string; suggestion: string | null; empty: boolean }[]; matrix?: { scope: MatrixScope; rows: number } }[];
   };
   conflicts: { questionId: string; status: 'open' | 'chosen'; chosen: string | null; answers: { opdCode: string; value: string; file: string; cell: string }[] }[];
   problems: { opdCode: string; opdName: string; officer: OpdEntry['officer'] | null; findings: { code: string; severity: Diagnostic['severity']; where: string; message: string }[] }[];
@@ -634,10 +634,14 @@ function forecastModel(input: DossierInput): DossierModel['forecast'] {
       atStake: q.atStake,
       reason: q.reason,
       ...(q.matrix ? { matrix: { scope: q.matrix.scope, rows: q.matrix.rows.length } } : {}),
-      // Each file named but not found, with the nearest file of the folder when one is close (a typo).
-      notFound: (q.missing.length > 0 ? q.missing.map((c) => ({ entry: c.entry, suggestion: c.suggestion ?? null })) : q.evidenceNotFound.map((entry) => ({ entry, suggestion: null }))).map((m) => ({
+      // Each file named but not found (or found empty), with the nearest file of the folder when one is close (a typo).
+      notFound: (q.missing.length > 0
+        ? q.missing.map((c) => ({ entry: c.entry, suggestion: c.suggestion ?? null, empty: c.status === 'empty' }))
+        : q.evidenceNotFound.map((entry) => ({ entry, suggestion: null, empty: false }))
+      ).map((m) => ({
         entry: cleanText(m.entry, LIMITS.evidenceEntry),
         suggestion: m.suggestion === null ? null : cleanText(m.suggestion, LIMITS.evidenceEntry),
+        empty: m.empty,
       })),
     })),
   };

@@ -97,7 +97,7 @@ function prakiraan(m: DossierModel): Part {
     floats: [float('tabel-prakiraan', 'Nilai evaluasi mandiri dan prakiraan setelah verifikasi per kelompok'), figure('gambar-prakiraan', 'Nilai dan prakiraan setelah verifikasi per kelompok'), float('tabel-kehilangan', 'Jawaban yang kehilangan poin pada prakiraan verifikasi')],
     body: (num: Numbering) => [
       para(
-        'Pada verifikasi, setiap jawaban yang memperoleh poin diperiksa terhadap data dukungnya. Prakiraan berikut menghitung ulang nilai dengan anggapan bahwa jawaban tanpa data dukung, atau dengan berkas data dukung yang tidak ditemukan, tidak memperoleh poin.',
+        'Pada verifikasi, setiap jawaban yang memperoleh poin diperiksa terhadap data dukungnya. Prakiraan berikut menghitung ulang nilai dengan anggapan bahwa jawaban tanpa data dukung, atau dengan berkas data dukung yang tidak ditemukan atau kosong (0 byte), tidak memperoleh poin.',
       ),
       table({
         id: nodeId('tabel-prakiraan'),
@@ -124,7 +124,7 @@ function prakiraan(m: DossierModel): Part {
         captionNote: 'Terbesar lebih dahulu. "Tidak ditemukan": berkas yang disebut tidak ada di folder data dukung.',
         widths: [36, 30, 64, 46, '*'],
         header: ['No.', 'Ind.', 'OPD', 'Poin', 'Sebab'],
-        rows: f.losses.map((l) => [{ text: l.questionId, bold: true }, l.indicatorId, l.matrix ? 'Matriks' : l.opdCode, right(points(l.atStake)), l.matrix ? `${count(l.matrix.rows)} ${l.matrix.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'} tanpa data dukung lengkap (${num.ref('matriks-tanpa-data')})` : l.reason === 'none' ? 'Data dukung belum disebutkan' : textLines(['Tidak ditemukan:', ...l.notFound.flatMap((m) => [m.entry, ...(m.suggestion ? [{ text: `mungkin yang dimaksud: ${m.suggestion}`, style: 'note' }] : [])])])]),
+        rows: f.losses.map((l) => [{ text: l.questionId, bold: true }, l.indicatorId, l.matrix ? 'Matriks' : l.opdCode, right(points(l.atStake)), l.matrix ? `${count(l.matrix.rows)} ${l.matrix.scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'} tanpa data dukung lengkap (${num.ref('matriks-tanpa-data')})` : l.reason === 'none' ? 'Data dukung belum disebutkan' : textLines([l.notFound.every((m) => m.empty) ? 'Berkas kosong:' : l.notFound.some((m) => m.empty) ? 'Tidak ditemukan atau kosong:' : 'Tidak ditemukan:', ...l.notFound.flatMap((m) => [m.empty ? `${m.entry} (berkas kosong, 0 byte)` : m.entry, ...(m.suggestion ? [{ text: `mungkin yang dimaksud: ${m.suggestion}`, style: 'note' }] : [])])])]),
         empty: 'Tidak ada jawaban yang kehilangan poin.',
       }),
     ],

@@ -92,6 +92,18 @@ export interface FeedbackPlan {
   clean: OpdStanding[];
 }
 
+/** The findings about evidence (not named; named but not received), which letters and review sheets list apart. */
+export const EVIDENCE_CODES: ReadonlySet<string> = new Set(['KLA-W222', 'KLA-W810']);
+
+/** The remark on evidence not received (KLA-W810) in a letter's or review sheet's table: files missing, then files that arrived empty. */
+export function evidenceRemark(d: Diagnostic, t: { notReceived(files: string): string; receivedEmpty(files: string): string }): string {
+  const files = d.params.files as readonly string[];
+  const empty = new Set((d.params.empty as readonly string[] | undefined) ?? []);
+  const quoted = (xs: readonly string[]) => xs.map((f) => `"${f}"`).join(', ');
+  const missing = files.filter((f) => !empty.has(f));
+  return [...(missing.length > 0 ? [t.notReceived(quoted(missing))] : []), ...(empty.size > 0 ? [t.receivedEmpty(quoted([...empty]))] : [])].join(' ');
+}
+
 /**
  * Evidence named in an answer that the evidence folder does not hold, as a
  * finding at the answer's evidence cell (evidence not named at all is already
@@ -100,7 +112,7 @@ export interface FeedbackPlan {
 function evidenceNotReceived(o: OpdStanding): Diagnostic[] {
   return o.evidenceMissing
     .filter((e) => e.notFound.length > 0)
-    .map((e) => diag('KLA-W810', { question: e.questionId, files: e.notFound }, { file: e.cell.file, sheet: e.cell.sheet, cell: e.cell.cell }, e.questionId));
+    .map((e) => diag('KLA-W810', { question: e.questionId, files: e.notFound, empty: e.empty }, { file: e.cell.file, sheet: e.cell.sheet, cell: e.cell.cell }, e.questionId));
 }
 
 /** Problems an OPD is asked to fix: errors and warnings (infos alone ask for nothing). */

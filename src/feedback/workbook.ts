@@ -9,7 +9,7 @@ import type { Diagnostic } from '../model.js';
 import type { Lang } from '../i18n.js';
 import type { AnnotateInput, CellAnnotation } from '../workbook/annotate.js';
 import { dateWords } from '../status/view.js';
-import type { FeedbackItem, LetterSettings } from './plan.js';
+import { EVIDENCE_CODES, evidenceRemark, type FeedbackItem, type LetterSettings } from './plan.js';
 
 export interface SheetContext {
   settings: LetterSettings;
@@ -21,7 +21,6 @@ export interface SheetContext {
   message: (d: Diagnostic) => string;
 }
 
-const EVIDENCE = new Set(['KLA-W222', 'KLA-W810']);
 
 const WORDS = {
   id: {
@@ -49,6 +48,7 @@ const WORDS = {
     evidenceColumns: ['No.', 'Sel', 'Pertanyaan', 'Keterangan'],
     notNamed: 'Data dukung belum disebutkan. Tuliskan nama berkas atau tautannya di sel ini, lalu kirimkan berkasnya.',
     notReceived: (files: string) => `Berkas ${files} belum diterima. Mohon kirimkan berkasnya, atau perbaiki namanya bila sudah dikirim dengan nama lain.`,
+    receivedEmpty: (files: string) => `Berkas ${files} diterima dalam keadaan kosong (0 byte). Mohon kirimkan kembali berkasnya.`,
     evidenceNone: 'Tidak ada; seluruh data dukung yang diwajibkan telah disebutkan dan diterima.',
     footer: (year: number, opd: string) => `Catatan Pemeriksaan KLA ${year}, ${opd}, halaman {page} dari {pages}`,
     noteHeading: (short: string, date: string) => `Catatan pemeriksaan ${short}, ${date}:`,
@@ -78,6 +78,7 @@ const WORDS = {
     evidenceColumns: ['No.', 'Cell', 'Question', 'Remark'],
     notNamed: 'No evidence named. Write the file name or link in this cell, then send the file.',
     notReceived: (files: string) => `${files} not received. Please send the files, or correct their names if they were sent under another name.`,
+    receivedEmpty: (files: string) => `${files} arrived empty (0 bytes). Please send the files again.`,
     evidenceNone: 'None; all required evidence is named and received.',
     footer: (year: number, opd: string) => `KLA ${year} review, ${opd}, page {page} of {pages}`,
     noteHeading: (short: string, date: string) => `Review by the ${short}, ${date}:`,
@@ -123,9 +124,9 @@ export function annotationInput(w: ReviewedWorkbook, ctx: SheetContext): Annotat
   const where = (d: Diagnostic) => (d.location.sheet && d.location.cell ? `${d.location.sheet}!${d.location.cell}` : (d.location.sheet ?? t.wholeFile));
   const link = (d: Diagnostic) => (d.location.sheet && d.location.cell ? { link: { sheet: d.location.sheet, cell: d.location.cell } } : {});
   // Evidence has a section of its own (B); A holds the rest, as the letter's two tables do.
-  const evidence = ds.filter((d) => EVIDENCE.has(d.code));
-  const fixes = ds.filter((d) => !EVIDENCE.has(d.code));
-  const count = (s: Diagnostic['severity']) => ds.filter((d) => d.severity === s && !EVIDENCE.has(d.code)).length;
+  const evidence = ds.filter((d) => EVIDENCE_CODES.has(d.code));
+  const fixes = ds.filter((d) => !EVIDENCE_CODES.has(d.code));
+  const count = (s: Diagnostic['severity']) => ds.filter((d) => d.severity === s && !EVIDENCE_CODES.has(d.code)).length;
   const name = w.opdName;
   return {
     annotations,
@@ -153,7 +154,7 @@ export function annotationInput(w: ReviewedWorkbook, ctx: SheetContext): Annotat
           columns: [...t.evidenceColumns],
           linkColumn: 1,
           rows: evidence.map((d, i) => ({
-            cells: [i + 1, where(d), d.questionId ?? '', d.code === 'KLA-W810' ? t.notReceived((d.params.files as readonly string[]).map((f) => `"${f}"`).join(', ')) : t.notNamed],
+            cells: [i + 1, where(d), d.questionId ?? '', d.code === 'KLA-W810' ? evidenceRemark(d, t) : t.notNamed],
             ...link(d),
           })),
           empty: t.evidenceNone,

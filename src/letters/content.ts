@@ -14,7 +14,7 @@ import { formatNumber } from '../i18n.js';
 import type { Project } from '../project/config.js';
 import { dateWords } from '../status/view.js';
 import type { UnusableFile } from '../status/standing.js';
-import type { FeedbackItem, LetterKind, LetterSettings } from '../feedback/plan.js';
+import { EVIDENCE_CODES, evidenceRemark, type FeedbackItem, type LetterKind, type LetterSettings } from '../feedback/plan.js';
 
 export type LetterBlock =
   | { kind: 'p'; text: string }
@@ -62,7 +62,6 @@ const TABLE_MAX = 20;
  * for "Lembar Identitas, sel C11" or "Lembar Jawaban, sel H120" on one line at the tables' 9 pt.
  */
 const WIDTHS = [22, 54, 116, '*'];
-const EVIDENCE = new Set(['KLA-W222', 'KLA-W810']);
 const base = (f: string) => path.posix.basename(f);
 
 const T = {
@@ -95,6 +94,7 @@ const T = {
     evidenceHeader: ['No.', 'Pertanyaan', 'Letak', 'Keterangan'],
     notNamed: 'Data dukung belum disebutkan.',
     notReceived: (files: string) => `Berkas ${files} belum kami terima.`,
+    receivedEmpty: (files: string) => `Berkas ${files} kami terima dalam keadaan kosong (0 byte); mohon dikirim kembali.`,
     askFix: {
       'nota-dinas': (deadline: string) =>
         'Bersama ini kami lampirkan salinan lembar kerja tersebut yang telah diberi tanda: setiap sel yang perlu diperbaiki diberi warna dan catatan, dan lembar pertamanya (Catatan Pemeriksaan) memuat seluruh rinciannya. ' +
@@ -179,6 +179,7 @@ const T = {
     evidenceHeader: ['No.', 'Question', 'Where', 'Remark'],
     notNamed: 'No evidence named.',
     notReceived: (files: string) => `${files} not received.`,
+    receivedEmpty: (files: string) => `${files} arrived empty (0 bytes); please send again.`,
     askFix: {
       'nota-dinas': (deadline: string) =>
         'Attached is a copy of that workbook with every cell to correct coloured and noted; its first sheet (Catatan Pemeriksaan) lists every point. ' +
@@ -264,8 +265,8 @@ export function letterContent(item: FeedbackItem, ctx: LetterContext): LetterMod
   const body: LetterBlock[] = [];
 
   if (item.kind === 'problems') {
-    const fixes = item.findings.filter((d) => !EVIDENCE.has(d.code));
-    const evidence = item.findings.filter((d) => EVIDENCE.has(d.code));
+    const fixes = item.findings.filter((d) => !EVIDENCE_CODES.has(d.code));
+    const evidence = item.findings.filter((d) => EVIDENCE_CODES.has(d.code));
     const count = (s: Diagnostic['severity']) => fixes.filter((d) => d.severity === s).length;
     const saved = o.savedAt === null ? null : dateWords(o.savedAt.slice(0, 10), ctx.lang);
     const pts = o.atStake > 0 ? formatNumber(o.atStake, ctx.lang) : null;
@@ -300,7 +301,7 @@ export function letterContent(item: FeedbackItem, ctx: LetterContext): LetterMod
           String(i + 1),
           d.questionId ?? '-',
           t.where(d.location.sheet, d.location.cell),
-          d.code === 'KLA-W810' ? t.notReceived((d.params.files as readonly string[]).map((f) => `"${f}"`).join(', ')) : t.notNamed,
+          d.code === 'KLA-W810' ? evidenceRemark(d, t) : t.notNamed,
         ]),
         ...(evidence.length > TABLE_MAX ? { note: t.more(evidence.length - TABLE_MAX) } : {}),
       });

@@ -26,6 +26,8 @@ export interface EvidenceLookup {
   keys: ReadonlyMap<string, readonly string[]>;
   /** Every relative path with its comparison form, for suggestions. */
   files: readonly { path: string; form: string }[];
+  /** Relative paths of files with nothing in them (0 bytes: a copy or download that failed). */
+  empty: ReadonlySet<string>;
 }
 
 export type EvidenceStatus =
@@ -33,6 +35,8 @@ export type EvidenceStatus =
   | 'found'
   /** Not in the evidence folder. */
   | 'not-found'
+  /** In the evidence folder, but 0 bytes: nothing a verifier could open. */
+  | 'empty'
   /** A path outside the evidence folder: never resolved. */
   | 'outside'
   /** A link: counts as present, never fetched. */
@@ -46,7 +50,7 @@ export interface EvidenceCheck {
   /** The entry as typed. */
   entry: string;
   status: EvidenceStatus;
-  /** 'found': the relative path of the file it matched. */
+  /** 'found' and 'empty': the relative path of the file it matched. */
   file?: string;
   /** 'not-found' and 'outside': the nearest file of the folder, when one is close. */
   suggestion?: string;
@@ -57,7 +61,7 @@ export const isLink = (entry: string) => /^https?:\/\//i.test(entry.trim());
 /** Entry statuses that name evidence (a placeholder names none). */
 export const namesEvidence = (c: EvidenceCheck) => c.status !== 'placeholder';
 /** Entry statuses that are missing when a folder is checked. */
-export const isMissing = (c: EvidenceCheck) => c.status === 'not-found' || c.status === 'outside';
+export const isMissing = (c: EvidenceCheck) => c.status === 'not-found' || c.status === 'outside' || c.status === 'empty';
 
 // ---------------------------------------------------------------------------
 // Placeholders
@@ -143,7 +147,7 @@ const formOf = (p: string) =>
     .trim();
 
 /** Index the relative paths of the files found in an evidence folder. */
-export function makeEvidenceLookup(relativePaths: Iterable<string>): EvidenceLookup {
+export function makeEvidenceLookup(relativePaths: Iterable<string>, emptyPaths: Iterable<string> = []): EvidenceLookup {
   const keys = new Map<string, string[]>();
   const files: { path: string; form: string }[] = [];
   const add = (k: string, p: string) => {
@@ -157,7 +161,7 @@ export function makeEvidenceLookup(relativePaths: Iterable<string>): EvidenceLoo
     for (const key of [k, baseOf(k), stemOf(k), stemOf(baseOf(k))]) add(key, p);
     files.push({ path: p, form: formOf(p) });
   }
-  return { keys, files };
+  return { keys, files, empty: new Set(emptyPaths) };
 }
 
 /** The file of the folder an entry names, if any: by path or base name, with or without extension. */
@@ -165,7 +169,8 @@ function findFile(entry: string, lookup: EvidenceLookup): string | undefined {
   const k = normalizeKey(entry);
   for (const key of [k, baseOf(k)]) {
     const hit = lookup.keys.get(key);
-    if (hit) return hit[0];
+    // Of files the entry names alike, one with content.
+    if (hit) return hit.find((f) => !lookup.empty.has(f)) ?? hit[0];
   }
   return undefined;
 }
@@ -183,23 +188,31 @@ export function checkEvidence(entries: readonly string[], lookup?: EvidenceLooku
       if (isOutsidePath(entry)) return { entry, status: 'outside' };
       if (!lookup) return { entry, status: 'named' };
       const file = findFile(entry, lookup);
-      return file !== undefined ? { entry, status: 'found', file } : { entry, status: 'not-found' };
+      if (file === undefined) return { entry, status: 'not-found' };
+      return { entry, status: lookup.empty.has(file) ? 'empty' : 'found', file };
     });
   if (!lookup) return checks;
   // A file this answer already names is no suggestion for its other entries.
   const used = new Set(checks.flatMap((c) => (c.file !== undefined ? [c.file] : [])));
   for (const c of checks) {
-    if (!isMissing(c)) continue;
+    if (!isMissing(c) || c.status === 'empty') continue;
     const s = suggestFile(c.entry, lookup, used);
     if (s !== undefined) c.suggestion = s;
   }
   return checks;
 }
 
-/** The entries (not links, not placeholders, not blank) that name no file of the folder. */
+/** The entries (not links, not placeholders, not blank) that name no file of the folder, or an empty one. */
 export function findMissingEvidence(entries: readonly string[], lookup: EvidenceLookup): string[] {
   return checkEvidence(entries, lookup)
     .filter(isMissing)
+    .map((c) => c.entry);
+}
+
+/** Of those, the entries that name an empty file. */
+export function findEmptyEvidence(entries: readonly string[], lookup: EvidenceLookup): string[] {
+  return checkEvidence(entries, lookup)
+    .filter((c) => c.status === 'empty')
     .map((c) => c.entry);
 }
 

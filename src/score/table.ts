@@ -48,8 +48,12 @@ const T = {
     matrixRows: (n: number, scope: MatrixScope) => `matriks: ${n} ${scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'} tanpa data dukung lengkap`,
     matrix: 'Matriks',
     notFound: (f: string) => `berkas tidak ditemukan: ${f}`,
-    notFoundOf: (n: number, of: number) => (n === of ? `${n} berkas tidak ditemukan:` : `${n} dari ${of} berkas tidak ditemukan:`),
+    notFoundOf: (n: number, of: number, empty: number) => {
+      const what = empty === n ? 'kosong' : empty > 0 ? 'tidak ditemukan atau kosong' : 'tidak ditemukan';
+      return n === of ? `${n} berkas ${what}:` : `${n} dari ${of} berkas ${what}:`;
+    },
     outside: 'di luar folder data dukung, tidak diperiksa',
+    empty: 'berkas kosong, 0 byte',
     didYouMean: (f: string) => `mungkin maksud Anda: ${f}`,
     threshold: (v: string, incl: boolean) => (incl ? `paling sedikit ${v}` : `lebih dari ${v}`),
     margin: (m: { above: string; own: string; ownEdge: string; next?: { below: string; name: string; edge: string } }) =>
@@ -121,8 +125,12 @@ const T = {
     matrixRows: (n: number, scope: MatrixScope) => `matrix: ${n} ${scope === 'kecamatan' ? 'kecamatan' : 'desa/kelurahan'} without complete evidence`,
     matrix: 'Matrix',
     notFound: (f: string) => `files not found: ${f}`,
-    notFoundOf: (n: number, of: number) => (n === of ? `${plural(n, 'file')} not found:` : `${n} of ${of} files not found:`),
+    notFoundOf: (n: number, of: number, empty: number) => {
+      const what = empty === n ? 'empty' : empty > 0 ? 'not found or empty' : 'not found';
+      return n === of ? `${plural(n, 'file')} ${what}:` : `${n} of ${of} files ${what}:`;
+    },
     outside: 'outside the evidence folder, not checked',
+    empty: 'empty file, 0 bytes',
     didYouMean: (f: string) => `did you mean: ${f}`,
     threshold: (v: string, incl: boolean) => (incl ? `at least ${v}` : `more than ${v}`),
     margin: (m: { above: string; own: string; ownEdge: string; next?: { below: string; name: string; edge: string } }) =>
@@ -261,7 +269,7 @@ export function formatScoreTable(v: ScoreView, lang: Lang, width?: number): stri
     out.push(...row(t.question, 'OPD', t.points, t.cause));
     for (const q of diff.questions) {
       const named = r.questions.find((x) => x.questionId === q.questionId)!.evidenceCheck.filter((c) => c.status !== 'placeholder').length;
-      const cause = q.matrix ? t.matrixRows(q.matrix.rows.length, q.matrix.scope) : q.missing.length === 0 ? t.noEvidence : t.notFoundOf(q.missing.length, named);
+      const cause = q.matrix ? t.matrixRows(q.matrix.rows.length, q.matrix.scope) : q.missing.length === 0 ? t.noEvidence : t.notFoundOf(q.missing.length, named, q.missing.filter((c) => c.status === 'empty').length);
       out.push(...row(q.questionId, q.matrix ? t.matrix : (q.opdCode ?? q.responsible.join('/')), n(q.atStake), cause));
       // Which file is missing, each on a line of its own: with several named, that is what the OPD must be told.
       for (const m of q.missing) out.push(...missingLines(m, lang, para));
@@ -317,7 +325,7 @@ function marginLines(m: ForecastMargin, lang: Lang, n: Fmt, para: Para): string[
 /** A named file that was not found, and the nearest file when one is close. */
 function missingLines(c: EvidenceCheck, lang: Lang, para: Para): string[] {
   const t = T[lang];
-  const what = c.status === 'outside' ? `- ${c.entry} (${t.outside})` : `- ${c.entry}`;
+  const what = c.status === 'outside' ? `- ${c.entry} (${t.outside})` : c.status === 'empty' ? `- ${c.entry} (${t.empty})` : `- ${c.entry}`;
   return [...para(what, INDENT), ...(c.suggestion !== undefined ? para(t.didYouMean(c.suggestion), `${INDENT}  `) : [])];
 }
 

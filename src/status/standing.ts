@@ -7,7 +7,7 @@
 import type { CellRef, Diagnostic } from '../model.js';
 import type { Review } from '../pipeline.js';
 import { questionsForOpd, type Opd } from '../project/config.js';
-import { clean, findMissingEvidence } from '../score/index.js';
+import { clean, findEmptyEvidence, findMissingEvidence } from '../score/index.js';
 import { opdFromFileName } from '../validate/identity.js';
 import type { FileReport } from '../validate/index.js';
 
@@ -25,8 +25,10 @@ export interface MissingEvidence {
   questionId: string;
   /** The evidence cell of the answer. */
   cell: CellRef;
-  /** Named but not found (empty: nothing named). */
+  /** Named but not found, or found empty (none: nothing named). */
   notFound: string[];
+  /** Of `notFound`, the entries whose file is in the evidence folder but empty (0 bytes). */
+  empty: string[];
 }
 
 export interface OpdStanding {
@@ -132,7 +134,8 @@ export function standingOf(r: Pick<Review, 'project' | 'report' | 'evidence' | '
       if (!q.evidenceRequired) continue;
       const named = a.evidence.some((e) => e.trim() !== '');
       const notFound = r.evidence ? findMissingEvidence(a.evidence, r.evidence) : [];
-      if (!named || notFound.length > 0) evidenceMissing.push({ questionId: a.questionId, cell: a.cells.evidence, notFound });
+      const empty = r.evidence ? findEmptyEvidence(a.evidence, r.evidence) : [];
+      if (!named || notFound.length > 0) evidenceMissing.push({ questionId: a.questionId, cell: a.cells.evidence, notFound, empty });
     }
     const atStake = clean(r.difference.questions.filter((g) => g.opdCode === opd.code).reduce((s, g) => s + g.atStake, 0));
     return {

@@ -224,7 +224,7 @@ export function statusJson(v: StatusView, lang: Lang): unknown {
       warnings: o.warnings,
       assigned: o.assigned,
       answered: o.answered,
-      evidenceMissing: o.evidenceMissing.map((e) => ({ questionId: e.questionId, sheet: e.cell.sheet, cell: e.cell.cell, notFound: e.notFound })),
+      evidenceMissing: o.evidenceMissing.map((e) => ({ questionId: e.questionId, sheet: e.cell.sheet, cell: e.cell.cell, notFound: e.notFound, empty: e.empty })),
       atStake: o.atStake,
       officerNamed: o.officer !== null,
     })),

@@ -9,7 +9,7 @@ import { shown, withProgress, type CliContext } from '../context.js';
 import { openProject } from '../project.js';
 import { checkWritable, writeOutputs } from '../../io/files.js';
 import { feedback } from '../../pipeline.js';
-import type { FeedbackItem } from '../../feedback/plan.js';
+import { EVIDENCE_CODES, type FeedbackItem } from '../../feedback/plan.js';
 import { say } from '../messages.js';
 import { countOption } from '../options.js';
 
@@ -82,6 +82,6 @@ function what(it: FeedbackItem, ctx: CliContext): string {
   const o = it.standing;
   if (it.kind === 'missing') return `${say(ctx.lang, 'feedbackMissing', { letter: it.letter !== null })}${noLetter}`;
   if (it.kind === 'unusable') return `${say(ctx.lang, 'feedbackUnusable', { file: path.basename(o.unusable[0]!.file), foreign: o.unusable[0]!.reason === 'foreign', letter: it.letter !== null })}${noLetter}`;
-  const count = (s: string) => it.findings.filter((d) => d.severity === s && d.code !== 'KLA-W222' && d.code !== 'KLA-W810').length;
-  return `${say(ctx.lang, 'feedbackProblems', { errors: count('error'), warnings: count('warning'), evidence: it.findings.filter((d) => d.code === 'KLA-W222' || d.code === 'KLA-W810').length })}${noLetter}`;
+  const count = (s: string) => it.findings.filter((d) => d.severity === s && !EVIDENCE_CODES.has(d.code)).length;
+  return `${say(ctx.lang, 'feedbackProblems', { errors: count('error'), warnings: count('warning'), evidence: it.findings.filter((d) => EVIDENCE_CODES.has(d.code)).length })}${noLetter}`;
 }

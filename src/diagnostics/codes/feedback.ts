@@ -30,14 +30,20 @@ export const FEEDBACK_CODES = {
     (p, f) => `"letters.sender" berisi ${f.q(p.code)}, yang tidak ada dalam daftar OPD. Kode yang ada: ${f.list(p.codes, 12)}.`,
     (p, f) => `"letters.sender" is ${f.q(p.code)}, which is not in the OPD list. Known codes: ${f.list(p.codes, 12)}.`,
   ),
-  'KLA-W810': def<{ question: string; files: string[] }>(
+  'KLA-W810': def<{ question: string; files: string[]; empty?: string[] }>(
     'warning',
     { id: 'Data dukung belum diterima', en: 'Evidence not received' },
     {
       id: 'Kirimkan berkas data dukung yang disebut kepada DPPPA, atau perbaiki namanya bila berkas itu sudah dikirim dengan nama lain.',
       en: 'Send the evidence files named to the DPPPA, or correct their names if they were sent under another name.',
     },
-    (p, f) => `Data dukung pertanyaan ${p.question} yang disebut di sel ini (${f.list(p.files, 3)}) belum diterima DPPPA. Mohon kirimkan berkasnya; tanpa data dukung nilai jawaban ini dapat tidak diakui pada verifikasi.`,
-    (p, f) => `The evidence for question ${p.question} named in this cell (${f.list(p.files, 3)}) has not reached the DPPPA. Please send the files; without evidence the answer's points can be refused at verification.`,
+    (p, f) =>
+      (p.empty ?? []).length === p.files.length
+        ? `Data dukung pertanyaan ${p.question} yang disebut di sel ini (${f.list(p.files, 3)}) diterima DPPPA dalam keadaan kosong (0 byte), sehingga tidak dapat dibuka. Mohon kirimkan kembali berkasnya; tanpa data dukung nilai jawaban ini dapat tidak diakui pada verifikasi.`
+        : `Data dukung pertanyaan ${p.question} yang disebut di sel ini (${f.list(p.files, 3)}) belum diterima DPPPA${(p.empty ?? []).length > 0 ? ` atau diterima kosong (${f.list(p.empty, 3)})` : ''}. Mohon kirimkan berkasnya; tanpa data dukung nilai jawaban ini dapat tidak diakui pada verifikasi.`,
+    (p, f) =>
+      (p.empty ?? []).length === p.files.length
+        ? `The evidence for question ${p.question} named in this cell (${f.list(p.files, 3)}) reached the DPPPA empty (0 bytes), so it cannot be opened. Please send the files again; without evidence the answer's points can be refused at verification.`
+        : `The evidence for question ${p.question} named in this cell (${f.list(p.files, 3)}) has not reached the DPPPA${(p.empty ?? []).length > 0 ? ` or arrived empty (${f.list(p.empty, 3)})` : ''}. Please send the files; without evidence the answer's points can be refused at verification.`,
   ),
 } satisfies Record<string, AnyCodeDef>;
