@@ -61,6 +61,14 @@ describe('evidenceEntries', () => {
   it('splits lines and semicolons, keeps commas inside names', () => {
     expect(evidenceEntries(cell('SK Bupati No. 5, 2025.pdf\nFoto kegiatan.jpg; Daftar hadir.pdf ;'))).toEqual(['SK Bupati No. 5, 2025.pdf', 'Foto kegiatan.jpg', 'Daftar hadir.pdf']);
   });
+  it('splits a list written on one line when every piece is a file name or a link, and only then', () => {
+    expect(evidenceEntries(cell('SK Tim Gizi 2025.pdf, Foto posyandu.jpg'))).toEqual(['SK Tim Gizi 2025.pdf', 'Foto posyandu.jpg']);
+    expect(evidenceEntries(cell('SK Tim Gizi 2025.pdf dan Rekap e-PPGBM 2025.xlsx'))).toEqual(['SK Tim Gizi 2025.pdf', 'Rekap e-PPGBM 2025.xlsx']);
+    expect(evidenceEntries(cell('Perbup 12 2024.pdf & https://jdih.example.go.id/perbup-12'))).toEqual(['Perbup 12 2024.pdf', 'https://jdih.example.go.id/perbup-12']);
+    // Commas and "dan" inside one name.
+    expect(evidenceEntries(cell('Dinas Pariwisata, Pemuda dan Olahraga.pdf'))).toEqual(['Dinas Pariwisata, Pemuda dan Olahraga.pdf']);
+    expect(evidenceEntries(cell('Laporan Gizi dan Imunisasi 2025.pdf'))).toEqual(['Laporan Gizi dan Imunisasi 2025.pdf']);
+  });
   it("takes a hyperlink's target, not its label", () => {
     expect(evidenceEntries(cell('SK Gugus Tugas', 'https://drive.example.go.id/sk.pdf'))).toEqual(['https://drive.example.go.id/sk.pdf']);
   });

@@ -214,10 +214,23 @@ export function interpretAnswer(raw: RawCell, q: CatalogQuestion, loc: Loc): Int
   return { value: { kind: 'number', value }, findings, invalid: false };
 }
 
-/** Evidence entries: one per line or semicolon; a hyperlink's target counts as one entry. */
+/** A piece that is a file name with its extension, or a link: pieces of a list, not of one name. */
+const NAMED = /\.[a-z0-9]{2,5}$|^https?:\/\//i;
+
+/**
+ * Evidence entries: one per line or semicolon, as the template asks; also a
+ * list written on one line ("SK Tim Gizi 2025.pdf, Foto posyandu.jpg",
+ * "A.pdf dan B.pdf") when every piece is a file name with its extension or a
+ * link, so that "Dinas Pariwisata, Pemuda dan Olahraga.pdf" stays one name.
+ * A hyperlink's target counts as one entry.
+ */
 export function evidenceEntries(raw: RawCell): string[] {
   const out = textOf(raw)
     .split(/\r?\n|;/)
+    .flatMap((s) => {
+      const pieces = s.split(/,|\s+dan\s+|\s+&\s+/i).map((p) => p.trim());
+      return pieces.length > 1 && pieces.every((p) => NAMED.test(p)) ? pieces : [s];
+    })
     .map((s) => s.trim())
     .filter(Boolean);
   if (raw.link) {
