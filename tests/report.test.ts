@@ -116,12 +116,12 @@ describe('pretty', () => {
     expect(out).toContain('  INFORMASI  [KLA-I304]\n      Belum ada lembar kerja dari Dinas Sosial (DINSOS)');
     expect(out).toContain('Seluruh kiriman');
     expect(out).toContain('Temuan: 1 kesalahan, 0 peringatan, 1 informasi');
-    expect(out).toContain('Cakupan: 270 dari 274 pertanyaan terjawab (98,5 %)');
+    expect(out).toContain('Cakupan: 270 dari 274 pertanyaan terjawab (98,5%)');
     expect(out).toContain('Kelembagaan   76/78');
     expect(out).toContain('Belum terjawab: 1.1, 12.3, 14.7, 25.13');
     expect(out).not.toMatch(/\u001b\[/);
     const en = formatters.pretty(r, { lang: 'en' });
-    expect(en).toContain('Coverage: 270 of 274 questions answered (98.5 %)');
+    expect(en).toContain('Coverage: 270 of 274 questions answered (98.5%)');
   });
 
   it('on a terminal, wraps messages between words to its width; in a file, keeps each message on one line', () => {

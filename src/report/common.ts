@@ -27,7 +27,7 @@ export function importance(d: Diagnostic): number {
 }
 
 export function percent(part: number, whole: number, lang: Lang): string {
-  return `${formatNumber(whole === 0 ? 0 : (100 * part) / whole, lang, 1)} %`;
+  return `${formatNumber(whole === 0 ? 0 : (100 * part) / whole, lang, 1)}%`;
 }
 
 /** Counts of one file's diagnostics by severity. */

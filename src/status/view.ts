@@ -149,7 +149,7 @@ export function totalsLines(v: StatusView, lang: Lang): string[] {
   const t = STATUS_WORDS[lang];
   const s = v.standing.totals;
   const others = t.otherStates(s);
-  const pct = `${formatNumber(s.assigned === 0 ? 0 : (100 * s.answered) / s.assigned, lang, 1)} %`;
+  const pct = `${formatNumber(s.assigned === 0 ? 0 : (100 * s.answered) / s.assigned, lang, 1)}%`;
   return [`${t.received(s)}${others ? `; ${others}` : ''}.`, t.findings(s), t.answered(s, pct), t.evidence(s, formatNumber(s.atStake, lang)), t.deadline(v)];
 }
 

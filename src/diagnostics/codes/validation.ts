@@ -608,11 +608,11 @@ export const VALIDATION_CODES = {
     (p, f) =>
       p.how === 'percent-sign'
         ? `Pertanyaan ${p.question} meminta jumlah, tetapi isian "${f.q(p.found)}" ditulis dengan tanda persen; isian dibaca sebagai jumlah ${f.n(p.taken)}. Mohon periksa kebenarannya dan tulis jumlahnya saja (bilangan bulat, tanpa %).`
-        : `Nilai ${f.n(p.found)} untuk pertanyaan ${p.question} ada di sel berformat persen (tampil ${f.n(p.taken)} %) dan dibaca sebagai ${f.n(p.taken)}. Mohon periksa kebenarannya; sebaiknya ketik ${f.n(p.taken)} di sel berformat Angka.`,
+        : `Nilai ${f.n(p.found)} untuk pertanyaan ${p.question} ada di sel berformat persen (tampil ${f.n(p.taken)}%) dan dibaca sebagai ${f.n(p.taken)}. Mohon periksa kebenarannya; sebaiknya ketik ${f.n(p.taken)} di sel berformat Angka.`,
     (p, f) =>
       p.how === 'percent-sign'
         ? `Question ${p.question} asks for a count, but the entry "${f.q(p.found)}" carries a percent sign; it was read as the count ${f.n(p.taken)}. Please check it and write just the count (a whole number, without %).`
-        : `Value ${f.n(p.found)} for question ${p.question} is in a percent-formatted cell (shown as ${f.n(p.taken)} %) and was read as ${f.n(p.taken)}. Please check it; preferably type ${f.n(p.taken)} in a Number-formatted cell.`,
+        : `Value ${f.n(p.found)} for question ${p.question} is in a percent-formatted cell (shown as ${f.n(p.taken)}%) and was read as ${f.n(p.taken)}. Please check it; preferably type ${f.n(p.taken)} in a Number-formatted cell.`,
   ),
   'KLA-W214': def<{ question: string; found: string; taken: number; alternative: number }>(
     'warning',
@@ -624,9 +624,9 @@ export const VALIDATION_CODES = {
   'KLA-W215': def<{ question: string; found: number; scaled: number }>(
     'warning',
     { id: 'Persentase tampak seperti pecahan', en: 'Percentage looks like a fraction' },
-    { id: 'Persentase ditulis 0–100 (87,5 untuk 87,5 %), bukan pecahan 0–1.', en: 'Percentages are written 0–100 (87.5 for 87.5 %), not as a fraction 0–1.' },
-    (p, f) => `Persentase ${f.n(p.found)} untuk pertanyaan ${p.question} kurang dari 1 dan dibaca apa adanya (${f.n(p.found)} %). Bila yang dimaksud ${f.n(p.scaled)} %, mohon tulis ${f.n(p.scaled)}.`,
-    (p, f) => `Percentage ${f.n(p.found)} for question ${p.question} is below 1 and was read as is (${f.n(p.found)} %). If ${f.n(p.scaled)} % is meant, please write ${f.n(p.scaled)}.`,
+    { id: 'Persentase ditulis 0–100 (87,5 untuk 87,5%), bukan pecahan 0–1.', en: 'Percentages are written 0–100 (87.5 for 87.5%), not as a fraction 0–1.' },
+    (p, f) => `Persentase ${f.n(p.found)} untuk pertanyaan ${p.question} kurang dari 1 dan dibaca apa adanya (${f.n(p.found)}%). Bila yang dimaksud ${f.n(p.scaled)}%, mohon tulis ${f.n(p.scaled)}.`,
+    (p, f) => `Percentage ${f.n(p.found)} for question ${p.question} is below 1 and was read as is (${f.n(p.found)}%). If ${f.n(p.scaled)}% is meant, please write ${f.n(p.scaled)}.`,
   ),
   'KLA-E216': def<{ question: string; found: number }>(
     'error',
