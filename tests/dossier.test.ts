@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { buildDossierModel, renderDocuments, type Documents } from '../src/dossier/index.js';
 import { buildView, VIEW_SPEC } from '../src/dossier/narrative.js';
 import { checkTemplate, loadTemplates, TEMPLATE_NAMES, toBlocks } from '../src/dossier/templates.js';
-import { cleanText, percentValue, maximum, points, truncate } from '../src/dossier/text.js';
+import { cleanText, percent, percentValue, maximum, points, truncate } from '../src/dossier/text.js';
 import { neutralize, recapSheets } from '../src/dossier/recap.js';
 import { recapWorkbook } from '../src/workbook/recap.js';
 import { readWorkbookBuffer } from '../src/workbook/read.js';
@@ -44,13 +44,16 @@ describe('cleaning spreadsheet text', () => {
     expect(cleanText('Kabupaten Merangin menjalankan kebijakan', 28)).toBe('Kabupaten Merangin…');
   });
 
-  it('words numbers by one rule per kind: points two decimals, maxima as stated, percentages without trailing zeros', () => {
+  it('words numbers by one rule per kind: points two decimals, maxima as stated, answers as typed, shares with two decimals', () => {
     expect(points(12.5)).toBe('12,50');
     expect(maximum(1000)).toBe('1.000');
     expect(maximum(3.2)).toBe('3,20');
+    // A percentage answered: as the OPD typed it.
     expect(percentValue(26)).toBe('26%');
     expect(percentValue(22.5)).toBe('22,5%');
     expect(percentValue(61.2345)).toBe('61,23%');
+    // A share computed (capaian): two decimals always, so that a column of them aligns.
+    expect([percent(27, 100), percent(122.25, 164), percent(1, 3), percent(1, 0)]).toEqual(['27,00%', '74,54%', '33,33%', '–']);
   });
 
   it('caps length with an ellipsis, never splitting a surrogate pair', () => {

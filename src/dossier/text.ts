@@ -87,9 +87,9 @@ export const maximum = (n: number): string => (Number.isInteger(roundShown(n)) ?
 /** A percentage, of an answer or a share: up to two decimals, no trailing zeros: 26%; 22,5%; 61,23%. */
 export const percentValue = (n: number): string => `${idNumber(roundShown(n, 2), 0, 2)}%`;
 
-/** A share as a percentage: 61,23%; '–' when there is nothing to share. */
+/** A share as a percentage, always with two decimals so a column of them aligns: 61,23%; 27,00%; '–' when there is nothing to share. */
 export function percent(part: number, whole: number): string {
-  return whole > 0 ? percentValue((part / whole) * 100) : '–';
+  return whole > 0 ? `${idNumber(roundShown((part / whole) * 100, 2), 2, 2)}%` : '–';
 }
 
 /** A measured number as written: no decimals when whole (7.679), otherwise up to two (7.679,25). */
