@@ -194,6 +194,21 @@ describe('charts', () => {
 /** Words that belong to the tool, its config or the team's working material, never to the signed dossier. */
 const FORBIDDEN = [/\bkla\b/, /kla\.config/, /KLA-[EWI]\d/, /\.xlsx\b/i, /SHA-256/, /->/, />=/, /<=/, /questionMaxima/, /answer_hint/, /evidence_requested/, /bukan nilai resmi/i, /prakiraan/i, /\bDisusun dengan\b/, /Lembar kerja:/, /@contoh\.go\.id/, /0812 3456 7890/, /Mohon sepakati/, /\bJSON\b/, /kabupaten\/kota layak anak \(KLA\) kla/i, /Jawaban!/, /Identitas!/, /\bsel [A-Z]{1,3}\d+/];
 
+describe('the follow-up plan', () => {
+  it('says what each step raises an answer to: the option or the share that earns full points', () => {
+    const m = buildDossierModel(sampleInput());
+    const steps = m.opdPlans.flatMap((p) => p.steps).filter((st) => st.kind === 'improve');
+    expect(steps.length).toBeGreaterThan(0);
+    for (const st of steps) {
+      const q = catalog.questionById.get(st.questionId)!;
+      const r = catalog.rubrics[q.rubric]!;
+      if (r.kind === 'options') expect(st.target, st.questionId).toBe(`"${r.options.find((o) => o.fraction === Math.max(...r.options.map((x) => x.fraction)))!.value}"`);
+      else if (r.kind === 'bands') expect(st.target, st.questionId).toMatch(r.better === 'higher' ? / atau lebih$/ : /^paling tinggi /);
+      else expect(st.target, st.questionId).toBe('');
+    }
+  });
+});
+
 describe('the rendered documents', () => {
   let docs: Documents;
   let dossier: string[];
@@ -203,6 +218,10 @@ describe('the rendered documents', () => {
   beforeAll(async () => {
     docs = await renderDocuments(input, templates, { pdfDate: new Date(Date.UTC(2026, 2, 5)) });
     [dossier, report] = await Promise.all([pdfPages(docs.dossier.pdf), pdfPages(docs.report.pdf)]);
+  });
+
+  it('the plan of each Perangkat Daerah names the answer a step raises to', () => {
+    expect(dossier.join(' ').replace(/\s+/g, ' ')).toMatch(/Meningkatkan capaian dari "[^"]+" menjadi ("[^"]+"|\S+ atau lebih|paling tinggi \S+)/);
   });
 
   it('the dossier is an A4 PDF: front matter numbered i, ii, iii …, the body from 1', () => {

@@ -366,7 +366,7 @@ function opdPlanPart(o: DossierModel['opdPlans'][number], draft: boolean): Part 
               caption: num.caption(steps),
               widths: [30, '*', 110, 48],
               header: ['No.', 'Pertanyaan', 'Langkah', 'Poin yang masih terbuka'],
-              rows: o.steps.map((st) => [{ text: st.questionId, bold: true }, st.text, STEP_TEXT[st.kind](st.current), right(points(st.open))]),
+              rows: o.steps.map((st) => [{ text: st.questionId, bold: true }, st.text, STEP_TEXT[st.kind](st.current, st.target), right(points(st.open))]),
             }),
           ]
         : []),
@@ -387,9 +387,9 @@ function opdPlanPart(o: DossierModel['opdPlans'][number], draft: boolean): Part 
   };
 }
 
-const STEP_TEXT: Record<'answer' | 'improve' | 'evidence', (current: string) => string> = {
+const STEP_TEXT: Record<'answer' | 'improve' | 'evidence', (current: string, target: string) => string> = {
   answer: () => 'Melengkapi jawaban beserta data dukungnya',
-  improve: (current) => (current ? `Meningkatkan capaian dari "${current}"` : 'Meningkatkan capaian'),
+  improve: (current, target) => `Meningkatkan capaian${current ? ` dari "${current}"` : ''}${target ? ` menjadi ${target}` : ''}`,
   evidence: () => 'Melengkapi data dukung',
 };
 

@@ -6,7 +6,7 @@
  * spreadsheets and the config is cleaned on the way in.
  */
 import type { Catalog } from '../catalog/load.js';
-import type { Rubric } from '../catalog/schema.js';
+import type { AnswerType, Rubric } from '../catalog/schema.js';
 import { dataYearsOf, type Config, type DataYears } from '../project/config.js';
 import type { Answer, CellRef, Diagnostic, GroupScore, IndicatorScore, QuestionStatus, Submission } from '../model.js';
 import type { DistrictProfile } from '../profile.js';
@@ -136,6 +136,8 @@ export interface PlanRow {
   open: number;
   /** What the current answer is, when there is one. */
   current: string;
+  /** The answer that earns the question's full points, in words ('"Ada, lengkap dan berjalan"', '90% atau lebih'); '' when the rubric has no one answer for it. */
+  target: string;
 }
 
 export interface OpdPlan {
@@ -563,6 +565,24 @@ function childrenModel(profile: DistrictProfile | null): DossierModel['children'
   };
 }
 
+/** The answer that earns a question full points under its rubric, in words; '' for a trend (it depends on the year before). */
+function fullPointsAnswer(r: Rubric | undefined, type: AnswerType): string {
+  if (r === undefined) return '';
+  if (r.kind === 'options') {
+    const best = Math.max(...r.options.map((o) => o.fraction));
+    const o = r.options.find((x) => x.fraction === best);
+    return o ? `"${cleanText(o.value, LIMITS.answer)}"` : '';
+  }
+  if (r.kind === 'bands') {
+    const best = Math.max(...r.bands.map((b) => b.fraction));
+    const b = r.bands.find((x) => x.fraction === best);
+    if (!b) return '';
+    const v = answerText({ kind: 'number', value: b.threshold }, type);
+    return r.better === 'higher' ? `${v} atau lebih` : `paling tinggi ${v}`;
+  }
+  return '';
+}
+
 function opdPlans(input: DossierInput, rows: Map<string, QuestionRow>, opdName: Map<string, string>): OpdPlan[] {
   const byOpd = new Map<string, OpdPlan>();
   const plan = (code: string): OpdPlan => {
@@ -576,7 +596,9 @@ function opdPlans(input: DossierInput, rows: Map<string, QuestionRow>, opdName: 
     if (!s.needed || s.kind === 'evidence' || s.opdCode === null) continue;
     const r = rows.get(s.questionId);
     const p = plan(s.opdCode);
-    p.steps.push({ questionId: s.questionId, indicatorId: s.indicatorId, text: r?.text ?? '', kind: s.kind, open: s.gain, current: r?.answer ?? '' });
+    const q = input.catalog.questionById.get(s.questionId);
+    const target = q ? fullPointsAnswer(input.catalog.rubrics[q.rubric], q.answerType) : '';
+    p.steps.push({ questionId: s.questionId, indicatorId: s.indicatorId, text: r?.text ?? '', kind: s.kind, open: s.gain, current: r?.answer ?? '', target });
     p.open = clean(p.open + s.gain);
   }
   for (const a of input.profile?.activities ?? []) {
