@@ -201,7 +201,7 @@ describe('a derived catalog, end to end through the CLI', () => {
       // Maxima as the catalog states them, points with two decimals.
       expect(text).toContain('nilai maksimum 1.002');
       expect(text).toContain('KLA lebih dari 900 sampai dengan 1.002'); // the top predikat edge follows the total
-      expect(text).toContain('Nilai 40,00 dari 40 (100%)'); // indicator 2
+      expect(text).toContain('Nilai 40,00 dari 40 (100,00%)'); // indicator 2
       expect(text).toContain('Kelembagaan 166,00 / 166');
       expect(text).toContain(`${ADDED.id} ${ADDED.text} Ada, lengkap dan berjalan 4,00 / 4`);
       expect(text).not.toContain('Apakah telah terbentuk Forum Koordinasi atau Komunitas Dunia Usaha');
