@@ -91,3 +91,21 @@ describe('coverage of the district', () => {
     expect(JSON.parse(kla(['validate', `submissions/${dinkes}`, '--format', 'json'], { cwd: example }).stdout).scope).toBe('files');
   });
 });
+
+describe('a project folder named as the one argument', () => {
+  it('is the project, its submissions the files read: the same as --project', () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'kla-luar-'));
+    const named = JSON.parse(kla(['validate', example, '--format', 'json'], { cwd: elsewhere }).stdout);
+    const option = JSON.parse(kla(['validate', '--project', example, '--format', 'json'], { cwd: elsewhere }).stdout);
+    expect(named.scope).toBe(option.scope);
+    expect(named.files.length).toBe(option.files.length);
+    expect(codes(named)).toEqual(codes(option));
+    const score = kla(['score', example, '--format', 'json'], { cwd: elsewhere });
+    expect(score.code, score.stderr).toBe(0);
+    expect(JSON.parse(score.stdout).total).toBe(JSON.parse(kla(['score', '--project', example, '--format', 'json'], { cwd: elsewhere }).stdout).total);
+    // A folder without a project inside is still a folder of workbooks, outside any project.
+    const plain = kla(['score', elsewhere], { cwd: elsewhere });
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain('[KLA-E405]');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { report as note, shown, withProgress, type CliContext } from '../context.js';
-import { openProject } from '../project.js';
+import { openProjectFor } from '../project.js';
 import { refusal } from '../../diagnostics/index.js';
 import { formatNumber } from '../../i18n.js';
 import { checkWritable, outputTarget, writeOutputs, type Output } from '../../io/files.js';
@@ -23,9 +23,9 @@ interface BuildOpts {
   evidence?: string;
 }
 
-export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
+export default async function run(args: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const opts = rawOpts as BuildOpts;
-  const project = openProject(opts.project, ctx.cwd);
+  const { project, inputs } = openProjectFor(opts.project, args, ctx.cwd);
   // -o names the dossier or its folder; the working report goes beside it; --xlsx names the recap or its folder.
   const out = opts.out !== undefined ? outputTarget(ctx.cwd, opts.out, '.pdf') : { folder: project.paths.output };
   const xlsx = opts.xlsx !== undefined ? outputTarget(ctx.cwd, opts.xlsx, '.xlsx') : undefined;

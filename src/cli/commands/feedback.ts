@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { shown, withProgress, type CliContext } from '../context.js';
-import { openProject } from '../project.js';
+import { openProjectFor } from '../project.js';
 import { checkWritable, writeOutputs } from '../../io/files.js';
 import { feedback } from '../../pipeline.js';
 import { EVIDENCE_CODES, type FeedbackItem } from '../../feedback/plan.js';
@@ -22,10 +22,10 @@ interface FeedbackOpts {
   jobs?: string;
 }
 
-export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
+export default async function run(args: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const opts = rawOpts as FeedbackOpts;
   const jobs = countOption(opts.jobs, '--jobs', 1);
-  const project = openProject(opts.project, ctx.cwd);
+  const { project, inputs } = openProjectFor(opts.project, args, ctx.cwd);
   const dir = opts.out !== undefined ? path.resolve(ctx.cwd, opts.out) : path.join(project.paths.output, 'umpan-balik');
 
   // A file where the folder goes refuses the run before the letters are written, not after.

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { report as note, shown, withProgress, type CliContext } from '../context.js';
-import { openProject } from '../project.js';
+import { openProjectFor } from '../project.js';
 import { jsonText, refusal } from '../../diagnostics/index.js';
 import { readInput, readScenario } from '../options.js';
 import { writeFileAtomic } from '../../io/files.js';
@@ -34,9 +34,9 @@ interface ScoreOpts {
   jobs?: string;
 }
 
-export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
+export default async function run(args: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const opts = rawOpts as ScoreOpts;
-  const project = openProject(opts.project, ctx.cwd);
+  const { project, inputs } = openProjectFor(opts.project, args, ctx.cwd);
   const { catalog } = project;
 
   const whatIf = readScenario(catalog, opts, ctx.cwd);

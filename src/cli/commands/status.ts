@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { shown, withProgress, type CliContext } from '../context.js';
-import { openProject } from '../project.js';
+import { openProjectFor } from '../project.js';
 import { outputTarget, writeFileAtomic } from '../../io/files.js';
 import { review } from '../../pipeline.js';
 import { calendarDay, formatStatusTable, standingOf, statusJson, statusView, statusWorkbook } from '../../status/index.js';
@@ -21,12 +21,12 @@ interface StatusOpts {
   jobs?: string;
 }
 
-export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
+export default async function run(args: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const opts = rawOpts as StatusOpts;
   const format = opts.format ?? 'table';
   const jobs = countOption(opts.jobs, '--jobs', 1);
   const fixed = sourceDateEpoch(ctx.env);
-  const project = openProject(opts.project, ctx.cwd);
+  const { project, inputs } = openProjectFor(opts.project, args, ctx.cwd);
 
   const r = await withProgress(ctx, say(ctx.lang, 'checking'), () =>
     review(project, { inputs, cwd: ctx.cwd, ...(jobs !== undefined ? { jobs } : {}), ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}) }),

@@ -6,8 +6,8 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { report as note, shown, withProgress, type CliContext } from '../context.js';
-import { openProject } from '../project.js';
-import { findProjectDir, type Project } from '../../project/config.js';
+import { openProjectFor } from '../project.js';
+import type { Project } from '../../project/config.js';
 import { projectForUploads } from '../../validate/standalone.js';
 import { diag } from '../../diagnostics/index.js';
 import { writeFileAtomic } from '../../io/files.js';
@@ -30,20 +30,21 @@ interface ValidateOpts {
  * outside any, for files named on the command line, the one their templates
  * name (said in a note), so that one upload can be checked where it was saved.
  */
-async function projectFor(opts: ValidateOpts, inputs: string[], ctx: CliContext): Promise<Project> {
-  if (opts.project !== undefined || inputs.length === 0 || findProjectDir(ctx.cwd) !== undefined) return openProject(opts.project, ctx.cwd);
-  const uploads = await projectForUploads(inputs, ctx.cwd);
-  if (uploads === undefined) return openProject(undefined, ctx.cwd);
+async function projectFor(opts: ValidateOpts, args: string[], ctx: CliContext): Promise<{ project: Project; inputs: string[] }> {
+  const named = openProjectFor(opts.project, args, ctx.cwd, true);
+  if (named !== undefined) return named;
+  const uploads = await projectForUploads(args, ctx.cwd);
+  if (uploads === undefined) return openProjectFor(undefined, args, ctx.cwd);
   note(ctx, uploads.note);
-  return uploads.project;
+  return { project: uploads.project, inputs: args };
 }
 
-export default async function run(inputs: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
+export default async function run(args: string[], rawOpts: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const opts = rawOpts as ValidateOpts;
   const format = opts.format ?? 'pretty';
   const maxWarnings = countOption(opts.maxWarnings, '--max-warnings', 0);
   const jobs = countOption(opts.jobs, '--jobs', 1);
-  const project = await projectFor(opts, inputs, ctx);
+  const { project, inputs } = await projectFor(opts, args, ctx);
 
   const report = await withProgress(ctx, say(ctx.lang, 'checking'), () =>
     validateInputs(project, inputs, { cwd: ctx.cwd, ...(jobs !== undefined ? { jobs } : {}) }),
