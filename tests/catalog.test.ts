@@ -344,7 +344,9 @@ describe('the registry of shipped catalogs', () => {
     const base = mkdtempSync(path.join(os.tmpdir(), 'kla-init-'));
     const made = initProject({ dir: path.join(base, 'baru'), district: 'Uji', province: 'Jambi', year: 2026 });
     expect(made.config.catalog).toBe(newestCatalog().id);
-    expect(made.config.opds).toEqual(loadCatalog(newestCatalog().id).defaultOpds);
+    // The catalog's OPD list, with "Kabupaten/Kota" in a name made the district's own.
+    expect(made.config.opds).toEqual(loadCatalog(newestCatalog().id).defaultOpds!.map((o) => ({ ...o, name: o.name.replace('Kabupaten/Kota', 'Kabupaten Uji') })));
+    expect(made.config.opds.map((o) => o.name)).toContain('Badan Narkotika Nasional Kabupaten Uji');
     const err = refusalOf(() => initProject({ dir: path.join(base, 'lain'), district: 'Uji', province: 'Jambi', catalog: 'kla-1999' }));
     expect(err.code).toBe('KLA-E601');
     expect(err.diagnostics[0]!.params).toMatchObject({ ref: 'kla-1999' });

@@ -54,6 +54,9 @@ describe('kla init', () => {
       const written = JSON.parse(readFileSync(path.join(dir, 'kla.config.json'), 'utf8')) as { district: object; signatories: { head: { title: string } } };
       expect(written.district, district).toEqual(want);
       expect(written.signatories.head.title).toBe(`${want.kind === 'kota' ? 'Wali Kota' : 'Bupati'} ${want.name}`);
+      // The district's own vertical office: BNN Kota Bogor, not "Kabupaten" in a city.
+      const bnn = (written as unknown as { opds: { code: string; name: string }[] }).opds.find((o) => o.code === 'BNNK');
+      expect(bnn?.name).toBe(`Badan Narkotika Nasional ${want.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${want.name}`);
     }
   });
 

@@ -55,8 +55,10 @@ const README = `Folder proyek KLA
  * The OPD list a new project starts from: the catalog's own, else one OPD per
  * catalog source.
  */
-export function defaultOpds(catalog: Catalog): Config['opds'] {
-  return catalog.defaultOpds ?? catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
+export function defaultOpds(catalog: Catalog, district?: string): Config['opds'] {
+  const opds = catalog.defaultOpds ?? catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
+  // A vertical office named for "Kabupaten/Kota" (Badan Narkotika Nasional Kabupaten/Kota) is the district's own.
+  return district === undefined ? opds : opds.map((o) => ({ ...o, name: o.name.replace(/\bKabupaten\/Kota\b/u, district) }));
 }
 
 /** Refuse a folder that already holds a project: init never overwrites one. */
@@ -90,7 +92,7 @@ export function initProject(o: InitOptions): InitResult {
   const cwd = o.cwd ?? process.cwd();
   const catalog = loadCatalog(o.catalog ?? newestCatalog().id, cwd);
   const catalogRef = catalogReference(o.catalog, dir, cwd);
-  const opds = defaultOpds(catalog);
+  const opds = defaultOpds(catalog, `${kind === 'kota' ? 'Kota' : 'Kabupaten'} ${nameCase(name)}`);
 
   const head = kind === 'kota' ? 'Wali Kota' : 'Bupati';
   const year = o.year ?? new Date().getFullYear();
