@@ -224,6 +224,19 @@ describe('the rendered documents', () => {
     expect(dossier.join(' ').replace(/\s+/g, ' ')).toMatch(/Meningkatkan capaian dari "[^"]+" menjadi ("[^"]+"|\S+ atau lebih|paling tinggi \S+)/);
   });
 
+  it('counts indicators as the framework does: 24, and Kelana/Dekela\'s 2 beside them; Klaster V\'s 4 shown in 9 rows', () => {
+    const text = dossier.join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('memuat 24 indikator tersebut ditambah 2 indikator penyelenggaraan Kabupaten/Kota Layak Anak di kecamatan dan desa/kelurahan (Kelana Dekela), dalam 7 kelompok penilaian');
+    expect(text).toMatch(/Klaster V memuat 4 indikator yang dirinci menjadi 9 subindikator dengan nilai maksimum 205\./);
+    expect(text).toMatch(/Klaster III memuat 6 indikator dengan nilai maksimum 150\./);
+    // Tabel 3.1: a row per group with its count, and the total of 26 (24 + 2), not the 31 rows of Bab III.
+    const m = buildDossierModel(input);
+    expect(m.groups.map((g) => g.indicatorCount)).toEqual([3, 3, 5, 6, 3, 4, 2]);
+    expect(m.groups.map((g) => g.indicators.length)).toEqual([3, 3, 5, 6, 3, 9, 2]);
+    expect(text).toMatch(/Klaster V Perlindungan Khusus 4 205 /);
+    expect(text).toMatch(/Jumlah 26 1\.000 /);
+  });
+
   it('the dossier is an A4 PDF: front matter numbered i, ii, iii …, the body from 1', () => {
     expect(docs.dossier.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(dossier.length).toBe(docs.dossier.pages);

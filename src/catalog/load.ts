@@ -45,6 +45,8 @@ export interface CatalogGroup extends Omit<Group, 'indicators'> {
   max: number;
   statedMax: number;
   indicators: CatalogIndicator[];
+  /** Its indicators as the framework counts them, by number: 21A, 21B and 21C are parts of indicator 21. */
+  indicatorCount: number;
 }
 
 /** A validated catalog with lookup indexes; maxima and predikat bands as scoring uses them. */
@@ -126,6 +128,9 @@ export function buildCatalog(raw: unknown, file = '<catalog>'): Catalog {
   return index(data, file);
 }
 
+/** The number of an indicator in the framework: "21" for 21A, the id itself when it has none. */
+const indicatorNumber = (i: { id: string }) => /^\d+/.exec(i.id)?.[0] ?? i.id;
+
 /** Sums of decimal maxima (4.5 + 1.25 …) without binary noise. */
 const sum = (xs: readonly number[]) => Number(xs.reduce((s, x) => s + x, 0).toPrecision(12));
 
@@ -152,14 +157,14 @@ function index(data: CatalogData, file: string): Catalog {
       }
       return entry;
     });
-    const group: CatalogGroup = { ...g, max: sum(indicators.map((i) => i.max)), statedMax: g.max, indicators };
+    const group: CatalogGroup = { ...g, max: sum(indicators.map((i) => i.max)), statedMax: g.max, indicators, indicatorCount: new Set(indicators.map(indicatorNumber)).size };
     groupById.set(g.id, group);
     return group;
   });
   const totalMax = data.indicatorOverflow === 'sum' ? sum(groups.map((g) => g.max)) : data.totalMax;
   // checkCatalog guarantees the bands end at the stated total: the top edge moves with the total.
   const bands = data.predikat.bands.map((b) => (b.max === data.totalMax ? { ...b, max: totalMax } : b));
-  const framework = groups.filter((g) => g.kind !== 'kelana-dekela').flatMap((g) => g.indicators.map((i) => /^\d+/.exec(i.id)?.[0] ?? i.id));
+  const framework = groups.filter((g) => g.kind !== 'kelana-dekela').flatMap((g) => g.indicators.map(indicatorNumber));
   return {
     ...data,
     groups,

@@ -261,12 +261,12 @@ function hasil(m: DossierModel, n: () => Narrative): Part {
           const rows = m.groups.map((g, i) => [
             String(i + 1),
             g.label === g.name ? { text: g.label, bold: true } : textLines([{ text: g.label, bold: true }, g.name]),
-            right(String(g.indicators.length)),
+            right(String(g.indicatorCount)),
             right(maximum(g.max)),
             right(points(g.points)),
             right(percent(g.points, g.max)),
           ]);
-          const indicators = m.groups.reduce((k, g) => k + g.indicators.length, 0);
+          const indicators = m.groups.reduce((k, g) => k + g.indicatorCount, 0);
           return [
             ...narrative(n()['hasil-pengantar']),
             table({
@@ -287,6 +287,12 @@ function hasil(m: DossierModel, n: () => Narrative): Part {
   };
 }
 
+/** "3 indikator"; "4 indikator yang dirinci menjadi 9 subindikator" where the instrument splits them (21A, 21B …). */
+function indicatorsOf(g: GroupSection): string {
+  const rows = g.indicators.length;
+  return rows === g.indicatorCount ? `${rows} indikator` : `${g.indicatorCount} indikator yang dirinci menjadi ${rows} subindikator`;
+}
+
 function groupPart(g: GroupSection): Part {
   const tid = `tabel-kelompok-${g.id}`;
   const title = g.label === g.name ? g.label : `${g.label}: ${g.name}`;
@@ -300,7 +306,7 @@ function groupPart(g: GroupSection): Part {
       const says = (label: string, text: string) => (text ? [{ text: label, style: 'h3', margin: [0, 6, 0, 4] }, para(text)] : []);
       const story = [...says('Capaian', g.narrative.capaian), ...says('Kendala', g.narrative.kendala), ...says('Upaya', g.narrative.upaya)];
       return [
-        para(`${g.label} memuat ${g.indicators.length} indikator dengan nilai maksimum ${maximum(g.max)}. Nilai yang diperoleh adalah ${points(g.points)} (${percent(g.points, g.max)}); rinciannya disajikan pada ${num.ref(tid)}.`),
+        para(`${g.label} memuat ${indicatorsOf(g)} dengan nilai maksimum ${maximum(g.max)}. Nilai yang diperoleh adalah ${points(g.points)} (${percent(g.points, g.max)}); rinciannya disajikan pada ${num.ref(tid)}.`),
         table({
           id: nodeId(tid),
           caption: num.caption(tid),

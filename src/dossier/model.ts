@@ -107,6 +107,8 @@ export interface IndicatorSection extends Omit<IndicatorScore, 'groupId'> {
 
 export interface GroupSection extends GroupScore {
   indicators: IndicatorSection[];
+  /** Its indicators as the framework counts them (Klaster V: 4, its rows 21A … 24B: 9). */
+  indicatorCount: number;
   /** The DPPPA's narrative for the group (empty strings when not written). */
   narrative: { capaian: string; kendala: string; upaya: string };
 }
@@ -179,7 +181,8 @@ export interface DossierModel {
   regulations: { kind: string; kla: boolean; title: string }[];
   gugusTugas: { decree: string; chair: string; members: number | null } | null;
   history: { year: number; predikat: string; total: string; note: string }[];
-  catalog: { id: string; title: string; provenance: string; questions: number; indicators: number; groups: number };
+  /** `indicators`: the framework's count (24); `localIndicators`: those of KLA in kecamatan and desa/kelurahan (2). */
+  catalog: { id: string; title: string; provenance: string; questions: number; indicators: number; localIndicators: number; groups: number };
   summary: {
     total: number;
     /** The total as shown: two decimals unless more are needed to agree with the predikat. */
@@ -290,6 +293,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       max: gs?.max ?? g.max,
       points: gs?.points ?? 0,
       forecastPoints: gs?.forecastPoints ?? 0,
+      indicatorCount: g.indicatorCount,
       narrative: { capaian: cleanText(n?.capaian ?? '', LIMITS.narrative), kendala: cleanText(n?.kendala ?? '', LIMITS.narrative), upaya: cleanText(n?.upaya ?? '', LIMITS.narrative) },
       indicators: g.indicators.map((ind) => {
         const is = indicatorScore.get(ind.id);
@@ -355,6 +359,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       provenance: cleanText(catalog.provenance, LIMITS.paragraph),
       questions: catalog.questionList.length,
       indicators: catalog.indicatorCount,
+      localIndicators: catalog.groups.filter((g) => g.kind === 'kelana-dekela').reduce((k, g) => k + g.indicatorCount, 0),
       groups: catalog.groups.length,
     },
     summary: {

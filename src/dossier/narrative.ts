@@ -50,7 +50,7 @@ export const VIEW_SPEC = {
   anak: { ada: 'value', jumlah: 'value', lakiLaki: 'value', perempuan: 'value', tahunData: 'value', sumber: 'value', kecamatanTerbanyak: 'value' },
   kelembagaan: { adaPerda: 'value', perda: 'value', adaGugusTugas: 'value', gugusTugas: 'value', ketua: 'value', anggota: 'value', jumlahPeraturan: 'value' },
   riwayat: { ada: 'value', jumlah: 'value', tahunTerakhir: 'value', predikatTerakhir: 'value' },
-  katalog: { judul: 'value', jumlahPertanyaan: 'value', jumlahIndikator: 'value', jumlahKelompok: 'value' },
+  katalog: { judul: 'value', jumlahPertanyaan: 'value', jumlahIndikator: 'value', jumlahIndikatorKelanaDekela: 'value', jumlahKelompok: 'value' },
   nilai: {
     total: 'value',
     maksimum: 'value',
@@ -124,7 +124,7 @@ export function buildView(m: DossierModel, n: Numbering, place: string): Narrati
       jumlahPeraturan: m.regulations.length,
     },
     riwayat: { ada: m.history.length > 0, jumlah: m.history.length, tahunTerakhir: lastHistory ? String(lastHistory.year) : '', predikatTerakhir: lastHistory?.predikat ?? '' },
-    katalog: { judul: m.catalog.title, jumlahPertanyaan: m.catalog.questions, jumlahIndikator: m.catalog.indicators, jumlahKelompok: m.catalog.groups },
+    katalog: { judul: m.catalog.title, jumlahPertanyaan: m.catalog.questions, jumlahIndikator: m.catalog.indicators, jumlahIndikatorKelanaDekela: m.catalog.localIndicators, jumlahKelompok: m.catalog.groups },
     nilai: {
       total: s.totalText,
       maksimum: maximum(s.max),
