@@ -168,6 +168,21 @@ describe('the outline: one list, every number generated', () => {
     expect(templates.render(view)['analisis-pengantar'][0]).toMatchObject({ text: expect.stringContaining('Tabel 3.1') });
   });
 
+  it('says what the next predikat needs as its edge counts: at least the gap to the lowest band, more than it above a band', () => {
+    const sentence = (total: number) => {
+      const base = sampleInput();
+      const mm = buildDossierModel({ ...base, score: { ...base.score, total } });
+      const text = templates.render(buildView(mm, numberOutline(dossierOutline(mm, () => ({}) as never)), 'Kota Contoh'))['analisis-pengantar'][0] as { text: string };
+      return { next: mm.summary.nextPredikat, text: text.text };
+    };
+    // 500 is Pratama: 56,44 needs 443,56 at least. 600 is still Pratama: 656,80 needs more than 43,20 for Nindya's "lebih dari 700".
+    const low = sentence(56.44);
+    expect(low.next).toMatchObject({ name: 'Pratama', threshold: 'paling sedikit 500', gap: '443,56', need: 'paling sedikit 443,56' });
+    expect(low.text).toContain('Predikat Pratama mensyaratkan nilai paling sedikit 500, sehingga diperlukan tambahan paling sedikit 443,56 poin.');
+    const madya = sentence(656.8);
+    expect(madya.text).toContain('Predikat Nindya mensyaratkan nilai lebih dari 700, sehingga diperlukan tambahan lebih dari 43,20 poin.');
+  });
+
   it('refuses two parts with one id', () => {
     expect(() => numberOutline([...outline, outline[0]!])).toThrow(/used twice/);
   });

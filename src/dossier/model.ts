@@ -191,7 +191,8 @@ export interface DossierModel {
     predikat: string | null;
     /** Bands in order, with their range worded under the catalog's rule for decimals. */
     bands: { name: string; min: number; max: number; range: string }[];
-    nextPredikat: { name: string; threshold: string; gap: string } | null;
+    /** `gap`: the points still missing; `need`: the same as the band edge asks ("paling sedikit 443,56" at an edge that counts, "lebih dari 43,20" above one). */
+    nextPredikat: { name: string; threshold: string; gap: string; need: string } | null;
     answered: number;
     questions: number;
   };
@@ -373,6 +374,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
             name: margin.next.name,
             threshold: `${margin.next.threshold.inclusive ? 'paling sedikit' : 'lebih dari'} ${maximum(margin.next.threshold.value)}`,
             gap: points(margin.next.missing),
+            need: `${margin.next.threshold.inclusive ? 'paling sedikit' : 'lebih dari'} ${points(margin.next.missing)}`,
           }
         : null,
       answered: allRows.filter((r) => r.status === 'answered' || r.status === 'overridden').length,
