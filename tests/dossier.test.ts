@@ -23,7 +23,7 @@ import { dossierOutline } from '../src/dossier/dossier.js';
 import { numberOutline } from '../src/dossier/outline.js';
 import { formatRefusal } from '../src/diagnostics/index.js';
 import { refusalOf } from './helpers/refusal.js';
-import { catalog, config, sampleInput } from './dossier.helpers.js';
+import { catalog, config, opds, sampleInput } from './dossier.helpers.js';
 import { expectListedOnTheirPages, frontLinks, layoutProblems, pdfLayout, pdfPages, squash } from './dossier.pdf.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kla-dossier-'));
@@ -250,6 +250,15 @@ describe('the rendered documents', () => {
     expect(m.groups.map((g) => g.indicators.length)).toEqual([3, 3, 5, 6, 3, 9, 2]);
     expect(text).toMatch(/Klaster V Perlindungan Khusus 4 205 /);
     expect(text).toMatch(/Jumlah 26 1\.000 /);
+  });
+
+  it('names a Perangkat Daerah in the annex tables by its short name, and the list of them says what each stands for', () => {
+    const text = dossier.join(' ').replace(/\s+/g, ' ');
+    const list = docs.dossier.numbering.entries.find((e) => e.id === 'tabel-opd')!.label;
+    expect(text.split(`Perangkat Daerah disebut dengan singkatannya; kepanjangannya tercantum pada ${list}.`).length - 1).toBe(2);
+    const page = dossier.slice(docs.dossier.frontPages).find((p) => p.includes(`${list} Perangkat Daerah, petugas data`))!;
+    expect(page.replace(/\s+/g, ' ')).toMatch(/No\. Singkatan Perangkat Daerah Petugas data Kepala Perangkat Daerah/);
+    for (const o of opds.slice(0, 5)) expect(page.replace(/\s+/g, ' ')).toMatch(new RegExp(`\\d+ ${o.code} ${o.name.split(' ')[0]}`));
   });
 
   it('the dossier is an A4 PDF: front matter numbered i, ii, iii …, the body from 1', () => {

@@ -406,7 +406,7 @@ function lampiranJawaban(m: DossierModel): Part {
     title: 'Jawaban Instrumen dan Data Dukung',
     floats: m.groups.flatMap((g) => g.indicators.map((i) => float(`tabel-jawaban-${i.id}`, `Indikator ${i.id}: ${i.name}`))),
     body: (num) => [
-      para('Lampiran ini memuat setiap pertanyaan instrumen, jawaban Perangkat Daerah, nilai yang diperoleh dibandingkan dengan nilai maksimumnya, data dukung yang disampaikan, dan Perangkat Daerah penanggung jawab, menurut indikator.'),
+      para(`Lampiran ini memuat setiap pertanyaan instrumen, jawaban Perangkat Daerah, nilai yang diperoleh dibandingkan dengan nilai maksimumnya, data dukung yang disampaikan, dan Perangkat Daerah penanggung jawab, menurut indikator. ${shortNames(num)}`),
       ...m.groups.flatMap((g) => g.indicators.map((i) => answerTable(i, num, m.dataYears))),
     ],
   };
@@ -448,6 +448,9 @@ function answerRow(q: QuestionRow, years: DossierModel['dataYears'], num: Number
   ];
 }
 
+/** The tables name a Perangkat Daerah by its short name (DINKES); the list of them says what each stands for. */
+const shortNames = (num: Numbering) => `Perangkat Daerah disebut dengan singkatannya; kepanjangannya tercantum pada ${num.ref('tabel-opd')}.`;
+
 function lampiranDataDukung(m: DossierModel): Part {
   const withItems = m.evidenceByIndicator.filter((i) => i.items.length > 0);
   return {
@@ -456,7 +459,7 @@ function lampiranDataDukung(m: DossierModel): Part {
     title: 'Daftar Data Dukung',
     floats: [float('tabel-data-dukung', 'Data dukung menurut indikator')],
     body: (num) => [
-      para('Lampiran ini memuat data dukung yang disampaikan Perangkat Daerah untuk setiap pertanyaan, dikelompokkan menurut indikator.'),
+      para(`Lampiran ini memuat data dukung yang disampaikan Perangkat Daerah untuk setiap pertanyaan, dikelompokkan menurut indikator. ${shortNames(num)}`),
       table({
         id: nodeId('tabel-data-dukung'),
         caption: num.caption('tabel-data-dukung'),
@@ -556,13 +559,13 @@ function lampiranOpd(m: DossierModel): Part {
     title: 'Perangkat Daerah dan Petugas Data',
     floats: [float('tabel-opd', 'Perangkat Daerah, petugas data, dan kepala Perangkat Daerah')],
     body: (num) => [
-      para('Lampiran ini memuat Perangkat Daerah dan lembaga yang menjawab instrumen evaluasi mandiri, petugas data anak yang ditunjuk, dan kepala Perangkat Daerah masing-masing.'),
+      para('Lampiran ini memuat Perangkat Daerah dan lembaga yang menjawab instrumen evaluasi mandiri beserta singkatan yang dipakai dalam tabel dokumen ini, petugas data anak yang ditunjuk, dan kepala Perangkat Daerah masing-masing.'),
       table({
         id: nodeId('tabel-opd'),
         caption: num.caption('tabel-opd'),
-        widths: [18, '*', 130, 130],
-        header: ['No.', 'Perangkat Daerah', 'Petugas data', 'Kepala Perangkat Daerah'],
-        rows: m.opds.map((o, i) => [String(i + 1), o.name, lines(o.officer.name, o.officer.position), lines(o.head.name, o.head.position)]),
+        widths: [18, 60, '*', 118, 118],
+        header: ['No.', 'Singkatan', 'Perangkat Daerah', 'Petugas data', 'Kepala Perangkat Daerah'],
+        rows: m.opds.map((o, i) => [String(i + 1), wrap(o.code), o.name, lines(o.officer.name, o.officer.position), lines(o.head.name, o.head.position)]),
       }),
     ],
   };
