@@ -365,6 +365,14 @@ describe('choices and refusals', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('[KLA-E801]');
     for (const k of ['"letters.date"', '"letters.number"', '"deadline"']) expect(r.err).toContain(k);
+    // The lines it proposes, pasted where it says (after the first "{"), make a config that works.
+    const lines = r.err.split('\n').filter((l) => /^ {4}"/.test(l)).map((l) => l.replace(/ \[KLA-E801\]$/, ''));
+    expect(lines.length).toBe(2);
+    const file = path.join(p.dir, 'kla.config.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{', `{\n${lines.join('\n')}`));
+    const again = await run(p.dir, ['feedback']);
+    expect(again.err).not.toContain('[KLA-E801]');
+    expect(again.code, again.err).toBeLessThan(2);
   });
 
   it('an unknown placeholder in the number pattern (KLA-E802) and an unknown sender (KLA-E803)', async () => {

@@ -224,7 +224,7 @@ export const EXAMPLES = {
   'KLA-E724': { question: '1.2a', opds: ['DPPPA', 'HUKUM'] },
   'KLA-E725': { errors: 3, files: 2 },
   'KLA-W730': { question: '1.2l', opd: 'HUKUM', reason: 'no-answer' },
-  'KLA-E801': { keys: ['letters.date', 'deadline'] },
+  'KLA-E801': { keys: ['letters.date', 'deadline'], year: 2026 },
   'KLA-E802': { pattern: '400.2/{nomor}/DPPPA/{year}', placeholder: '{nomor}', known: ['{seq}', '{opd}', '{year}', '{month}'] },
   'KLA-E803': { code: 'DP3A', codes: ['DPPPA', 'DINKES', 'DINSOS'] },
   'KLA-W810': { question: '12.3', files: ['SK Tim Imunisasi 2026.pdf'] },

@@ -48,7 +48,7 @@ export function letterSettings(project: Project): LetterSettings {
     ...(config.letters === undefined ? ['letters.date', 'letters.number'] : []),
     ...(config.letters?.deadline === undefined && config.deadline === undefined ? ['deadline'] : []),
   ];
-  if (missing.length > 0 || config.letters === undefined) throw refusal('KLA-E801', { keys: missing }, { location: at(missing[0] ?? 'letters') });
+  if (missing.length > 0 || config.letters === undefined) throw refusal('KLA-E801', { keys: missing, year: project.config.year }, { location: at(missing[0] ?? 'letters') });
   const l = config.letters;
   for (const m of l.number.matchAll(/\{[^}]*\}/g)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(m[0])) throw refusal('KLA-E802', { pattern: l.number, placeholder: m[0], known: [...PLACEHOLDERS] }, { location: at('letters.number') });

@@ -5,16 +5,29 @@
  */
 import { def, type AnyCodeDef } from '../registry.js';
 
+/** What to add to kla.config.json for the keys missing: dates in the evaluation year (seq: the letter's running number). */
+function letterExample(p: { keys: string[]; year: number }): string {
+  const lines = [
+    ...(p.keys.some((k) => k.startsWith('letters.')) ? [`"letters": { "date": "${p.year}-02-16", "number": "400.2/{seq}/DPPPA/{month}/{year}" },`] : []),
+    ...(p.keys.includes('deadline') ? [`"deadline": "${p.year}-02-27",`] : []),
+  ];
+  return lines.map((l) => `    ${l}`).join('\n');
+}
+
 export const FEEDBACK_CODES = {
-  'KLA-E801': def<{ keys: string[] }>(
+  'KLA-E801': def<{ keys: string[]; year: number }>(
     'error',
     { id: 'Pengaturan surat belum lengkap', en: 'Letter settings incomplete' },
     {
       id: 'Isi kunci yang disebut di kla.config.json: "letters.date" (tanggal surat), "letters.number" (pola nomor surat) dan "deadline" atau "letters.deadline" (batas waktu bagi OPD). Lihat docs/feedback.md.',
       en: 'Fill the keys named in kla.config.json: "letters.date" (letter date), "letters.number" (number pattern) and "deadline" or "letters.deadline" (the date the OPDs reply by). See docs/feedback.md.',
     },
-    (p, f) => `Surat dan lembar kerja bertanda belum dapat disusun karena konfigurasi belum memuat ${f.list(p.keys.map((k) => `"${k}"`))}. Tanggal dan nomor surat diambil dari konfigurasi, bukan dari jam komputer, agar hasilnya tetap sama setiap kali disusun.`,
-    (p, f) => `The letters and annotated workbooks cannot be written: the config has no ${f.list(p.keys.map((k) => `"${k}"`))}. Letter dates and numbers come from the config, never from the clock, so that the same inputs give the same documents.`,
+    (p, f) =>
+      `Surat dan lembar kerja bertanda belum dapat disusun karena konfigurasi belum memuat ${f.list(p.keys.map((k) => `"${k}"`))}. Tanggal dan nomor surat diambil dari konfigurasi, bukan dari jam komputer, agar hasilnya tetap sama setiap kali disusun. ` +
+      `Mohon tambahkan baris berikut ke kla.config.json, tepat setelah tanda { pada baris pertama, dengan tanggal dan nomor surat Bapak/Ibu sendiri:\n${letterExample(p)}`,
+    (p, f) =>
+      `The letters and annotated workbooks cannot be written: the config has no ${f.list(p.keys.map((k) => `"${k}"`))}. Letter dates and numbers come from the config, never from the clock, so that the same inputs give the same documents. ` +
+      `Add these lines to kla.config.json, right after the { on its first line, with your own date and letter number:\n${letterExample(p)}`,
   ),
   'KLA-E802': def<{ pattern: string; placeholder: string; known: string[] }>(
     'error',
