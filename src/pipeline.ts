@@ -224,7 +224,7 @@ export function finalBlockers(project: Project, a: Pick<Assessment, 'report' | '
   const errors = a.report.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) out.push(diag('KLA-E725', { errors: errors.length, files: new Set(errors.map((d) => d.location.file)).size }));
   for (const c of openConflicts(a.result)) out.push(diag('KLA-E724', { question: c.questionId, opds: c.answers.map((x) => x.opdCode) }, at('chosenAnswers'), c.questionId));
-  if (config.document.date === undefined) out.push(diag('KLA-E720', { key: 'document.date' }, at('document.date')));
+  if (config.document.date === undefined) out.push(diag('KLA-E720', { key: 'document.date', year: config.year }, at('document.date')));
   for (const role of ['head', 'coordinator'] as const) {
     for (const field of ['name', 'title'] as const) {
       const v = config.signatories[role][field];

@@ -78,6 +78,8 @@ describe('a final dossier needs its date, real signatories, the emblem and the p
     expect(r.stderr).toContain('Dokumen final tidak disusun');
     for (const code of ['KLA-E719', 'KLA-E720', 'KLA-E721', 'KLA-E722', 'KLA-E268']) expect(r.stderr, code).toContain(code);
     expect(r.stderr).toContain('document.date');
+    // Said in the form it takes in kla.config.json, dated in the project's year.
+    expect(r.stderr).toContain('"document": { "date": "2026-03-14" }');
     expect(r.stderr).toContain('signatories.head.name');
     expect(r.stderr).not.toMatch(/at .+\.js:\d+/);
     expect(existsSync(path.join(project.dir, 'output', 'dokumen-kla-2026.pdf'))).toBe(false);
@@ -91,6 +93,12 @@ describe('a final dossier needs its date, real signatories, the emblem and the p
     const all = pages.join(' ');
     expect(all).toContain('HAL YANG PERLU DISELESAIKAN');
     expect(all).toContain('Tanggal belum ditetapkan');
+    // The same points, said to the document's readers: what is missing, never the config key or command that holds it.
+    const squashed = all.replace(/\s+/g, ' ');
+    expect(squashed).toContain('Tanggal penandatanganan dokumen belum ditetapkan.');
+    expect(squashed).toMatch(/Nama Bupati \S+ yang menandatangani dokumen belum diisi\./);
+    expect(squashed).toContain('Lambang daerah untuk sampul dokumen belum tersedia.');
+    expect(squashed).not.toMatch(/document\.date|signatories\.|district\.logo|kla\.config|"kla \w+"|konfigurasi/);
     expect(existsSync(path.join(project.dir, 'output', 'laporan-kerja-kla-2026-draf.pdf'))).toBe(true);
   });
 });

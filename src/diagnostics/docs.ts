@@ -218,7 +218,7 @@ export const EXAMPLES = {
   'KLA-W717': { errors: 3 },
   'KLA-W718': { errors: 3, ignored: 2, unreadable: [] },
   'KLA-E719': { blockers: 3 },
-  'KLA-E720': { key: 'document.date' },
+  'KLA-E720': { key: 'document.date', year: 2026 },
   'KLA-E721': { key: 'signatories.head.name', role: 'head', field: 'name', found: 'Isi nama Bupati' },
   'KLA-E722': { key: 'district.logo' },
   'KLA-E724': { question: '1.2a', opds: ['DPPPA', 'HUKUM'] },

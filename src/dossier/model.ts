@@ -394,7 +394,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
           .map((q) => ({ questionId: q.id, opdCode: q.opdCode ?? q.responsible.join(', '), entries: q.evidenceMore > 0 ? [...q.evidence, `dan ${q.evidenceMore} berkas lainnya`] : q.evidence })),
       })),
     ),
-    blockers: input.blockers.map((d) => cleanText(input.word(d), 600)),
+    blockers: input.blockers.map((d) => cleanText(blockerLine(d, input), 600)),
     forecast,
     conflicts: conflictsModel(input, label),
     problems: problemsModel(input, opds, label),
@@ -487,6 +487,40 @@ function matrixModel(input: DossierInput, label: (f: string) => string): MatrixM
     unevidenced: unevidencedByArea(scored, label),
     files: (input.matrix?.files ?? []).map((f) => label(f.file)),
   };
+}
+
+/**
+ * What still stops the final document, as the draft's annex says it to its
+ * readers (the Gugus Tugas, the Kepala Dinas): what is missing, not which key
+ * of the tool's config holds it or which command makes it. The other blockers
+ * (errors in workbooks, a part of the profile) are worded so already.
+ */
+function blockerLine(d: Diagnostic, input: DossierInput): string {
+  const p = d.params as Record<string, unknown>;
+  const list = (xs: unknown) => {
+    const a = Array.isArray(xs) ? xs.map(String) : [];
+    return a.length > 1 ? `${a.slice(0, -1).join(', ')} dan ${a[a.length - 1]}` : (a[0] ?? '');
+  };
+  const s = input.config.signatories;
+  switch (d.code) {
+    case 'KLA-E720':
+      return 'Tanggal penandatanganan dokumen belum ditetapkan.';
+    case 'KLA-E721': {
+      const role = p.role === 'head' ? 'Kepala Daerah' : 'Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak';
+      const title = p.role === 'head' ? s.head.title : s.coordinator.title;
+      const who = p.field === 'name' && !isPlaceholder(title) ? cleanText(title) : role;
+      return p.field === 'name' ? `Nama ${who} yang menandatangani dokumen belum diisi.` : `Jabatan ${role} yang menandatangani dokumen belum diisi.`;
+    }
+    case 'KLA-E722':
+      return 'Lambang daerah untuk sampul dokumen belum tersedia.';
+    case 'KLA-E724':
+      return `Pertanyaan ${String(p.question)} dijawab berbeda oleh ${list(p.opds)}; jawaban yang diajukan belum ditetapkan.`;
+    case 'KLA-E268':
+      if (p.part === 'workbook') return 'Lembar kerja profil daerah (DPPPA) belum diterima; dokumen final memuat wilayah, jumlah anak, regulasi, dan narasi dari lembar kerja tersebut.';
+      return input.word(d);
+    default:
+      return input.word(d);
+  }
 }
 
 function person(p: { title: string; name: string; nip?: string | undefined }): Person {

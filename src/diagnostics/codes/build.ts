@@ -191,12 +191,13 @@ export const BUILD_CODES = {
     (p) => `Dokumen final tidak disusun: ${p.blockers} hal belum dipenuhi. Tidak ada berkas yang ditulis. Mohon selesaikan hal berikut, atau gunakan --draft untuk menyusun draf bertanda DRAF beserta daftar hal yang belum dipenuhi.`,
     (p) => `The final dossier was not built: ${p.blockers} point${p.blockers === 1 ? '' : 's'} not settled. Nothing was written. Please settle the points below, or use --draft to build a draft marked DRAF that lists them.`,
   ),
-  'KLA-E720': def<{ key: string }>(
+  'KLA-E720': def<{ key: string; year: number }>(
     'error',
     { id: 'Tanggal dokumen belum ditetapkan', en: 'Document date not set' },
     { id: 'Isi tanggal penandatanganan dokumen di konfigurasi, ditulis TTTT-BB-HH.', en: 'Set the date the dossier is signed on in the config, written YYYY-MM-DD.' },
-    (p) => `Tanggal dokumen belum ditetapkan. Mohon isi "${p.key}" di konfigurasi dengan tanggal penandatanganan, misalnya "2026-03-14".`,
-    (p) => `The document date is not set. Please set "${p.key}" in the config to the signing date, e.g. "2026-03-14".`,
+    (p) =>
+      `Tanggal dokumen belum ditetapkan. Mohon isi "${p.key}" di kla.config.json dengan tanggal penandatanganan (tahun-bulan-tanggal): "date" di dalam bagian "document", misalnya "document": { "date": "${p.year}-03-14" }.`,
+    (p) => `The document date is not set. Please set "${p.key}" in kla.config.json to the signing date (year-month-day): "date" inside "document", e.g. "document": { "date": "${p.year}-03-14" }.`,
   ),
   'KLA-E721': def<{ key: string; role: 'head' | 'coordinator'; field: 'name' | 'title'; found: string }>(
     'error',
