@@ -13,9 +13,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './model.js';
 import { diag, formatMessage, refusal } from './diagnostics/index.js';
-import { isPlaceholder } from './dossier/model.js';
 import { configPath, displayPath } from './paths.js';
-import { opdsForQuestion, type Project } from './project/config.js';
+import { isPlaceholder, opdsForQuestion, type Project } from './project/config.js';
 import { validateInputs, type ValidationReport } from './validate/index.js';
 import { missingForFinal } from './validate/profile.js';
 import {

@@ -8,7 +8,7 @@
  * workbook and English.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -359,7 +359,7 @@ describe('choices and refusals', () => {
     expect(readdirSync(dir)).toEqual(['umpan balik (lama).txt']);
   });
 
-  it('a project without letter settings is refused, naming the keys (KLA-E801)', async () => {
+  it('a project without letter settings is refused, naming the keys (KLA-E801), and without the signer\'s name (KLA-E721)', async () => {
     const p = makeProject();
     const r = await run(p.dir, ['feedback']);
     expect(r.code).toBe(2);
@@ -372,7 +372,17 @@ describe('choices and refusals', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('{', `{\n${lines.join('\n')}`));
     const again = await run(p.dir, ['feedback']);
     expect(again.err).not.toContain('[KLA-E801]');
-    expect(again.code, again.err).toBeLessThan(2);
+    // A new project's signer is still the text kla init wrote: no letter is signed with it.
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('[KLA-E721]');
+    expect(again.err).toContain('"signatories.coordinator.name"');
+    expect(existsSync(path.join(p.dir, 'output', 'umpan-balik'))).toBe(false);
+    const config = JSON.parse(readFileSync(file, 'utf8')) as { signatories: { coordinator: { name: string } } };
+    config.signatories.coordinator.name = 'Dra. Sri Wahyuni, M.Si.';
+    writeFileSync(file, JSON.stringify(config, null, 2));
+    const signed = await run(p.dir, ['feedback']);
+    expect(signed.code, signed.err).toBeLessThan(2);
+    expect(readdirSync(path.join(p.dir, 'output', 'umpan-balik')).length).toBeGreaterThan(0);
   });
 
   it('an unknown placeholder in the number pattern (KLA-E802) and an unknown sender (KLA-E803)', async () => {

@@ -57,6 +57,11 @@ describe('kla init', () => {
       // The district's own vertical office: BNN Kota Bogor, not "Kabupaten" in a city.
       const bnn = (written as unknown as { opds: { code: string; name: string }[] }).opds.find((o) => o.code === 'BNNK');
       expect(bnn?.name).toBe(`Badan Narkotika Nasional ${want.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${want.name}`);
+      // Vertical and outside bodies get a Surat Dinas, not the Nota Dinas of the Pemda's own offices, addressed to their head.
+      const opds = (written as unknown as { opds: { code: string; letter?: string; head?: string }[] }).opds;
+      expect(opds.filter((o) => o.letter === 'surat-dinas').map((o) => o.code).sort()).toEqual(['BNNK', 'DUNIAUSAHA', 'FAD', 'KEJARI', 'KEMENAG', 'PA', 'POLRES']);
+      expect(opds.find((o) => o.code === 'PA')?.head).toBe('Ketua Pengadilan Agama');
+      expect(opds.find((o) => o.code === 'DINKES')).not.toHaveProperty('letter');
     }
   });
 

@@ -154,11 +154,18 @@ export const predikatSchema = z.object({
 }).strict();
 
 /** An office of a typical district, as `kla init` proposes it for this catalog. */
+/** Kinds of letter: a Nota Dinas inside the Pemda, a Surat Dinas to a vertical or outside body, or none. */
+export const LETTER_KINDS = ['nota-dinas', 'surat-dinas', 'none'] as const;
+
 export const defaultOpdSchema = z.object({
   code: text,
   name: text,
   aliases: z.array(z.string()).default([]),
   sources: z.array(text).min(1),
+  /** The letter kla feedback writes: a Surat Dinas to a vertical or outside body (Kejaksaan, Forum Anak), else a Nota Dinas. */
+  letter: z.enum(LETTER_KINDS).optional(),
+  /** The title of its head where it is not "Kepala " + name ("Ketua Pengadilan Agama"). */
+  head: text.optional(),
 }).strict();
 
 export const catalogSchema = z.object({

@@ -13,7 +13,7 @@ import { reportFront, reportOutline } from './report.js';
 import { COLORS } from './parts.js';
 import type { LoadedTemplates, Narrative } from './templates.js';
 
-export { buildDossierModel, isPlaceholder, type DossierInput, type DossierModel } from './model.js';
+export { buildDossierModel, type DossierInput, type DossierModel } from './model.js';
 export { loadTemplates, TEMPLATE_NAMES, type LoadedTemplates } from './templates.js';
 export { documentDate } from './date.js';
 export { recapSheets } from './recap.js';

@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../catalog/load.js';
 import type { AnswerType, Rubric } from '../catalog/schema.js';
-import { dataYearsOf, type Config, type DataYears } from '../project/config.js';
+import { dataYearsOf, isPlaceholder, type Config, type DataYears } from '../project/config.js';
 import type { Answer, CellRef, Diagnostic, GroupScore, IndicatorScore, QuestionStatus, Submission } from '../model.js';
 import type { DistrictProfile } from '../profile.js';
 import type { GapPlan, PlanStepKind } from '../score/plan.js';
@@ -238,12 +238,6 @@ export interface DossierModel {
 /** Locale-independent string order, so the PDF is the same on every machine. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const PLACEHOLDER = /^\s*(isi\b|\[|<|…|\.\.\.|-\s*$|x+\s*$)/i;
-
-/** A config value that still holds the text `kla init` wrote in its place ("Isi nama Bupati"). */
-export function isPlaceholder(s: string | undefined): boolean {
-  return s === undefined || s.trim() === '' || PLACEHOLDER.test(s);
-}
 
 /** Build both documents' content from data. Pure. */
 export function buildDossierModel(input: DossierInput): DossierModel {

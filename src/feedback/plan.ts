@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model.js';
 import type { Lang } from '../i18n.js';
 import { diag, refusal } from '../diagnostics/index.js';
-import { normalizeName, type Opd, type Project } from '../project/config.js';
+import { isPlaceholder, normalizeName, type Opd, type Project } from '../project/config.js';
 import type { OpdStanding, Standing } from '../status/standing.js';
 
 export type LetterKind = 'nota-dinas' | 'surat-dinas';
@@ -40,7 +40,7 @@ function withoutDistrict(name: string, project: Project): string {
   return name.replace(tail, '').trim() || name;
 }
 
-/** Check the config's letter settings: refusals KLA-E801 (missing), KLA-E802 (number pattern), KLA-E803 (sender). */
+/** Check the config's letter settings: refusals KLA-E801 (missing), KLA-E802 (number pattern), KLA-E803 (sender), KLA-E721 (the signer still a placeholder). */
 export function letterSettings(project: Project): LetterSettings {
   const { config } = project;
   const at = (key: string) => ({ file: project.configFile, key });
@@ -59,6 +59,12 @@ export function letterSettings(project: Project): LetterSettings {
       ? config.opds.find((o) => o.code === l.sender)
       : config.opds.find((o) => normalizeName(o.name) === normalizeName(coordinator) || normalizeName(withoutDistrict(o.name, project)) === normalizeName(withoutDistrict(coordinator, project)));
   if (l.sender !== undefined && sender === undefined) throw refusal('KLA-E803', { code: l.sender, codes: config.opds.map((o) => o.code) }, { location: at('letters.sender') });
+  // The letters are signed by the DPPPA's head: never with the text kla init left in place of a name.
+  for (const field of ['name', 'title'] as const) {
+    const v = config.signatories.coordinator[field];
+    const key = `signatories.coordinator.${field}`;
+    if (isPlaceholder(v)) throw refusal('KLA-E721', { key, role: 'coordinator', field, found: v.trim() }, { location: at(key) });
+  }
   return {
     date: l.date,
     deadline: l.deadline ?? config.deadline!,

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../model.js';
 import { diag, refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
+import { LETTER_KINDS } from '../catalog/schema.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 import { configPath } from '../paths.js';
 import { isProvince, provinceName, withoutKind } from './names.js';
@@ -33,8 +34,6 @@ const person = z.object({
 /** A calendar date as staff type it in the config: 2026-12-19. */
 const isoDate = z.iso.date();
 
-/** Kinds of letter: a Nota Dinas inside the Pemda, a Surat Dinas to a vertical or outside body, or none. */
-export const LETTER_KINDS = ['nota-dinas', 'surat-dinas', 'none'] as const;
 
 export const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -249,6 +248,13 @@ export function configFileIn(dir: string): string | undefined {
   const found = CONFIG_FILES.filter((f) => existsSync(path.join(dir, f)));
   if (found.length > 1) throw refusal('KLA-E402', { dir, files: found }, { location: { file: dir } });
   return found[0] === undefined ? undefined : path.join(dir, found[0]);
+}
+
+const PLACEHOLDER = /^\s*(isi\b|\[|<|…|\.\.\.|-\s*$|x+\s*$)/i;
+
+/** A config value that still holds the text `kla init` wrote in its place ("Isi nama Bupati"), or nothing. */
+export function isPlaceholder(s: string | undefined): boolean {
+  return s === undefined || s.trim() === '' || PLACEHOLDER.test(s);
 }
 
 /** Find the project folder: `start` itself or the nearest parent with a kla.config.json (or .yaml). */
