@@ -23,11 +23,13 @@ export const FEEDBACK_CODES = {
       en: 'Fill the keys named in kla.config.json: "letters.date" (letter date), "letters.number" (number pattern) and "deadline" or "letters.deadline" (the date the OPDs reply by). See docs/feedback.md.',
     },
     (p, f) =>
-      `Surat dan lembar kerja bertanda belum dapat disusun karena konfigurasi belum memuat ${f.list(p.keys.map((k) => `"${k}"`))}. Tanggal dan nomor surat diambil dari konfigurasi, bukan dari jam komputer, agar hasilnya tetap sama setiap kali disusun. ` +
-      `Mohon tambahkan baris berikut ke kla.config.json, tepat setelah tanda { pada baris pertama, dengan tanggal dan nomor surat Bapak/Ibu sendiri:\n${letterExample(p)}`,
+      `Surat dan lembar kerja bertanda belum dapat disusun karena konfigurasi belum memuat ${f.list(p.keys.map((k) => `"${k}"`))}. ` +
+      `Mohon tambahkan baris berikut ke kla.config.json, tepat setelah tanda { pada baris pertama:\n${letterExample(p)}\n` +
+      'Gantilah tanggal dan nomornya dengan tanggal dan nomor surat Bapak/Ibu sendiri. Tanggal dan nomor surat diambil dari konfigurasi, bukan dari jam komputer, agar hasilnya tetap sama setiap kali disusun.',
     (p, f) =>
-      `The letters and annotated workbooks cannot be written: the config has no ${f.list(p.keys.map((k) => `"${k}"`))}. Letter dates and numbers come from the config, never from the clock, so that the same inputs give the same documents. ` +
-      `Add these lines to kla.config.json, right after the { on its first line, with your own date and letter number:\n${letterExample(p)}`,
+      `The letters and annotated workbooks cannot be written: the config has no ${f.list(p.keys.map((k) => `"${k}"`))}. ` +
+      `Add these lines to kla.config.json, right after the { on its first line:\n${letterExample(p)}\n` +
+      'Put your own letter date and number in them. Letter dates and numbers come from the config, never from the clock, so that the same inputs give the same documents.',
   ),
   'KLA-E802': def<{ pattern: string; placeholder: string; known: string[] }>(
     'error',
