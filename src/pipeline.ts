@@ -360,8 +360,10 @@ export async function feedback(project: Project, opts: FeedbackOptions = {}): Pr
   const r = await review(project, opts);
   const plan = planFeedback(standingOf(r), settings, only);
   opts.onStage?.('rendering');
-  // An OPD knows files by their names, not the DPPPA's folders; the documents are the same from any folder.
-  const message = (d: Diagnostic) => formatMessage(d, lang, { namesOnly: true });
+  // An OPD knows files by their names, not the DPPPA's folders, and other OPDs by their names, not the
+  // codes of the DPPPA's config; the documents are the same from any folder.
+  const names = new Map(project.config.opds.map((o) => [o.code, o.name]));
+  const message = (d: Diagnostic) => formatMessage(d, lang, { namesOnly: true, opdName: (code) => names.get(code) });
   const documents: FeedbackDocument[] = [];
   for (const item of plan.items) {
     const opd = item.standing.opd;

@@ -158,7 +158,7 @@ describe('the invalid set', () => {
         const k = `${d.location.sheet}!${d.location.cell}`;
         const m = byCell.get(k) ?? { sheet: d.location.sheet!, cell: d.location.cell!, severity: d.severity, messages: [] };
         if (RANK[d.severity] > RANK[m.severity]) m.severity = d.severity;
-        m.messages.push(formatMessage(d, 'id', { namesOnly: true }));
+        m.messages.push(formatMessage(d, 'id', { namesOnly: true, opdName: (code) => project.config.opds.find((x) => x.code === code)?.name }));
         byCell.set(k, m);
       }
       for (const m of byCell.values()) {
@@ -212,6 +212,35 @@ describe('the invalid set', () => {
       }
       expect(text).toContain(o.workbook!);
     }
+  });
+
+  it('a problems letter lists what must be corrected before what to check again, each in its table, and names other OPDs in full', async () => {
+    // Disnaker's unfinished workbook (questions to check again), with an e-mail address that must be corrected.
+    const dir = tmpDir('kla-feedback-both-');
+    const file = 'Disnaker KLA 2026 (belum lengkap).xlsx';
+    const wb = await load(path.join(INVALID, file));
+    const identity = wb.getWorksheet('Identitas')!;
+    let email: ExcelJS.Cell | undefined;
+    identity.eachRow((r) => {
+      if (r.getCell(2).text === 'Alamat e-mail') email = r.getCell(3);
+    });
+    email!.value = 'disnaker@merangin';
+    await wb.xlsx.writeFile(path.join(dir, file));
+    const out = path.join(dir, 'keluar');
+    expect((await run(dir, ['feedback', '--project', ROOT, '.', '--opd', 'DISNAKER', '-o', out])).code).toBe(0);
+    const letter = readdirSync(out).find((f) => f.startsWith('DISNAKER') && f.endsWith('.pdf'))!;
+    const text = (await pdfPages(readFileSync(path.join(out, letter)))).join(' ').replace(/\s+/g, ' ');
+    const must = text.indexOf('Tabel 1. Hal yang wajib diperbaiki');
+    const again = text.indexOf('Tabel 2. Hal yang perlu diperiksa kembali');
+    expect(must).toBeGreaterThan(0);
+    expect(again).toBeGreaterThan(must);
+    expect(text.indexOf(`Lembar Identitas, sel ${email!.address}`)).toBeGreaterThan(must);
+    expect(text.indexOf(`Lembar Identitas, sel ${email!.address}`)).toBeLessThan(again);
+    const checks = report.diagnostics.filter((d) => d.location.file === file && d.severity === 'warning' && d.location.sheet === 'Jawaban' && !['KLA-W222', 'KLA-W810'].includes(d.code));
+    expect(checks.length).toBeGreaterThan(0);
+    for (const d of checks) expect(text.indexOf(`Lembar Jawaban, sel ${d.location.cell} `), d.location.cell).toBeGreaterThan(again);
+    // Other OPDs by the names the OPD knows them by, not the codes of the DPPPA's config.
+    expect(text).not.toMatch(/penanggung jawab: [A-Z]{3,}\b/);
   });
 
   it('both tables of a letter read No., Pertanyaan, Letak, then the remark, and each place fits on one line', async () => {

@@ -111,7 +111,7 @@ export const EXAMPLES = {
   'KLA-W225': { question: '1.3a', found: 'Ada, sebagian', column: 'note', year: 2026 },
   'KLA-E301': { opd: 'DINKES', other: ['submissions/Dinkes (revisi 2).xlsx'], kept: 'submissions/Dinkes (revisi 2).xlsx' },
   'KLA-W302': { question: '1.2l', opd: 'DINKES', value: 'Ada, Peraturan Daerah', otherOpd: 'HUKUM', otherValue: 'Tidak ada', otherFile: 'submissions/Hukum.xlsx', otherCell: 'F9' },
-  'KLA-W303': { question: '12.1', opds: 'DINKES' },
+  'KLA-W303': { question: '12.1', opds: ['DINKES'] },
   'KLA-I304': { opd: 'DINSOS', name: 'Dinas Sosial', questions: 67 },
   'KLA-I305': { opd: 'DINKES', kept: 'submissions/Dinkes (revisi 2) FINAL.xlsx', by: 'saved', savedAt: '2026-11-28T02:10:00Z', keptSavedAt: '2026-12-03T08:15:00Z' },
   'KLA-W306': { opd: 'DINKES', kept: 'submissions/Dinkes (revisi 2) FINAL.xlsx' },

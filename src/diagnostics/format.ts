@@ -55,6 +55,8 @@ export interface FormatContext {
   base?: string;
   /** Paths by the file's name alone: for what goes to the OPDs (letters, annotated copies), whose readers do not know the DPPPA's folders. */
   namesOnly?: boolean;
+  /** The full name of an OPD by its code, for what goes to the OPDs and officials ("Bagian Hukum Sekretariat Daerah" for HUKUM). Absent: the code. */
+  opdName?: (code: string) => string | undefined;
 }
 
 /**
@@ -130,6 +132,7 @@ export function fmtFor(lang: Lang, ctx: FormatContext = {}): Fmt {
       return join(items);
     },
     quoted: (v) => (v ?? []).map((x) => `"${quote(x)}"`).join(', '),
+    opd: (code) => ctx.opdName?.(String(code)) ?? String(code ?? ''),
   };
 }
 

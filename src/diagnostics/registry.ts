@@ -28,6 +28,8 @@ export interface Fmt {
   list(v: readonly string[] | undefined, max?: number): string;
   /** Items each in double quotes, joined with commas: "Ya", "Tidak". */
   quoted(v: readonly string[] | undefined): string;
+  /** An OPD by its code: the code, or its full name in what goes to the OPDs (see FormatContext.opdName). */
+  opd(code: Scalar): string;
 }
 
 export type Msg<P> = (p: P, f: Fmt) => string;

@@ -84,7 +84,8 @@ const T = {
       `${ctx}, kami telah memeriksa lembar kerja yang disampaikan oleh ${opd} (berkas "${file}"${saved ? `, disimpan ${saved}` : ''}). Dari pemeriksaan tersebut, data dukung untuk ${n} jawaban belum lengkap.`,
     evidenceOnly: (pts: string | null) =>
       `Tanpa data dukung, jawaban tersebut dapat tidak diakui pada verifikasi${pts ? `; menurut perkiraan kami, nilai yang bergantung pada data dukung ini sekitar ${pts} poin` : ''}. Rinciannya sebagai berikut.`,
-    fixTable: 'Tabel 1. Hal yang perlu diperbaiki',
+    fixTable: (n: number, must: boolean) => `Tabel ${n}. ${must ? 'Hal yang wajib diperbaiki' : 'Hal yang perlu diperiksa kembali'}`,
+    checksElsewhere: (n: number) => `Selain itu, terdapat ${n} hal yang perlu diperiksa kembali; seluruhnya tercantum pada lembar Catatan Pemeriksaan dalam lampiran.`,
     fixHeader: ['No.', 'Pertanyaan', 'Letak', 'Uraian'],
     where: (sheet?: string, cell?: string) => (sheet && cell ? `Lembar ${sheet}, sel ${cell}` : sheet ? `Lembar ${sheet}` : 'Seluruh berkas'),
     more: (n: number) => `Masih terdapat ${n} hal lain yang tercantum pada lembar Catatan Pemeriksaan dalam lampiran.`,
@@ -169,7 +170,8 @@ const T = {
     checkedEvidence: (ctx: string, opd: string, file: string, saved: string | null, n: number) =>
       `${ctx}, we have checked the workbook sent by ${opd} (file "${file}"${saved ? `, saved ${saved}` : ''}). The evidence for ${n} answer${n === 1 ? ' is' : 's is'} incomplete.`,
     evidenceOnly: (pts: string | null) => `Without evidence these answers can be refused at verification${pts ? `; by our estimate about ${pts} points depend on it` : ''}. The details follow.`,
-    fixTable: 'Table 1. Points to correct',
+    fixTable: (n: number, must: boolean) => `Table ${n}. ${must ? 'Points to correct' : 'Points to check again'}`,
+    checksElsewhere: (n: number) => `There ${n === 1 ? 'is' : 'are'} also ${n} point${n === 1 ? '' : 's'} to check again, all listed on the review sheet of the attached workbook.`,
     fixHeader: ['No.', 'Question', 'Where', 'Finding'],
     where: (sheet?: string, cell?: string) => (sheet && cell ? `Sheet ${sheet}, cell ${cell}` : sheet ? `Sheet ${sheet}` : 'Whole file'),
     more: (n: number) => `${n} further point${n === 1 ? ' is' : 's are'} listed on the review sheet of the attached workbook.`,
@@ -277,18 +279,26 @@ export function letterContent(item: FeedbackItem, ctx: LetterContext): LetterMod
           ? t.checked(context, opd, base(o.file!), saved, t.found(count('error'), count('warning') + count('info')))
           : `${t.checkedEvidence(context, opd, base(o.file!), saved, evidence.length)} ${t.evidenceOnly(pts)}`,
     });
+    // What must be corrected first, then what to check again: one table each, together at most TABLE_MAX rows.
     let n = 0;
-    if (fixes.length > 0) {
+    const row = (d: Diagnostic, i: number) => [String(i + 1), d.questionId ?? '-', t.where(d.location.sheet, d.location.cell), PLAIN[ctx.lang][d.code]?.(d) ?? ctx.message(d)];
+    const must = fixes.filter((d) => d.severity === 'error');
+    const check = fixes.filter((d) => d.severity !== 'error');
+    const mustShown = must.slice(0, TABLE_MAX);
+    const checkShown = check.slice(0, TABLE_MAX - mustShown.length);
+    for (const [rows, all, isMust] of [[mustShown, must, true], [checkShown, check, false]] as const) {
+      if (rows.length === 0) continue;
       n++;
       body.push({
         kind: 'table',
-        caption: t.fixTable,
+        caption: t.fixTable(n, isMust),
         header: [...t.fixHeader],
         widths: WIDTHS,
-        rows: fixes.slice(0, TABLE_MAX).map((d, i) => [String(i + 1), d.questionId ?? '-', t.where(d.location.sheet, d.location.cell), PLAIN[ctx.lang][d.code]?.(d) ?? ctx.message(d)]),
-        ...(fixes.length > TABLE_MAX ? { note: t.more(fixes.length - TABLE_MAX) } : {}),
+        rows: rows.map(row),
+        ...(all.length > rows.length ? { note: t.more(all.length - rows.length) } : {}),
       });
     }
+    if (check.length > 0 && checkShown.length === 0) body.push({ kind: 'p', text: t.checksElsewhere(check.length) });
     if (evidence.length > 0) {
       n++;
       if (fixes.length > 0) body.push({ kind: 'p', text: t.evidence(evidence.length, pts) });

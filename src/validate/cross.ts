@@ -169,7 +169,7 @@ export function checkCoverage(
     if (!row || !opds.some((o) => submitted.has(o.code))) continue;
     if (!wholeFolder && !opds.every((o) => submitted.has(o.code))) continue;
     const c = row.cells.answer;
-    findings.push(diag('KLA-W303', { question: q.id, opds: opds.map((o) => o.code).join(', ') }, { file: c.file, sheet: c.sheet, cell: c.cell }, q.id));
+    findings.push(diag('KLA-W303', { question: q.id, opds: opds.map((o) => o.code) }, { file: c.file, sheet: c.sheet, cell: c.cell }, q.id));
   }
   if (wholeFolder) {
     for (const o of project.config.opds) {

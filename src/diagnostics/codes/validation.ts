@@ -430,15 +430,15 @@ export const VALIDATION_CODES = {
     'warning',
     { id: 'Identitas OPD tidak konsisten', en: 'Inconsistent OPD identity' },
     { id: 'Templat satu OPD dipakai OPD lain. Gunakan templat yang dibuat untuk OPD sendiri.', en: 'One OPD\'s template was used by another. Use the template made for your own OPD.' },
-    (p, f) => `Kode OPD di metadata templat (${f.q(p.meta)}) berbeda dengan OPD di lembar Identitas (${f.q(p.identity)}); berkas dianggap milik ${p.opd}. Mohon gunakan templat yang dibuat untuk OPD Anda sendiri.`,
-    (p, f) => `The OPD code in the template metadata (${f.q(p.meta)}) differs from the OPD on the identity sheet (${f.q(p.identity)}); the file is taken as ${p.opd}'s. Please use the template made for your own OPD.`,
+    (p, f) => `Kode OPD di metadata templat (${f.q(p.meta)}) berbeda dengan OPD di lembar Identitas (${f.q(p.identity)}); berkas dianggap milik ${f.opd(p.opd)}. Mohon gunakan templat yang dibuat untuk OPD Anda sendiri.`,
+    (p, f) => `The OPD code in the template metadata (${f.q(p.meta)}) differs from the OPD on the identity sheet (${f.q(p.identity)}); the file is taken as ${f.opd(p.opd)}'s. Please use the template made for your own OPD.`,
   ),
   'KLA-W111': def<{ opd: string }>(
     'warning',
     { id: 'OPD dikenali dari nama berkas', en: 'OPD recognised from the file name' },
     { id: 'Isi Nama OPD dan Kode OPD di lembar Identitas, atau gunakan templat asli.', en: 'Fill OPD name and code on the identity sheet, or use an original template.' },
-    (p) => `OPD pengirim hanya dapat dikenali dari nama berkas, yaitu ${p.opd}. Mohon pastikan Nama OPD di lembar Identitas terisi dengan benar.`,
-    (p) => `The sending OPD could only be recognised from the file name, as ${p.opd}. Please make sure the OPD name on the identity sheet is filled in correctly.`,
+    (p, f) => `OPD pengirim hanya dapat dikenali dari nama berkas, yaitu ${f.opd(p.opd)}. Mohon pastikan Nama OPD di lembar Identitas terisi dengan benar.`,
+    (p, f) => `The sending OPD could only be recognised from the file name, as ${f.opd(p.opd)}. Please make sure the OPD name on the identity sheet is filled in correctly.`,
   ),
   'KLA-E112': def<{ field: string }>(
     'error',
@@ -489,8 +489,8 @@ export const VALIDATION_CODES = {
       id: 'Periksa apakah berkas yang dikirim sudah benar; bila templat OPD lain terkirim, minta OPD mengirim ulang lembar kerjanya sendiri.',
       en: 'Check that the right file was sent; if another OPD\'s template was sent, ask the OPD to send its own workbook again.',
     },
-    (p) => `Nama berkas menyebut ${p.named}, tetapi isinya adalah lembar kerja ${p.opd} (menurut metadata templat). Berkas dihitung sebagai kiriman ${p.opd}; mohon pastikan ${p.named} tidak salah mengirim berkas.`,
-    (p) => `The file name names ${p.named}, but it holds the workbook of ${p.opd} (by its template metadata). It is counted as ${p.opd}'s submission; please make sure ${p.named} did not send the wrong file.`,
+    (p, f) => `Nama berkas menyebut ${p.named}, tetapi isinya adalah lembar kerja ${f.opd(p.opd)} (menurut metadata templat). Berkas dihitung sebagai kiriman ${f.opd(p.opd)}; mohon pastikan ${p.named} tidak salah mengirim berkas.`,
+    (p, f) => `The file name names ${p.named}, but it holds the workbook of ${f.opd(p.opd)} (by its template metadata). It is counted as ${f.opd(p.opd)}'s submission; please make sure ${p.named} did not send the wrong file.`,
   ),
   'KLA-E120': def<{ found: string; expected: string }>(
     'error',
@@ -547,8 +547,8 @@ export const VALIDATION_CODES = {
     'warning',
     { id: 'Pertanyaan bukan bagian OPD ini', en: 'Question not assigned to this OPD' },
     { id: 'Jawaban tetap dicatat. Bila pembagian pertanyaan berubah, buat ulang templat.', en: 'The answer is kept. If the assignment changed, regenerate the template.' },
-    (p) => `Pertanyaan ${p.question} bukan bagian dari pertanyaan ${p.opd} menurut konfigurasi; jawabannya tetap dicatat. Mohon pastikan baris ini memang dijawab oleh OPD Anda.`,
-    (p) => `Question ${p.question} is not one of ${p.opd}'s questions in the config; its answer is still recorded. Please make sure your OPD means to answer it.`,
+    (p, f) => `Pertanyaan ${p.question} bukan bagian dari pertanyaan ${f.opd(p.opd)} menurut konfigurasi; jawabannya tetap dicatat. Mohon pastikan baris ini memang dijawab oleh OPD Anda.`,
+    (p, f) => `Question ${p.question} is not one of ${f.opd(p.opd)}'s questions in the config; its answer is still recorded. Please make sure your OPD means to answer it.`,
   ),
   'KLA-W206': def(
     'warning',
@@ -941,8 +941,8 @@ export const VALIDATION_CODES = {
       id: 'Berkas-berkas itu berbeda isinya, tetapi tanggal simpan dan waktu berkasnya sama, sehingga tidak diketahui mana yang terbaru. Simpan hanya berkas yang benar di folder kiriman. Sampai itu dilakukan, hanya berkas pertama menurut urutan nama yang dipakai.',
       en: 'The files differ, but they were saved at the same time and have the same file time, so which is newest is unknown. Keep only the right file in the submissions folder. Until then only the first file in path order is used.',
     },
-    (p, f) => `${p.opd} mengirim lebih dari satu lembar kerja yang isinya berbeda: berkas ini dan ${f.list(p.other.map(f.path))}, dengan tanggal simpan dan waktu berkas yang sama sehingga tidak diketahui mana yang terbaru. Untuk sementara hanya jawaban berkas ${f.path(p.kept)} yang dipakai; mohon simpan hanya berkas yang benar di folder kiriman.`,
-    (p, f) => `${p.opd} sent more than one workbook with different contents: this file and ${f.list(p.other.map(f.path))}, saved at the same time and with the same file time, so which is newest is unknown. For now only the answers of ${f.path(p.kept)} are used; please keep only the right file in the submissions folder.`,
+    (p, f) => `${f.opd(p.opd)} mengirim lebih dari satu lembar kerja yang isinya berbeda: berkas ini dan ${f.list(p.other.map(f.path))}, dengan tanggal simpan dan waktu berkas yang sama sehingga tidak diketahui mana yang terbaru. Untuk sementara hanya jawaban berkas ${f.path(p.kept)} yang dipakai; mohon simpan hanya berkas yang benar di folder kiriman.`,
+    (p, f) => `${f.opd(p.opd)} sent more than one workbook with different contents: this file and ${f.list(p.other.map(f.path))}, saved at the same time and with the same file time, so which is newest is unknown. For now only the answers of ${f.path(p.kept)} are used; please keep only the right file in the submissions folder.`,
   ),
   'KLA-W302': def<{ question: string; opd: string; value: string; otherOpd: string; otherValue: string; otherFile: string; otherCell: string }>(
     'warning',
@@ -951,15 +951,15 @@ export const VALIDATION_CODES = {
       id: 'Sepakati satu jawaban antar-OPD dan samakan isiannya di semua lembar kerja, atau DPPPA menetapkan jawaban yang dihitung di kunci "chosenAnswers" konfigurasi (nomor pertanyaan: kode OPD); sampai itu dilakukan, dokumen final belum dapat disusun.',
       en: 'Agree on one answer between the OPDs and enter it the same way in every workbook, or the DPPPA names the answer that counts under "chosenAnswers" in the config (question number: OPD code); until then no final dossier can be built.',
     },
-    (p, f) => `Jawaban pertanyaan ${p.question} dari ${p.opd} ("${f.q(p.value)}") berbeda dengan jawaban ${p.otherOpd} ("${f.q(p.otherValue)}", berkas ${f.path(p.otherFile)}, sel ${p.otherCell}). Mohon sepakati satu jawaban antar-OPD.`,
-    (p, f) => `${p.opd}'s answer to question ${p.question} ("${f.q(p.value)}") differs from ${p.otherOpd}'s ("${f.q(p.otherValue)}", file ${f.path(p.otherFile)}, cell ${p.otherCell}). Please agree on one answer.`,
+    (p, f) => `Jawaban pertanyaan ${p.question} dari ${f.opd(p.opd)} ("${f.q(p.value)}") berbeda dengan jawaban ${f.opd(p.otherOpd)} ("${f.q(p.otherValue)}", berkas ${f.path(p.otherFile)}, sel ${p.otherCell}). Mohon sepakati satu jawaban antar-OPD.`,
+    (p, f) => `${f.opd(p.opd)}'s answer to question ${p.question} ("${f.q(p.value)}") differs from ${f.opd(p.otherOpd)}'s ("${f.q(p.otherValue)}", file ${f.path(p.otherFile)}, cell ${p.otherCell}). Please agree on one answer.`,
   ),
-  'KLA-W303': def<{ question: string; opds: string }>(
+  'KLA-W303': def<{ question: string; opds: string[] }>(
     'warning',
     { id: 'Pertanyaan belum dijawab', en: 'Question unanswered' },
     { id: 'Minta OPD penanggung jawab mengisi jawabannya; pertanyaan tanpa jawaban bernilai 0.', en: 'Ask a responsible OPD to answer it; unanswered questions score 0.' },
-    (p) => `Pertanyaan ${p.question} belum dijawab oleh OPD mana pun (penanggung jawab: ${p.opds}); tanpa jawaban pertanyaan ini bernilai 0. Mohon isi jawabannya.`,
-    (p) => `Question ${p.question} is answered by no OPD (responsible: ${p.opds}); unanswered it scores 0. Please fill in the answer.`,
+    (p, f) => `Pertanyaan ${p.question} belum dijawab oleh OPD mana pun (penanggung jawab: ${f.list(p.opds.map(f.opd))}); tanpa jawaban pertanyaan ini bernilai 0. Mohon isi jawabannya.`,
+    (p, f) => `Question ${p.question} is answered by no OPD (responsible: ${f.list(p.opds.map(f.opd))}); unanswered it scores 0. Please fill in the answer.`,
   ),
   'KLA-I304': def<{ opd: string; name: string; questions: number }>(
     'info',
@@ -977,12 +977,12 @@ export const VALIDATION_CODES = {
     },
     (p, f) =>
       p.by === 'copy'
-        ? `Berkas ini berisi jawaban dan identitas yang sama dengan ${f.path(p.kept)} dari ${p.opd}; yang dihitung adalah ${f.path(p.kept)}, dan berkas ini tidak diperiksa lagi.`
-        : `Berkas ini digantikan oleh kiriman ${p.opd} yang lebih baru, ${f.path(p.kept)} (disimpan ${when(p.keptSavedAt, 'id')}, sedangkan berkas ini disimpan ${when(p.savedAt, 'id')}). Jawaban berkas ini tidak dihitung dan tidak diperiksa lagi.`,
+        ? `Berkas ini berisi jawaban dan identitas yang sama dengan ${f.path(p.kept)} dari ${f.opd(p.opd)}; yang dihitung adalah ${f.path(p.kept)}, dan berkas ini tidak diperiksa lagi.`
+        : `Berkas ini digantikan oleh kiriman ${f.opd(p.opd)} yang lebih baru, ${f.path(p.kept)} (disimpan ${when(p.keptSavedAt, 'id')}, sedangkan berkas ini disimpan ${when(p.savedAt, 'id')}). Jawaban berkas ini tidak dihitung dan tidak diperiksa lagi.`,
     (p, f) =>
       p.by === 'copy'
-        ? `This file holds the same answers and identity as ${f.path(p.kept)} from ${p.opd}; ${f.path(p.kept)} counts, and this file is not checked further.`
-        : `This file is superseded by ${p.opd}'s newer submission ${f.path(p.kept)} (saved ${when(p.keptSavedAt, 'en')}, this file ${when(p.savedAt, 'en')}). Its answers are not counted and not checked further.`,
+        ? `This file holds the same answers and identity as ${f.path(p.kept)} from ${f.opd(p.opd)}; ${f.path(p.kept)} counts, and this file is not checked further.`
+        : `This file is superseded by ${f.opd(p.opd)}'s newer submission ${f.path(p.kept)} (saved ${when(p.keptSavedAt, 'en')}, this file ${when(p.savedAt, 'en')}). Its answers are not counted and not checked further.`,
   ),
   'KLA-W306': def<{ opd: string; kept: string }>(
     'warning',
@@ -991,8 +991,8 @@ export const VALIDATION_CODES = {
       id: 'Lembar kerja tidak menyimpan tanggal simpan yang berbeda, sehingga waktu berkas yang menentukan; waktu itu dapat berubah saat berkas disalin atau diunduh. Pastikan berkas yang dihitung memang yang terbaru, dan pindahkan berkas lain dari folder kiriman.',
       en: 'The workbooks do not record different save dates, so the file time decided; copying or downloading can change it. Make sure the file that counts is really the newest, and move the other files out of the submissions folder.',
     },
-    (p, f) => `Berkas ini dan ${f.path(p.kept)} sama-sama lembar kerja ${p.opd} dengan tanggal simpan yang sama atau tidak tercatat. Menurut waktu berkasnya, ${f.path(p.kept)} lebih baru sehingga berkas itu yang dihitung; mohon pastikan hal ini benar.`,
-    (p, f) => `This file and ${f.path(p.kept)} are both ${p.opd} workbooks with the same or no recorded save date. By file time, ${f.path(p.kept)} is newer, so it counts; please make sure that is right.`,
+    (p, f) => `Berkas ini dan ${f.path(p.kept)} sama-sama lembar kerja ${f.opd(p.opd)} dengan tanggal simpan yang sama atau tidak tercatat. Menurut waktu berkasnya, ${f.path(p.kept)} lebih baru sehingga berkas itu yang dihitung; mohon pastikan hal ini benar.`,
+    (p, f) => `This file and ${f.path(p.kept)} are both ${f.opd(p.opd)} workbooks with the same or no recorded save date. By file time, ${f.path(p.kept)} is newer, so it counts; please make sure that is right.`,
   ),
 } satisfies Record<string, AnyCodeDef>;
 
