@@ -16,12 +16,12 @@ import { shellCommands } from './helpers/shell.js';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 
-/** Fenced blocks of the README in order, with the heading they stand under. */
-function blocks(lang: string): { heading: string; code: string }[] {
+/** Fenced blocks of a markdown text (the README unless named) in order, with the heading they stand under; indented blocks (in a list) too. */
+function blocks(lang: string, text = readme): { heading: string; code: string }[] {
   const out: { heading: string; code: string }[] = [];
   let heading = '';
-  const re = /^(#{2,3} .*)$|^```(\w*)\n([\s\S]*?)^```$/gm;
-  for (const m of readme.matchAll(re)) {
+  const re = /^(#{2,3} .*)$|^ *```(\w*)\n([\s\S]*?)^ *```$/gm;
+  for (const m of text.matchAll(re)) {
     if (m[1]) heading = m[1];
     else if (m[2] === lang) out.push({ heading, code: m[3]! });
   }
@@ -40,6 +40,30 @@ const NOT_RUN_HERE: Record<string, string> = {
   'npm pack': 'tests/install.test.ts packs the project',
   'npm install -g kla-0.1.0.tgz': 'tests/install.test.ts installs the packed file into a temporary prefix',
 };
+
+/** Runs one line of kla as typed, where it is typed; `cd` moves the session. */
+function runLine(line: string, place: { cwd: string }, where: string): number {
+  let ran = 0;
+  for (const { words } of shellCommands(line)) {
+    const text = words.join(' ');
+    if (words[0] === 'npm') {
+      expect(NOT_RUN_HERE[text], `${where}: "${text}" is an npm command this test does not know`).toBeDefined();
+      continue;
+    }
+    if (words[0] === 'cd') {
+      place.cwd = path.resolve(place.cwd, words[1]!);
+      expect(existsSync(place.cwd), `${where}: ${line}`).toBe(true);
+      continue;
+    }
+    const args = words[0] === 'npx' && words[1] === 'kla' ? words.slice(2) : words[0] === 'kla' ? words.slice(1) : undefined;
+    expect(args, `${where}: "${line}" is no command this test can run`).toBeDefined();
+    const r = kla(args!, { cwd: place.cwd });
+    expect(r.code, `${where}\n${line}\n(in ${place.cwd})\n${r.stderr}`).toBe(0);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    ran++;
+  }
+  return ran;
+}
 
 /** A fresh copy of the example district, as the README asks, and the folder it lies in. */
 function exampleCopy(): { parent: string; project: string } {
@@ -69,26 +93,7 @@ describe('README', () => {
     let ran = 0;
     for (const block of sh) {
       const place = /^## (Quick start|Development)/.test(block.heading) ? { cwd: checkout } : session;
-      for (const line of block.code.split('\n').filter((l) => l.trim() !== '')) {
-        for (const { words } of shellCommands(line)) {
-          const text = words.join(' ');
-          if (words[0] === 'npm') {
-            expect(NOT_RUN_HERE[text], `${block.heading}: "${text}" is an npm command this test does not know`).toBeDefined();
-            continue;
-          }
-          if (words[0] === 'cd') {
-            place.cwd = path.resolve(place.cwd, words[1]!);
-            expect(existsSync(place.cwd), `${block.heading}: ${line}`).toBe(true);
-            continue;
-          }
-          const args = words[0] === 'npx' && words[1] === 'kla' ? words.slice(2) : words[0] === 'kla' ? words.slice(1) : undefined;
-          expect(args, `${block.heading}: "${line}" is no command this test can run`).toBeDefined();
-          const r = kla(args!, { cwd: place.cwd });
-          expect(r.code, `${block.heading}\n${line}\n(in ${place.cwd})\n${r.stderr}`).toBe(0);
-          expect(r.stderr).not.toMatch(/\n\s+at /);
-          ran++;
-        }
-      }
+      for (const line of block.code.split('\n').filter((l) => l.trim() !== '')) ran += runLine(line, place, block.heading);
     }
     expect(ran).toBeGreaterThanOrEqual(15);
     expect(existsSync(path.join(checkout, 'fixtures', 'merangin', 'output', 'dokumen-kla-2026.pdf'))).toBe(true);
@@ -107,5 +112,44 @@ describe('README', () => {
     const [errors, total, predikat, forecast] = out.trim().split(' ');
     const score = JSON.parse(kla(['score', '--format', 'json'], { cwd: project }).stdout) as { total: number; predikat: string; forecast: { total: number } };
     expect([Number(errors), Number(total), predikat, Number(forecast)]).toEqual([0, score.total, score.predikat, score.forecast.total]);
+  });
+});
+
+describe('docs/panduan.md, the staff guide in Indonesian', () => {
+  const guide = readFileSync(path.join(root, 'docs', 'panduan.md'), 'utf8');
+
+  it('every command runs as written: a new project from kla init, then the commands of the daily work in the example district', () => {
+    const bat = blocks('bat', guide);
+    expect(bat.length).toBeGreaterThanOrEqual(9);
+    const fresh = { cwd: mkdtempSync(path.join(os.tmpdir(), 'kla-panduan-')) };
+    const example = { cwd: exampleCopy().project };
+    const ran: string[] = [];
+    for (const block of bat) {
+      const lines = block.code.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+      if (/^## 1\./.test(block.heading)) {
+        // The install: a Windows folder and npm (tests/install.test.ts installs the packed file); kla --version runs.
+        for (const line of lines) if (line.startsWith('kla ')) ran.push(...(runLine(line, fresh, block.heading) ? [line] : []));
+        else expect(line.startsWith('npm ') || line.startsWith('cd %USERPROFILE%'), line).toBe(true);
+        continue;
+      }
+      // Making a project, then the work on one whose OPDs have answered (the example district).
+      const place = /^## [23]\./.test(block.heading) ? fresh : example;
+      for (const line of lines) if (runLine(line, place, block.heading) > 0) ran.push(line);
+    }
+    expect(ran).toEqual(expect.arrayContaining(['kla --version', 'kla template', 'kla validate', 'kla feedback', 'kla build --draft', 'kla build']));
+    expect(existsSync(path.join(fresh.cwd, 'kla.config.json'))).toBe(true);
+    expect(existsSync(path.join(example.cwd, 'output', 'dokumen-kla-2026.pdf'))).toBe(true);
+  }, 300_000);
+
+  it('names what it asks staff to fill as kla.config.json holds it', () => {
+    // The keys the guide names exist in the example's config, in the places it says.
+    const config = JSON.parse(readFileSync(path.join(root, 'fixtures', 'merangin', 'kla.config.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    for (const named of ['`signatories`', '`opds`', '`aliases`', '`nip`', '`rank`', '"document": { "date": ']) expect(guide).toContain(named);
+    expect(config.opds).toBeDefined();
+    expect(config.signatories!.coordinator).toHaveProperty('nip');
+    expect(config.signatories!.coordinator).toHaveProperty('rank');
+    expect(config.document).toHaveProperty('date');
+    expect(config.district).toHaveProperty('logo');
+    expect(guide).toContain('`district.logo`');
   });
 });
