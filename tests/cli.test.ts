@@ -47,6 +47,9 @@ describe('help', () => {
     const root = kla(['--help']);
     expect(root.code).toBe(0);
     for (const c of COMMANDS) expect(root.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    // The main page ends with where the staff guide is on this machine.
+    const guide = /Panduan langkah demi langkah untuk petugas DPPPA:\n {2}(.+)\n$/.exec(root.stdout)?.[1];
+    expect(guide && existsSync(guide), root.stdout).toBe(true);
   });
 
   it('is wholly English with --lang en, whichever place --lang takes', async () => {

@@ -98,6 +98,11 @@ describe('installing kla for staff', () => {
     // What runs is the installed package, not this checkout.
     const where = path.join(prefix, win ? '' : 'lib', 'node_modules', 'kla');
     expect(existsSync(path.join(where, 'dist', 'cli', 'main.js'))).toBe(true);
+    // The help says where the staff guide is, and it is there, in the installed package.
+    const help = run(kla, ['--help'], home);
+    const guide = help.stdout.trimEnd().split('\n').pop()!.trim();
+    expect(guide).toBe(path.join(where, 'docs', 'panduan.md'));
+    expect(readFileSync(guide, 'utf8')).toMatch(/^# Panduan kla untuk DPPPA/);
     expect(existsSync(path.join(where, 'src'))).toBe(false);
   }, 600_000);
 

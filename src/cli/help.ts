@@ -4,8 +4,10 @@
  * writes in English. Commander's `Help` keeps the layout (padding, wrapping to
  * the terminal); the words come from the tables below.
  */
+import path from 'node:path';
 import type { Argument, Command, Help, Option } from 'commander';
 import type { Lang } from '../i18n.js';
+import { packageRoot } from '../paths.js';
 
 /** Words of the help page around our own texts: what commander would say in English. */
 interface Frame {
@@ -20,6 +22,8 @@ interface Frame {
   aCommand: string;
   choices: string;
   default: string;
+  /** Heading of the staff guide's place, on the main help page. */
+  guide: string;
 }
 
 const FRAME: Record<Lang, Frame> = {
@@ -34,6 +38,7 @@ const FRAME: Record<Lang, Frame> = {
     aCommand: '[perintah]',
     choices: 'pilihan',
     default: 'bawaan',
+    guide: 'Panduan langkah demi langkah untuk petugas DPPPA:',
   },
   en: {
     usage: 'Usage:',
@@ -46,6 +51,7 @@ const FRAME: Record<Lang, Frame> = {
     aCommand: '[command]',
     choices: 'choices',
     default: 'default',
+    guide: 'Step-by-step guide for DPPPA staff (in Indonesian):',
   },
 };
 
@@ -330,6 +336,8 @@ export function helpConfiguration(lang: Lang): Partial<Help> {
           w.examples,
           examples.flatMap(([what, command]) => [`  ${helper.boxWrap(what, width - 2)}`, `    ${command}`]),
         ),
+        // Where the guide is on this machine: inside the installed package, which staff never look for.
+        ...section(w.guide, cmd.parent ? [] : [`  ${path.join(packageRoot, 'docs', 'panduan.md')}`]),
       ];
       return `${out.join('\n').trimEnd()}\n`;
     },
