@@ -261,6 +261,13 @@ describe('the rendered documents', () => {
     for (const o of opds.slice(0, 5)) expect(page.replace(/\s+/g, ' ')).toMatch(new RegExp(`\\d+ ${o.code} ${o.name.split(' ')[0]}`));
   });
 
+  it('the working report\'s summary says "tidak ada" where no OPDs answered differently, not "0 pertanyaan, semuanya telah dipilih"', () => {
+    expect(buildDossierModel(input).conflicts).toHaveLength(0);
+    const summary = report.slice(docs.report.frontPages).join(' ').replace(/\s+/g, ' ');
+    expect(summary).toContain('Jawaban antar-OPD yang berbeda tidak ada');
+    expect(summary).not.toContain('0 pertanyaan, semuanya telah dipilih');
+  });
+
   it('the dossier is an A4 PDF: front matter numbered i, ii, iii …, the body from 1', () => {
     expect(docs.dossier.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(dossier.length).toBe(docs.dossier.pages);

@@ -79,7 +79,10 @@ function ringkasan(m: DossierModel): Part {
         ['Prakiraan setelah verifikasi', `${f.totalText} (${f.predikat ?? 'belum berpredikat'})`],
         ['Jarak prakiraan ke batas predikat', `${edge}; ${next}`],
         ['Risiko', f.atRisk ? `Prakiraan berada dalam ${maximum(f.margin)} poin dari batas predikat: kehilangan atau tambahan sedikit poin saat verifikasi dapat mengubah predikat.` : `Prakiraan berjarak lebih dari ${maximum(f.margin)} poin dari batas predikat.`],
-        ['Jawaban antar-OPD yang berbeda', open > 0 ? `${m.conflicts.length} pertanyaan, ${open} di antaranya belum dipilih` : `${m.conflicts.length} pertanyaan, semuanya telah dipilih`],
+        [
+          'Jawaban antar-OPD yang berbeda',
+          m.conflicts.length === 0 ? 'tidak ada' : open > 0 ? `${m.conflicts.length} pertanyaan, ${open} di antaranya belum dipilih` : `${m.conflicts.length} pertanyaan, semuanya telah dipilih`,
+        ],
         ['Temuan pemeriksaan', `${errors} kesalahan, ${warnings} peringatan`],
         ['Lembar kerja diterima', `${sent} dari ${m.opds.length} Perangkat Daerah`],
         ['Berkas data dukung', f.evidenceChecked ? 'diperiksa keberadaannya di folder data dukung' : 'belum diperiksa terhadap folder data dukung; prakiraan hanya memeriksa apakah data dukung disebutkan'],
