@@ -200,7 +200,7 @@ describe('kla init', () => {
     const r = kla(['init', 'KLA Tebo (uji) 2026', '--district', 'Kabupaten Tebo', '--province', 'Jambi', '--year', '2026'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const commands = r.stdout.split('\n').filter((l) => /^\s+kla /.test(l)).map((l) => shellCommands(l.trim())[0]!.words);
-    expect(commands.map((w) => w[1])).toEqual(['template', 'validate', 'build']);
+    expect(commands.map((w) => w[1])).toEqual(['template', 'validate', 'feedback', 'build']);
     // The first step the user takes after init: run it exactly as printed.
     const template = kla(commands[0]!.slice(1), { cwd });
     expect(template.code, template.stderr).toBe(0);
@@ -212,6 +212,10 @@ describe('kla init', () => {
     expect(early.stderr).toContain('[KLA-E517]');
     expect(early.stderr).toContain(': KLA Tebo (uji) 2026/submissions.');
     expect(early.stderr).not.toContain(cwd);
+    // The feedback step finds the project and asks first for the letter settings, showing the lines to add.
+    const letters = kla(commands[2]!.slice(1), { cwd });
+    expect(letters.stderr).toContain('[KLA-E801]');
+    expect(letters.stderr).toContain('"letters": { "date": "2026-02-16"');
   });
 
   it('warns of a province that is not one of the 38, naming the config key, and still creates the project', async () => {

@@ -40,6 +40,7 @@ export default async function run(args: string[], opts: Record<string, unknown>,
     say(ctx.lang, 'nextCheckConfig', { file: rel(r.configFile) }),
     say(ctx.lang, 'nextTemplates', { command: commandLine(ctx.env, ['template', ...project]) }),
     say(ctx.lang, 'nextValidate', { folder: rel(path.join(r.dir, c.paths.submissions)), command: commandLine(ctx.env, ['validate', ...project]) }),
+    say(ctx.lang, 'nextFeedback', { command: commandLine(ctx.env, ['feedback', ...project]) }),
     say(ctx.lang, 'nextBuild', { command: commandLine(ctx.env, ['build', ...project]) }),
   ];
   ctx.out(`${lines.join('\n')}\n`);
