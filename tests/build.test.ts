@@ -80,6 +80,7 @@ describe('a final dossier needs its date, real signatories, the emblem and the p
     expect(r.stderr).toContain('document.date');
     // Said in the form it takes in kla.config.json, dated in the project's year.
     expect(r.stderr).toContain('"document": { "date": "2026-03-14" }');
+    expect(r.stderr).toContain('"logo" di dalam bagian "district", misalnya "logo": "lambang.png"');
     expect(r.stderr).toContain('signatories.head.name');
     expect(r.stderr).not.toMatch(/at .+\.js:\d+/);
     expect(existsSync(path.join(project.dir, 'output', 'dokumen-kla-2026.pdf'))).toBe(false);

@@ -212,8 +212,9 @@ export const BUILD_CODES = {
     'error',
     { id: 'Lambang daerah belum ditetapkan', en: 'Emblem not set' },
     { id: 'Simpan gambar lambang daerah (PNG atau JPEG) di folder proyek dan sebutkan di konfigurasi.', en: 'Save the district emblem (PNG or JPEG) in the project folder and name it in the config.' },
-    (p) => `Lambang daerah untuk sampul dokumen belum ditetapkan. Mohon simpan gambar lambang (PNG atau JPEG) di folder proyek dan sebutkan pada "${p.key}" di konfigurasi.`,
-    (p) => `The district emblem for the cover is not set. Please save the emblem (PNG or JPEG) in the project folder and name it in "${p.key}" in the config.`,
+    (p) =>
+      `Lambang daerah untuk sampul dokumen belum ditetapkan. Mohon simpan gambar lambang (PNG atau JPEG) di folder proyek dan sebutkan nama berkasnya pada "${p.key}" di kla.config.json: "logo" di dalam bagian "district", misalnya "logo": "lambang.png".`,
+    (p) => `The district emblem for the cover is not set. Please save the emblem (PNG or JPEG) in the project folder and name the file in "${p.key}" in kla.config.json: "logo" inside "district", e.g. "logo": "lambang.png".`,
   ),
   'KLA-E724': def<{ question: string; opds: string[] }>(
     'error',
