@@ -23,9 +23,11 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { distInputsHash, distStampFile } from './dist-inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const dist = path.join(root, 'dist');
 const EXTERNAL = /^(exceljs|pdfmake|handlebars|ora|yaml)$/;
 
@@ -66,6 +68,13 @@ await build({
       name: 'external-packages',
       setup(b) {
         b.onResolve({ filter: EXTERNAL }, (args) => ({ path: args.path, external: true }));
+      },
+    },
+    {
+      // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its ES module build bundles.
+      name: 'jsonc-parser-esm',
+      setup(b) {
+        b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: path.join(path.dirname(require.resolve('jsonc-parser/package.json')), 'lib', 'esm', 'main.js') }));
       },
     },
   ],

@@ -60,6 +60,8 @@ export interface Location {
   key?: string;
   /** A command-line option or argument: "--year". */
   option?: string;
+  /** The line of `key` in the file, from 1 (a config edited by hand: where to look). */
+  line?: number;
 }
 
 /**

@@ -152,6 +152,33 @@ describe('config validation names the key and the problem', () => {
     expect(e.diagnostics[2]!.params.keys).toEqual(['logo']);
   });
 
+  it('says on which line of kla.config.json each problem is, as Notepad counts lines, for a missing key the line of its section', () => {
+    // Laid out over many lines, as kla init writes it and staff edit it.
+    const spread = (dir: string) => {
+      const file = path.join(dir, 'kla.config.json');
+      writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 2));
+      return dir;
+    };
+    const dir = spread(withConfig((c) => {
+      c.signatories.coordinator.nip = '1980 0101';
+      c.opds[2].code = 'dinsos';
+      delete c.district.province;
+    }));
+    const text = readFileSync(path.join(dir, 'kla.config.json'), 'utf8').split('\n');
+    const lineOf = (s: string) => text.findIndex((l) => l.includes(s)) + 1;
+    const e = refusalOf(() => loadProject(dir));
+    const lines = Object.fromEntries(e.diagnostics.slice(1).map((d) => [d.location.key, d.location.line]));
+    expect(lines).toEqual({ 'signatories.coordinator.nip': lineOf('"1980 0101"'), 'opds[2].code': lineOf('"dinsos"'), 'district.province': lineOf('"district"') });
+    expect(formatRefusal(e, 'id')).toContain(`\n  - baris ${lineOf('"dinsos"')}: "opds[2].code" hanya boleh berisi huruf kapital`);
+    expect(formatRefusal(e, 'en')).toContain(`\n  - line ${lineOf('"1980 0101"')}: "signatories.coordinator.nip"`);
+    // The checks across keys too: a code used twice, at the second one.
+    const dup = spread(withConfig((c) => void (c.opds[1].code = c.opds[0].code)));
+    const d = refusalOf(() => loadProject(dup)).diagnostics.find((x) => x.code === 'KLA-E420')!;
+    const dupText = readFileSync(path.join(dup, 'kla.config.json'), 'utf8').split('\n');
+    const second = dupText.findIndex((l, i) => l.includes(`"code": ${JSON.stringify(d.params.code)}`) && dupText.slice(0, i).some((x) => x.includes(`"code": ${JSON.stringify(d.params.code)}`))) + 1;
+    expect(d.location.line).toBe(second);
+  });
+
   it('an OPD mapped onto a source the catalog does not know', () => {
     const dir = withConfig((c) => c.opds[0].sources.push('Dinas Rahasia'));
     const e = refusalOf(() => loadProject(dir));
@@ -311,9 +338,13 @@ describe('a config written in YAML', () => {
     expect(formatRefusal(e, 'id')).toContain('kla.config.yaml bukan YAML yang sah (baris 7');
   });
 
-  it('schema problems are named by key, as for JSON', () => {
+  it('schema problems are named by key and line, as for JSON', () => {
     const dir = yamlProject((y) => y.replace('year: 2026 # tahun yang dievaluasi', 'year: dua ribu dua puluh enam'));
-    expect(placesOf(refusalOf(() => loadProject(dir)))).toEqual(['KLA-E404', 'KLA-E411 year']);
+    const e = refusalOf(() => loadProject(dir));
+    expect(placesOf(e)).toEqual(['KLA-E404', 'KLA-E411 year']);
+    const line = readFileSync(path.join(dir, 'kla.config.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('year: dua')) + 1;
+    expect(e.diagnostics[1]!.location.line).toBe(line);
+    expect(formatRefusal(e, 'id')).toContain(`baris ${line}: "year"`);
   });
 
   it('two config files in one folder are refused, and init does not add a second one', () => {

@@ -71,7 +71,12 @@ export function formatRefusal(e: KlaError, lang: Lang, ctx: FormatContext = {}):
     .map((d, i) => {
       // A finding in a workbook says where, as `kla validate` does; other messages name their place themselves.
       const l = d.location;
-      const at = l.file !== '' && (l.sheet !== undefined || l.cell !== undefined) ? `${visible(l.file)} ${visible([l.sheet, l.cell].filter(Boolean).join('!'))}: ` : '';
+      const at =
+        l.file !== '' && (l.sheet !== undefined || l.cell !== undefined)
+          ? `${visible(l.file)} ${visible([l.sheet, l.cell].filter(Boolean).join('!'))}: `
+          : l.line !== undefined && i > 0
+            ? `${lang === 'id' ? 'baris' : 'line'} ${l.line}: `
+            : '';
       return `${i === 0 ? '' : '  - '}${at}${formatMessage(d, lang, ctx)}${isCode(d.code) ? ` [${d.code}]` : ''}`;
     })
     .join('\n');

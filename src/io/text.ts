@@ -6,6 +6,7 @@
  * UTF-8 at all, Windows-1252 (Notepad's "ANSI").
  */
 import { readFileSync } from 'node:fs';
+import { findNodeAtLocation, parseTree, type Segment } from 'jsonc-parser';
 
 export function readText(file: string): string {
   return decodeText(readFileSync(file));
@@ -46,4 +47,33 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     const lines = text.slice(0, at).split('\n');
     return { ok: false, line: lines.length, column: lines[lines.length - 1]!.length + 1 };
   }
+}
+
+/** "opds[2].code" as the path of segments jsonc-parser and yaml take: ["opds", 2, "code"]. */
+export function keyPath(key: string): Segment[] {
+  return [...key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
+/**
+ * The line (from 1) on which a dotted key ("opds[2].code") stands in JSON
+ * text: its value's line, or the nearest enclosing key that is there (a key
+ * that is missing is reported where it belongs). Undefined for the root or
+ * text that is not JSON.
+ */
+export function jsonKeyLine(text: string, key: string): number | undefined {
+  const tree = parseTree(text);
+  if (tree === undefined) return undefined;
+  const segments = keyPath(key);
+  for (let n = segments.length; n > 0; n--) {
+    const node = findNodeAtLocation(tree, segments.slice(0, n));
+    if (node !== undefined) return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+  }
+  return undefined;
+}
+
+/** The line (from 1) of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }

@@ -9,14 +9,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import type * as Yaml from 'yaml';
 import type { Diagnostic } from '../model.js';
-import { diag, refusal } from '../diagnostics/index.js';
+import { diag, KlaError, refusal } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 import { LETTER_KINDS } from '../catalog/schema.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
 import { configPath } from '../paths.js';
 import { isProvince, provinceName, withoutKind } from './names.js';
-import { parseJson, readText } from '../io/text.js';
+import { jsonKeyLine, keyPath, lineAt, parseJson, readText } from '../io/text.js';
 
 export const CONFIG_FILE = 'kla.config.json';
 /** Config file names a project may use; YAML allows comments, which staff editing by hand appreciate. */
@@ -273,16 +273,47 @@ export function loadProject(dirOrFile: string): Project {
     ? path.resolve(dirOrFile)
     : (configFileIn(path.resolve(dirOrFile)) ?? path.join(path.resolve(dirOrFile), CONFIG_FILE));
   if (!existsSync(configFile)) throw refusal('KLA-E401', { file: configFile }, { location: { file: configFile } });
-  const raw = readConfigData(configFile);
+  const text = readText(configFile);
+  const raw = readConfigData(configFile, text);
   const dir = path.dirname(configFile);
-  const config = parseConfig(raw, configFile);
+  const lined = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      throw e instanceof KlaError ? withLines(e, configFile, text) : e;
+    }
+  };
+  const config = lined(() => parseConfig(raw, configFile));
   const catalog = loadCatalog(config.catalog, dir);
-  return buildProject(dir, configFile, config, catalog);
+  return lined(() => buildProject(dir, configFile, config, catalog));
+}
+
+/** A refusal whose problems at keys of the config also say on which line of it the key is. */
+function withLines(e: KlaError, file: string, text: string): KlaError {
+  const yaml = /\.ya?ml$/i.test(file);
+  const lineOf = (key: string) => (yaml ? yamlKeyLine(text, key) : jsonKeyLine(text, key));
+  const located = e.diagnostics.map((d) => {
+    if (d.location.file !== file || d.location.key === undefined || d.location.key === '' || d.location.line !== undefined) return d;
+    const line = lineOf(d.location.key);
+    return line === undefined ? d : { ...d, location: { ...d.location, line } };
+  });
+  return new KlaError(located, e.exitCode);
+}
+
+/** As jsonKeyLine, for a YAML config: the line of the key's value, or of the nearest enclosing key there. */
+function yamlKeyLine(text: string, key: string): number | undefined {
+  const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
+  const doc = yaml.parseDocument(text);
+  const segments = keyPath(key);
+  for (let n = segments.length; n > 0; n--) {
+    const node = doc.getIn(segments.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lineAt(text, node.range[0]);
+  }
+  return undefined;
 }
 
 /** The config file's data: JSON, or YAML for .yaml/.yml (the YAML parser is loaded only then). */
-function readConfigData(file: string): unknown {
-  const text = readText(file);
+function readConfigData(file: string, text: string): unknown {
   if (/\.ya?ml$/i.test(file)) {
     const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
     try {
