@@ -363,4 +363,20 @@ describe('the registry of shipped catalogs', () => {
     expect(loadCatalog(file).id).toBe('katalog-kabupaten-2026');
     expect(loadCatalog('salinan (revisi 2).json', dir).id).toBe('katalog-kabupaten-2026');
   });
+
+  it('a district\'s own catalog with a mistake says on which line of the file it is', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-cat-'));
+    const c = shippedRaw();
+    c.id = 'katalog-kabupaten-2026';
+    c.groups[0]!.indicators[0]!.questions[0]!.answerType = 'pilihan-ganda' as never;
+    const file = path.join(dir, 'katalog kabupaten.json');
+    const text = JSON.stringify(c, null, 2);
+    writeFileSync(file, text);
+    const e = refusalOf(() => loadCatalog(file));
+    expect(placesOf(e)).toEqual(['KLA-E603', 'KLA-E414 groups[0].indicators[0].questions[0].answerType']);
+    const line = text.split('\n').findIndex((l) => l.includes('"pilihan-ganda"')) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(e.diagnostics[1]!.location.line).toBe(line);
+    expect(formatRefusal(e, 'id')).toContain(`baris ${line}: `);
+  });
 });

@@ -13,10 +13,10 @@ import path from 'node:path';
 import { catalogSchema, type CatalogData, type Group, type Indicator, type Question, type Rubric } from './schema.js';
 import { checkCatalog } from './rules.js';
 import { newestCatalog, shippedCatalog, shippedCatalogs } from './registry.js';
-import { refusal } from '../diagnostics/index.js';
+import { KlaError, refusal, withKeyLines } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { configPath, packageRoot } from '../paths.js';
-import { parseJson, readText } from '../io/text.js';
+import { jsonKeyLine, parseJson, readText } from '../io/text.js';
 
 /** A question with everything needed to place and score it. */
 export interface CatalogQuestion extends Question {
@@ -90,7 +90,13 @@ export function loadCatalog(ref: string, baseDir?: string): Catalog {
   if (!json.ok) throw refusal('KLA-E602', { file, line: json.line, column: json.column }, { location: { file } });
   const raw = json.value;
   // A file the build already checked (the shipped catalogs) is not checked again at every start.
-  return verifiedAtBuild(text) ? index(raw as CatalogData, file) : buildCatalog(raw, file);
+  if (verifiedAtBuild(text)) return index(raw as CatalogData, file);
+  try {
+    return buildCatalog(raw, file);
+  } catch (e) {
+    // A district's own catalog is edited by hand: each problem also says on which line it is.
+    throw e instanceof KlaError ? withKeyLines(e, file, (key) => jsonKeyLine(text, key)) : e;
+  }
 }
 
 let verified: Set<string> | undefined;

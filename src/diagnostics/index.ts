@@ -53,6 +53,16 @@ export class KlaError extends Error {
   }
 }
 
+/** The same refusal, its problems at keys of `file` (a config, a catalog) also saying on which line of it each key is. */
+export function withKeyLines(e: KlaError, file: string, lineOf: (key: string) => number | undefined): KlaError {
+  const located = e.diagnostics.map((d) => {
+    if (d.location.file !== file || d.location.key === undefined || d.location.key === '' || d.location.line !== undefined) return d;
+    const line = lineOf(d.location.key);
+    return line === undefined ? d : { ...d, location: { ...d.location, line } };
+  });
+  return new KlaError(located, e.exitCode);
+}
+
 /** A refusal of `code`, with details (each a diagnostic of its own). */
 export function refusal<C extends Code>(
   code: C,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type * as Yaml from 'yaml';
 import type { Diagnostic } from '../model.js';
-import { diag, KlaError, refusal } from '../diagnostics/index.js';
+import { diag, KlaError, refusal, withKeyLines } from '../diagnostics/index.js';
 import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 import { LETTER_KINDS } from '../catalog/schema.js';
@@ -290,14 +290,7 @@ export function loadProject(dirOrFile: string): Project {
 
 /** A refusal whose problems at keys of the config also say on which line of it the key is. */
 function withLines(e: KlaError, file: string, text: string): KlaError {
-  const yaml = /\.ya?ml$/i.test(file);
-  const lineOf = (key: string) => (yaml ? yamlKeyLine(text, key) : jsonKeyLine(text, key));
-  const located = e.diagnostics.map((d) => {
-    if (d.location.file !== file || d.location.key === undefined || d.location.key === '' || d.location.line !== undefined) return d;
-    const line = lineOf(d.location.key);
-    return line === undefined ? d : { ...d, location: { ...d.location, line } };
-  });
-  return new KlaError(located, e.exitCode);
+  return withKeyLines(e, file, (key) => (/\.ya?ml$/i.test(file) ? yamlKeyLine(text, key) : jsonKeyLine(text, key)));
 }
 
 /** As jsonKeyLine, for a YAML config: the line of the key's value, or of the nearest enclosing key there. */
