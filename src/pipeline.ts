@@ -306,6 +306,11 @@ export async function build(project: Project, opts: BuildOptions = {}): Promise<
   }
   // What the config may hold by mistake is printed in the documents (the province on the cover): said again here.
   const notes = [...project.warnings.filter((w) => w.code === 'KLA-W426'), ...templates.warnings, ...a.notes];
+  // A kabupaten is rarely signed for in a town of its own name (Merangin: Bangko): said when nothing names the place.
+  const { district, document, profile } = project.config;
+  if (district.kind === 'kabupaten' && document.place === undefined && profile.capital === undefined) {
+    notes.push(diag('KLA-W726', { key: 'document.place', place: district.name }, { file: project.configFile, key: 'document.place' }));
+  }
   if (draft && report.summary.errors > 0) notes.push(diag('KLA-W717', { errors: report.summary.errors }));
   return { ...a, plan, notes: notes.filter((n) => n.code !== 'KLA-W718'), draft, blockers: draft ? blockers : [], documents };
 }

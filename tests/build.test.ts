@@ -89,6 +89,9 @@ describe('a final dossier needs its date, real signatories, the emblem and the p
     expect(d.code, d.stderr).toBe(0);
     const draft = path.join(project.dir, 'output', 'dokumen-kla-2026-draf.pdf');
     expect(d.stderr).toContain('dokumen-kla-2026-draf.pdf');
+    // A kabupaten with no signing place nor capital: signed "di Merangin", and told so, with the key to set.
+    expect(d.stderr).toContain('[KLA-W726]');
+    expect(d.stderr).toContain('"place" di dalam bagian "document"');
     const pages = await pdfPages(readFileSync(draft));
     pages.forEach((t, i) => expect(t, `page ${i + 1}`).toMatch(/\bDRAF\b/));
     const all = pages.join(' ');
@@ -125,6 +128,7 @@ describe('kla build on a complete project', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('dokumen-kla-2026.pdf');
     expect(run.stderr).toContain('laporan-kerja-kla-2026.pdf');
+    expect(run.stderr).not.toContain('KLA-W726');
     expect(run.stdout).toContain('Perkiraan nilai evaluasi mandiri');
     expect(pages.length).toBeGreaterThan(20);
     expect(report.length).toBeGreaterThan(5);
