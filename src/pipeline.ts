@@ -235,6 +235,18 @@ export function finalBlockers(project: Project, a: Pick<Assessment, 'report' | '
   return out;
 }
 
+/**
+ * A kabupaten is rarely signed for in a town of its own name (Merangin: in
+ * Bangko): said when nothing names the place of the dossier or the letters.
+ */
+function placeFromName(project: Project, what: 'dossier' | 'letters'): Diagnostic[] {
+  const { district, document, letters, profile } = project.config;
+  const key = what === 'dossier' ? 'document.place' : 'letters.place';
+  const named = what === 'dossier' ? document.place : letters?.place;
+  if (district.kind !== 'kabupaten' || named !== undefined || profile.capital !== undefined) return [];
+  return [diag('KLA-W726', { key, place: district.name, what }, { file: project.configFile, key })];
+}
+
 /** Validate, score and render the documents (nothing is written). */
 export async function build(project: Project, opts: BuildOptions = {}): Promise<Build> {
   const cwd = opts.cwd ?? process.cwd();
@@ -306,11 +318,7 @@ export async function build(project: Project, opts: BuildOptions = {}): Promise<
   }
   // What the config may hold by mistake is printed in the documents (the province on the cover): said again here.
   const notes = [...project.warnings.filter((w) => w.code === 'KLA-W426'), ...templates.warnings, ...a.notes];
-  // A kabupaten is rarely signed for in a town of its own name (Merangin: Bangko): said when nothing names the place.
-  const { district, document, profile } = project.config;
-  if (district.kind === 'kabupaten' && document.place === undefined && profile.capital === undefined) {
-    notes.push(diag('KLA-W726', { key: 'document.place', place: district.name }, { file: project.configFile, key: 'document.place' }));
-  }
+  notes.push(...placeFromName(project, 'dossier'));
   if (draft && report.summary.errors > 0) notes.push(diag('KLA-W717', { errors: report.summary.errors }));
   return { ...a, plan, notes: notes.filter((n) => n.code !== 'KLA-W718'), draft, blockers: draft ? blockers : [], documents };
 }
@@ -335,6 +343,8 @@ export interface Feedback extends Review {
   settings: LetterSettings;
   plan: FeedbackPlan;
   documents: FeedbackDocument[];
+  /** Warnings about what the letters print (KLA-W726). */
+  notes: Diagnostic[];
 }
 
 /**
@@ -391,7 +401,7 @@ export async function feedback(project: Project, opts: FeedbackOptions = {}): Pr
       }
     }
   }
-  return { ...r, settings, plan, documents };
+  return { ...r, settings, plan, documents, notes: placeFromName(project, 'letters') };
 }
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];

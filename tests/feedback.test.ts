@@ -345,6 +345,8 @@ describe('choices and refusals', () => {
     const out = tmpDir('kla-feedback-opd-');
     const r = await run(INVALID, ['feedback', '--project', ROOT, '.', '--opd', 'kemenag', '-o', out, '-f', 'json']);
     expect(r.code).toBe(0);
+    // The example names where its letters are signed (letters.place: Bangko): nothing to warn of.
+    expect(r.err).not.toContain('KLA-W726');
     const j = JSON.parse(r.out) as FeedbackJson;
     expect(j.opds.map((o) => [o.code, o.number])).toEqual([['KEMENAG', byOpd('KEMENAG').number]]);
     expect(readdirSync(out).sort()).toEqual(byOpd('KEMENAG').files.map((f) => path.basename(f)).sort());
@@ -411,6 +413,9 @@ describe('choices and refusals', () => {
     writeFileSync(file, JSON.stringify(config, null, 2));
     const signed = await run(p.dir, ['feedback']);
     expect(signed.code, signed.err).toBeLessThan(2);
+    // A kabupaten whose letters would be signed "di Merangin": said, with where to name the place.
+    expect(signed.err).toContain('[KLA-W726]');
+    expect(signed.err).toContain('"place" di dalam bagian "letters"');
     expect(readdirSync(path.join(p.dir, 'output', 'umpan-balik')).length).toBeGreaterThan(0);
   });
 

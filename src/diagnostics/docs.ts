@@ -222,7 +222,7 @@ export const EXAMPLES = {
   'KLA-E721': { key: 'signatories.head.name', role: 'head', field: 'name', found: 'Isi nama Bupati' },
   'KLA-E722': { key: 'district.logo' },
   'KLA-E724': { question: '1.2a', opds: ['DPPPA', 'HUKUM'] },
-  'KLA-W726': { key: 'document.place', place: 'Merangin' },
+  'KLA-W726': { key: 'document.place', place: 'Merangin', what: 'dossier' },
   'KLA-E725': { errors: 3, files: 2 },
   'KLA-W730': { question: '1.2l', opd: 'HUKUM', reason: 'no-answer' },
   'KLA-E801': { keys: ['letters.date', 'deadline'], year: 2026 },

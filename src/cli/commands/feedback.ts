@@ -5,7 +5,7 @@
  * summary of what was written per OPD (`--format json` lists the files).
  */
 import path from 'node:path';
-import { shown, withProgress, type CliContext } from '../context.js';
+import { report as note, shown, withProgress, type CliContext } from '../context.js';
 import { openProjectFor } from '../project.js';
 import { checkWritable, writeOutputs } from '../../io/files.js';
 import { feedback } from '../../pipeline.js';
@@ -42,6 +42,7 @@ export default async function run(args: string[], rawOpts: Record<string, unknow
     }),
   );
   writeOutputs(f.documents.map((d) => ({ file: path.join(dir, d.fileName), data: d.bytes })));
+  for (const n of f.notes) note(ctx, n);
 
   const filesOf = (code: string) => f.documents.filter((d) => d.opd === code).map((d) => path.join(dir, d.fileName));
   if (opts.format === 'json') {

@@ -171,17 +171,17 @@ export const BUILD_CODES = {
     (p, f) =>
       `Validation found ${p.errors} error${p.errors === 1 ? '' : 's'}; ${p.ignored} answer${p.ignored === 1 ? '' : 's'} left out of scoring (listed in the result).${p.unreadable.length > 0 ? ` Files that could not be read and were not scored: ${f.list(p.unreadable)}.` : ''}`,
   ),
-  'KLA-W726': def<{ key: string; place: string }>(
+  'KLA-W726': def<{ key: string; place: string; what: 'dossier' | 'letters' }>(
     'warning',
     { id: 'Tempat penandatanganan diambil dari nama kabupaten', en: 'Signing place taken from the kabupaten\'s name' },
     {
-      id: 'Isi "document.place" (tempat penandatanganan, biasanya ibu kota kabupaten) atau "profile.capital" di kla.config.json.',
-      en: 'Set "document.place" (where the dossier is signed, usually the kabupaten\'s capital) or "profile.capital" in kla.config.json.',
+      id: 'Isi tempat penandatanganan ("document.place" untuk dokumen, "letters.place" untuk surat; biasanya ibu kota kabupaten) atau "profile.capital" di kla.config.json.',
+      en: 'Set where it is signed ("document.place" for the dossier, "letters.place" for the letters; usually the kabupaten\'s capital) or "profile.capital" in kla.config.json.',
     },
     (p, f) =>
-      `Dokumen ditandatangani "di ${f.q(p.place)}" karena tempat penandatanganan dan ibu kota kabupaten belum diisi. Bila ibu kota kabupaten lain, mohon isi "${p.key}" di kla.config.json: "place" di dalam bagian "document", misalnya "place": "Bangko".`,
+      `${p.what === 'dossier' ? 'Dokumen' : 'Surat'} ditandatangani "di ${f.q(p.place)}" karena tempat penandatanganan dan ibu kota kabupaten belum diisi. Bila ibu kota kabupaten lain, mohon isi "${p.key}" di kla.config.json: "place" di dalam bagian "${p.key.split('.')[0]}", misalnya "place": "Bangko".`,
     (p, f) =>
-      `The dossier is signed "at ${f.q(p.place)}" because neither the signing place nor the kabupaten's capital is set. If the capital is another town, set "${p.key}" in kla.config.json: "place" inside "document", e.g. "place": "Bangko".`,
+      `The ${p.what === 'dossier' ? 'dossier is' : 'letters are'} signed "at ${f.q(p.place)}" because neither the signing place nor the kabupaten's capital is set. If the capital is another town, set "${p.key}" in kla.config.json: "place" inside "${p.key.split('.')[0]}", e.g. "place": "Bangko".`,
   ),
   'KLA-W730': def<{ question: string; opd: string; reason: 'no-answer' | 'invalid' | 'unfit' }>(
     'warning',
