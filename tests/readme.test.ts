@@ -144,7 +144,8 @@ describe('docs/panduan.md, the staff guide in Indonesian', () => {
   it('names what it asks staff to fill as kla.config.json holds it', () => {
     // The keys the guide names exist in the example's config, in the places it says.
     const config = JSON.parse(readFileSync(path.join(root, 'fixtures', 'merangin', 'kla.config.json'), 'utf8')) as Record<string, Record<string, unknown>>;
-    for (const named of ['`signatories`', '`opds`', '`aliases`', '`nip`', '`rank`', '"document": { "date": ']) expect(guide).toContain(named);
+    for (const named of ['`signatories`', '`opds`', '`aliases`', '`nip`', '`rank`', '"document": { "date": ', '"profile": { "capital": ']) expect(guide).toContain(named);
+    expect(config.profile).toHaveProperty('capital');
     expect(config.opds).toBeDefined();
     expect(config.signatories!.coordinator).toHaveProperty('nip');
     expect(config.signatories!.coordinator).toHaveProperty('rank');
