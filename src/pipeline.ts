@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Diagnostic } from './model.js';
 import { diag, formatMessage, refusal } from './diagnostics/index.js';
 import { configPath, displayPath } from './paths.js';
-import { isPlaceholder, opdsForQuestion, type Project } from './project/config.js';
+import { isPlaceholder, opdNamed, opdsForQuestion, type Project } from './project/config.js';
 import { validateInputs, type ValidationReport } from './validate/index.js';
 import { missingForFinal } from './validate/profile.js';
 import {
@@ -357,11 +357,7 @@ export async function feedback(project: Project, opts: FeedbackOptions = {}): Pr
   const cwd = opts.cwd ?? process.cwd();
   const lang = opts.lang ?? 'id';
   const settings = letterSettings(project);
-  const only = [...new Set(opts.opds ?? [])].map((c) => {
-    const opd = project.config.opds.find((o) => o.code.toLowerCase() === c.toLowerCase());
-    if (!opd) throw refusal('KLA-E514', { code: c, codes: project.config.opds.map((o) => o.code) }, { location: { file: '', option: '--opd' } });
-    return opd.code;
-  });
+  const only = [...new Set((opts.opds ?? []).map((c) => opdNamed(project, c).code))];
   const logo = project.config.district.logo !== undefined ? readEmblem(configPath(project.dir, project.config.district.logo)) : null;
   const [{ preparePdfmake }, { renderLetter }, { letterContent }, { annotateWorkbook }, { buildTemplateWorkbook, templateBytes, templateFileName }] = await Promise.all([
     import('./dossier/render.js'),

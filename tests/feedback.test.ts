@@ -374,6 +374,10 @@ describe('choices and refusals', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('[KLA-E514]');
     expect(readdirSync(out)).toEqual([]);
+    // An OPD named by an alias of the config, as for kla template.
+    const alias = await run(INVALID, ['feedback', '--project', ROOT, '.', '--opd', 'Kemenag', '-o', tmpDir('kla-feedback-alias-'), '-f', 'json']);
+    expect(alias.code, alias.err).toBe(0);
+    expect((JSON.parse(alias.out) as FeedbackJson).opds.map((o) => o.code)).toEqual(['KEMENAG']);
   });
 
   it('-o naming a file, not a folder, is refused before any letter is made (KLA-E705, exit 2), and the file stays as it was', async () => {

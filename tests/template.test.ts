@@ -12,6 +12,7 @@ import { profileFileName } from '../src/workbook/profile-template.js';
 import { fingerprintQuestions } from '../src/catalog/load.js';
 import { ANSWER_COLUMNS, ANSWER_FIRST_ROW, ANSWER_HEADER_ROW, ANSWER_TYPE_LABELS, IDENTITY_FIELDS, SHEETS, TEMPLATE_VERSION } from '../src/workbook/layout.js';
 import { refusalOfAsync } from './helpers/refusal.js';
+import { formatRefusal } from '../src/diagnostics/index.js';
 import { kla } from './helpers/cli.js';
 import { zipEntry } from './helpers/zip.js';
 
@@ -266,6 +267,13 @@ describe('kla template', () => {
     expect(e.code).toBe('KLA-E514');
     expect(e.diagnostics[0]!.params).toMatchObject({ code: 'DINAS-X' });
     expect(e.diagnostics[0]!.params.codes).toContain('DINKES');
+    expect(e.diagnostics[0]!.params).not.toHaveProperty('suggestion');
+    // A slip away from a code or an alias: the code meant is proposed.
+    for (const [typed, meant] of [['DINKSE', 'DINKES'], ['dinsoss', 'DINSOS'], ['Disdukcapl', 'DUKCAPIL']] as const) {
+      const slip = await refusalOfAsync(() => writeTemplates(project, outDir, [typed]));
+      expect(slip.diagnostics[0]!.params, typed).toMatchObject({ code: typed, suggestion: meant });
+      expect(formatRefusal(slip, 'id'), typed).toContain(`Mungkin maksud Anda: ${meant}?`);
+    }
   });
 
   it('from the CLI: --opd writes only that OPD', () => {

@@ -1,6 +1,7 @@
 /** Reading numbers and options typed by hand: tables of inputs and what they are taken as. */
 import { describe, expect, it } from 'vitest';
-import { allowedSlips, editDistance, evidenceEntries, optionKey, parseNumberText } from '../src/validate/values.js';
+import { evidenceEntries, optionKey, parseNumberText } from '../src/validate/values.js';
+import { allowedSlips, editDistance } from '../src/score/evidence.js';
 
 describe('parseNumberText (Indonesian conventions first)', () => {
   it.each([

@@ -301,3 +301,10 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   }
   return prev[B.length]!;
 }
+
+/**
+ * Slips allowed in a text of `length` characters: none up to 2, one up to 5,
+ * two beyond (the "AUTO" fuzziness of Lucene/Elasticsearch, which is tuned to
+ * typing errors). Short answers such as "Ya" must match exactly.
+ */
+export const allowedSlips = (length: number) => (length <= 2 ? 0 : length <= 5 ? 1 : 2);

@@ -8,6 +8,7 @@ import type { CatalogQuestion } from '../catalog/load.js';
 import type { RawCell } from '../workbook/read.js';
 import type { Diagnostic } from '../model.js';
 import { diag, type Code, type OptionDifference, type ParamsOf } from '../diagnostics/index.js';
+import { allowedSlips, editDistance } from '../score/evidence.js';
 
 export interface ParsedNumber {
   value: number;
@@ -76,30 +77,6 @@ export const optionKey = (s: string) =>
 /** Letters and digits only, in lower case, one space between words: what is left when punctuation is ignored. */
 const looseKey = (s: string) => optionKey(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/**
- * Edit distance with adjacent transpositions (optimal string alignment):
- * "sebagain" is one slip from "sebagian", as a typist sees it.
- */
-export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/**
- * Slips allowed in a text of `length` characters: none up to 2, one up to 5,
- * two beyond (the "AUTO" fuzziness of Lucene/Elasticsearch, which is tuned to
- * typing errors). Short answers such as "Ya" must match exactly.
- */
-export const allowedSlips = (length: number) => (length <= 2 ? 0 : length <= 5 ? 1 : 2);
 
 /**
  * The option a typed answer stands for, and how it differed. Exact, then the

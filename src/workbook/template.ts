@@ -11,7 +11,7 @@ import { fingerprintQuestions, type CatalogQuestion } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
 import { refusal } from '../diagnostics/index.js';
 import { writeOutputs } from '../io/files.js';
-import { findOpd, questionsForOpd, type Opd, type Project } from '../project/config.js';
+import { opdNamed, questionsForOpd, type Opd, type Project } from '../project/config.js';
 import { toolVersion } from '../version.js';
 import { columnLetters, parseCell } from './a1.js';
 import { buildProfileWorkbook, profileFileName } from './profile-template.js';
@@ -97,7 +97,7 @@ export async function writeTemplates(
 ): Promise<{ file: string; opd: string | null }[]> {
   const all = codes.length === 0 && opts.profile === undefined;
   // Resolve every code before building anything, so a typo writes no half set.
-  const opds = all ? project.config.opds : [...new Set(codes.map((c) => findByCode(project, c)))];
+  const opds = all ? project.config.opds : [...new Set(codes.map((c) => opdNamed(project, c)))];
   const withProfile = all || opts.profile === true;
   const files = [...opds.map((opd) => path.join(outDir, templateFileName(project, opd))), ...(withProfile ? [path.join(outDir, profileFileName(project))] : [])];
   const existing = files.filter((f) => existsSync(f));
@@ -157,11 +157,6 @@ export function rubricLine(r: { title: string; description: string }): string {
   return starts || lead ? r.description : `${r.title}: ${r.description}`;
 }
 
-function findByCode(project: Project, code: string): Opd {
-  const opd = project.config.opds.find((o) => o.code.toLowerCase() === code.toLowerCase()) ?? findOpd(project, code);
-  if (opd) return opd;
-  throw refusal('KLA-E514', { code, codes: project.config.opds.map((o) => o.code) }, { location: { file: '', option: '--opd' } });
-}
 
 // ---------------------------------------------------------------------------
 

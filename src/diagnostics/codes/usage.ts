@@ -103,12 +103,12 @@ export const USAGE_CODES = {
     (p, f) => `Predikat "${f.q(p.name)}" tidak dikenal. Pilih salah satu: ${f.list(p.names)}.`,
     (p, f) => `Unknown predikat "${f.q(p.name)}". Choose one of: ${f.list(p.names)}.`,
   ),
-  'KLA-E514': def<{ code: string; codes: string[] }>(
+  'KLA-E514': def<{ code: string; codes: string[]; suggestion?: string }>(
     'error',
     { id: 'Kode OPD tidak ada dalam konfigurasi', en: 'OPD code not in the config' },
     { id: 'Gunakan salah satu kode OPD dari kla.config.json.', en: 'Use one of the OPD codes of kla.config.json.' },
-    (p, f) => `OPD dengan kode "${f.q(p.code)}" tidak ada dalam konfigurasi. Kode yang tersedia: ${f.list(p.codes)}.`,
-    (p, f) => `There is no OPD with code "${f.q(p.code)}" in the config. Available codes: ${f.list(p.codes)}.`,
+    (p, f) => `OPD dengan kode "${f.q(p.code)}" tidak ada dalam konfigurasi.${suggest(p.suggestion, 'id')} Kode yang tersedia: ${f.list(p.codes)}.`,
+    (p, f) => `There is no OPD with code "${f.q(p.code)}" in the config.${suggest(p.suggestion, 'en')} Available codes: ${f.list(p.codes)}.`,
   ),
   'KLA-E515': def<{ inputs: string[] }>(
     'error',
