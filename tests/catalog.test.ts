@@ -192,6 +192,13 @@ describe('semantic rules reject a broken catalog', () => {
     expect(problemsAfter((c) => void c.defaultOpds![0]!.sources.push('Dinas Rahasia'))).toContain('KLA-E612');
   });
 
+  it('rejects a default OPD name or head with a placeholder init cannot fill in', () => {
+    expect(problemsAfter(() => undefined)).not.toContain('KLA-E625');
+    expect(problemsAfter((c) => void (c.defaultOpds![0]!.name = 'Dinas {kota}'))).toContain('KLA-E625');
+    expect(problemsAfter((c) => void (c.defaultOpds![0]!.head = 'Kepala {Daerah}'))).toContain('KLA-E625');
+    expect(problemsAfter((c) => void (c.defaultOpds![0]!.name = 'Dinas {daerah} {wilayah}'))).not.toContain('KLA-E625');
+  });
+
   it('rejects indicator maxima that do not add up to their group', () => {
     expect(problemsAfter((c) => void (c.groups[1]!.max = 150))).toContain('KLA-E618');
   });
@@ -344,9 +351,11 @@ describe('the registry of shipped catalogs', () => {
     const base = mkdtempSync(path.join(os.tmpdir(), 'kla-init-'));
     const made = initProject({ dir: path.join(base, 'baru'), district: 'Uji', province: 'Jambi', year: 2026 });
     expect(made.config.catalog).toBe(newestCatalog().id);
-    // The catalog's OPD list, with "Kabupaten/Kota" in a name made the district's own.
-    expect(made.config.opds).toEqual(loadCatalog(newestCatalog().id).defaultOpds!.map((o) => ({ ...o, name: o.name.replace('Kabupaten/Kota', 'Kabupaten Uji') })));
+    // The catalog's OPD list, with its placeholders made the district's own.
+    const fill = (t: string) => t.replace('{daerah}', 'Kabupaten Uji').replace('{wilayah}', 'Uji');
+    expect(made.config.opds).toEqual(loadCatalog(newestCatalog().id).defaultOpds!.map((o) => ({ ...o, name: fill(o.name), ...(o.head ? { head: fill(o.head) } : {}) })));
     expect(made.config.opds.map((o) => o.name)).toContain('Badan Narkotika Nasional Kabupaten Uji');
+    expect(made.config.opds.map((o) => o.name)).toContain('Kejaksaan Negeri Uji');
     const err = refusalOf(() => initProject({ dir: path.join(base, 'lain'), district: 'Uji', province: 'Jambi', catalog: 'kla-1999' }));
     expect(err.code).toBe('KLA-E601');
     expect(err.diagnostics[0]!.params).toMatchObject({ ref: 'kla-1999' });

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { loadCatalog, type Catalog } from '../src/catalog/load.js';
 import { parseConfig, type Config } from '../src/project/config.js';
+import { defaultOpds } from '../src/project/init.js';
 import type { Answer, AnswerValue, Diagnostic, Submission } from '../src/model.js';
 import type { DistrictProfile } from '../src/profile.js';
 import { score as scoreAnswers, gapPlan, planTarget, type ScoreReport } from '../src/score/index.js';
@@ -14,7 +15,7 @@ import type { DossierInput } from '../src/dossier/model.js';
 
 export const catalog: Catalog = loadCatalog('kla-2024');
 
-export const opds: Config['opds'] = catalog.defaultOpds!;
+export const opds: Config['opds'] = defaultOpds(catalog, { kind: 'kabupaten', name: 'Contoh' });
 
 export const config: Config = parseConfig(
   {

@@ -54,13 +54,24 @@ describe('kla init', () => {
       const written = JSON.parse(readFileSync(path.join(dir, 'kla.config.json'), 'utf8')) as { district: object; signatories: { head: { title: string } } };
       expect(written.district, district).toEqual(want);
       expect(written.signatories.head.title).toBe(`${want.kind === 'kota' ? 'Wali Kota' : 'Bupati'} ${want.name}`);
-      // The district's own vertical office: BNN Kota Bogor, not "Kabupaten" in a city.
-      const bnn = (written as unknown as { opds: { code: string; name: string }[] }).opds.find((o) => o.code === 'BNNK');
-      expect(bnn?.name).toBe(`Badan Narkotika Nasional ${want.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${want.name}`);
+      // The district's own vertical offices, named as they name themselves: BNN and Kemenag with the
+      // district's full name (BNN Kota Bogor, not "Kabupaten" in a city), Kejaksaan, Polres and
+      // Pengadilan Agama with the kabupaten's name alone (Kejaksaan Negeri Merangin) or the kota's.
+      const opds = (written as unknown as { opds: { code: string; name: string; letter?: string; head?: string }[] }).opds;
+      const full = `${want.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${want.name}`;
+      const place = want.kind === 'kota' ? full : want.name;
+      const named = Object.fromEntries(opds.filter((o) => o.letter === 'surat-dinas').map((o) => [o.code, [o.name, o.head]]));
       // Vertical and outside bodies get a Surat Dinas, not the Nota Dinas of the Pemda's own offices, addressed to their head.
-      const opds = (written as unknown as { opds: { code: string; letter?: string; head?: string }[] }).opds;
-      expect(opds.filter((o) => o.letter === 'surat-dinas').map((o) => o.code).sort()).toEqual(['BNNK', 'DUNIAUSAHA', 'FAD', 'KEJARI', 'KEMENAG', 'PA', 'POLRES']);
-      expect(opds.find((o) => o.code === 'PA')?.head).toBe('Ketua Pengadilan Agama');
+      expect(named).toEqual({
+        KEMENAG: [`Kantor Kementerian Agama ${full}`, undefined],
+        KEJARI: [`Kejaksaan Negeri ${place}`, undefined],
+        POLRES: [`Kepolisian Resor ${place} (Unit PPA)`, `Kepala Kepolisian Resor ${place}`],
+        BNNK: [`Badan Narkotika Nasional ${full}`, undefined],
+        FAD: ['Forum Anak Daerah', 'Ketua Forum Anak Daerah'],
+        DUNIAUSAHA: ['Forum CSR Dunia Usaha', 'Ketua Forum CSR Dunia Usaha'],
+        PA: [`Pengadilan Agama ${place}`, `Ketua Pengadilan Agama ${place}`],
+      });
+      expect(opds.flatMap((o) => [o.name, o.head ?? '']).join(' ')).not.toMatch(/[{}]|Kabupaten\/Kota/);
       expect(opds.find((o) => o.code === 'DINKES')).not.toHaveProperty('letter');
     }
   });

@@ -3,7 +3,7 @@
  * parsed data, returns the problems found (empty when the catalog is sound),
  * each a diagnostic whose `location.key` is the place inside the catalog.
  */
-import type { CatalogData, Rubric } from './schema.js';
+import { OPD_PLACEHOLDERS, type CatalogData, type Rubric } from './schema.js';
 import type { Diagnostic } from '../model.js';
 import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
 
@@ -23,6 +23,11 @@ export function checkCatalog(c: CatalogData, file = ''): Diagnostic[] {
   });
   c.defaultOpds?.forEach((o, i) => {
     for (const s of o.sources) if (!sourceIds.has(s)) add('KLA-E612', { at: `defaultOpds[${i}]`, id: o.code, source: s });
+    for (const [key, text] of [['name', o.name], ['head', o.head ?? '']] as const) {
+      for (const [, token] of text.matchAll(/\{([^{}]*)\}/gu)) {
+        if (!(OPD_PLACEHOLDERS as readonly string[]).includes(token!)) add('KLA-E625', { at: `defaultOpds[${i}].${key}`, id: o.code, token: token!, known: [...OPD_PLACEHOLDERS] });
+      }
+    }
   });
 
   for (const [rid, r] of Object.entries(c.rubrics)) checkRubric(rid, r, add);

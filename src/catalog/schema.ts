@@ -153,12 +153,22 @@ export const predikatSchema = z.object({
   bands: z.array(z.object({ name: text, min: z.number(), max: z.number() }).strict()).min(1),
 }).strict();
 
-/** An office of a typical district, as `kla init` proposes it for this catalog. */
 /** Kinds of letter: a Nota Dinas inside the Pemda, a Surat Dinas to a vertical or outside body, or none. */
 export const LETTER_KINDS = ['nota-dinas', 'surat-dinas', 'none'] as const;
 
+/**
+ * What an OPD's name and head in `defaultOpds` may say in braces, filled in by
+ * `kla init` for the district: {daerah} is the district as named ("Kabupaten
+ * Merangin", "Kota Bogor": Kantor Kementerian Agama Kabupaten Merangin),
+ * {wilayah} the name vertical offices carry ("Merangin" for a kabupaten:
+ * Kejaksaan Negeri Merangin; "Kota Bogor" for a kota).
+ */
+export const OPD_PLACEHOLDERS = ['daerah', 'wilayah'] as const;
+
+/** An office of a typical district, as `kla init` proposes it for this catalog. */
 export const defaultOpdSchema = z.object({
   code: text,
+  /** May hold the OPD_PLACEHOLDERS ("Kejaksaan Negeri {wilayah}"). */
   name: text,
   aliases: z.array(z.string()).default([]),
   sources: z.array(text).min(1),

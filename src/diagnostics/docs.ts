@@ -199,6 +199,7 @@ export const EXAMPLES = {
   'KLA-E622': { at: 'groups[6].indicators[0].questions[3]', id: '25.4', scope: 'share-of-kecamatan', answerType: 'availability' },
   'KLA-E623': { at: 'corrections[3]', id: '99.1' },
   'KLA-E624': { at: 'groups[6].indicators[1].questions[17].rollup', id: '26.18', problem: 'not-an-option', option: 'Sebagian' },
+  'KLA-E625': { at: 'defaultOpds[12].name', id: 'KEJARI', token: 'kota', known: ['daerah', 'wilayah'] },
   'KLA-E701': { errors: 3, files: 2 },
   'KLA-I702': { more: 14 },
   'KLA-E703': { folder: 'submissions', inputs: [] },

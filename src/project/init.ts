@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { refusal } from '../diagnostics/index.js';
 import { loadCatalog, type Catalog } from '../catalog/load.js';
+import type { OPD_PLACEHOLDERS } from '../catalog/schema.js';
 import { newestCatalog, shippedCatalog } from '../catalog/registry.js';
 import { buildProject, CONFIG_FILE, CONFIG_FILES, parseConfig, parseDistrictName, type Config } from './config.js';
 import { nameCase, provinceName } from './names.js';
@@ -53,12 +54,19 @@ const README = `Folder proyek KLA
 
 /**
  * The OPD list a new project starts from: the catalog's own, else one OPD per
- * catalog source.
+ * catalog source. Vertical offices are the district's own (Kejaksaan Negeri
+ * Merangin, Kantor Kementerian Agama Kota Bogor): the catalog's placeholders
+ * are filled in for it, or read "Kabupaten/Kota" where no district is known.
  */
-export function defaultOpds(catalog: Catalog, district?: string): Config['opds'] {
-  const opds = catalog.defaultOpds ?? catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
-  // A vertical office named for "Kabupaten/Kota" (Badan Narkotika Nasional Kabupaten/Kota) is the district's own.
-  return district === undefined ? opds : opds.map((o) => ({ ...o, name: o.name.replace(/\bKabupaten\/Kota\b/u, district) }));
+export function defaultOpds(catalog: Catalog, district?: { kind: 'kabupaten' | 'kota'; name: string }): Config['opds'] {
+  const opds: Config['opds'] = catalog.defaultOpds ?? catalog.sources.map((s, i) => ({ code: `OPD${i + 1}`, name: s.name, aliases: [s.id, ...s.aliases], sources: [s.id] }));
+  const full = district === undefined ? 'Kabupaten/Kota' : `${district.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${district.name}`;
+  const values: Record<(typeof OPD_PLACEHOLDERS)[number], string> = {
+    daerah: full,
+    wilayah: district?.kind === 'kabupaten' ? district.name : full,
+  };
+  const fill = (text: string) => text.replace(/\{(\w+)\}/gu, (token, key: string) => values[key as keyof typeof values] ?? token);
+  return opds.map((o) => ({ ...o, name: fill(o.name), ...(o.head === undefined ? {} : { head: fill(o.head) }) }));
 }
 
 /** Refuse a folder that already holds a project: init never overwrites one. */
@@ -92,7 +100,7 @@ export function initProject(o: InitOptions): InitResult {
   const cwd = o.cwd ?? process.cwd();
   const catalog = loadCatalog(o.catalog ?? newestCatalog().id, cwd);
   const catalogRef = catalogReference(o.catalog, dir, cwd);
-  const opds = defaultOpds(catalog, `${kind === 'kota' ? 'Kota' : 'Kabupaten'} ${nameCase(name)}`);
+  const opds = defaultOpds(catalog, { kind, name: nameCase(name) });
 
   const head = kind === 'kota' ? 'Wali Kota' : 'Bupati';
   const year = o.year ?? new Date().getFullYear();

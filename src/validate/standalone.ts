@@ -64,10 +64,10 @@ export async function projectForUploads(inputs: readonly string[], cwd: string):
     if (own.has(code) || !/^[A-Z0-9][A-Z0-9_-]*$/.test(code) || sources.length === 0) continue;
     own.set(code, { code, name: meta.opdName || code, aliases: [], sources, questions });
   }
-  const defaults = defaultOpds(catalog).filter((o) => !own.has(o.code));
+  const parsed = parseDistrictName(district);
+  const defaults = defaultOpds(catalog, { kind: parsed.kind ?? 'kabupaten', name: parsed.name }).filter((o) => !own.has(o.code));
   const opds: Opd[] = [...[...own.values()].map(({ questions: _q, ...o }) => o), ...defaults];
 
-  const parsed = parseDistrictName(district);
   const config = parseConfig(
     {
       schemaVersion: 1,

@@ -143,6 +143,16 @@ export const CATALOG_CODES = {
         ? `${p.at}: question ${p.id} has a per-desa roll-up but is not asked of every desa/kelurahan.`
         : `${p.at}: the per-desa roll-up of question ${p.id} uses "${f.q(p.option)}", which is not an option of its rubric.`,
   ),
+  'KLA-E625': def<{ at: string; id: string; token: string; known: string[] }>(
+    'error',
+    { id: 'Isian nama OPD tidak dikenal', en: 'Unknown placeholder in an OPD name' },
+    {
+      id: 'Nama dan jabatan pimpinan OPD dalam "defaultOpds" hanya boleh memuat {daerah} (nama kabupaten/kota) dan {wilayah} (nama yang dipakai kantor vertikal).',
+      en: 'OPD names and heads in "defaultOpds" may hold only {daerah} (the district as named) and {wilayah} (the name vertical offices carry).',
+    },
+    (p, f) => `${p.at}: OPD ${p.id} memuat "{${f.q(p.token)}}", yang tidak dikenal; yang dikenal: ${p.known.map((k) => `{${k}}`).join(', ')}.`,
+    (p, f) => `${p.at}: OPD ${p.id} holds "{${f.q(p.token)}}", which is not known; known: ${p.known.map((k) => `{${k}}`).join(', ')}.`,
+  ),
   'KLA-E604': def<{ file: string; newest: string }>(
     'error',
     { id: 'Format katalog lama', en: 'Old catalog format' },
