@@ -345,6 +345,8 @@ export interface Feedback extends Review {
   documents: FeedbackDocument[];
   /** Warnings about what the letters print (KLA-W726). */
   notes: Diagnostic[];
+  /** The OPDs this feedback speaks for: the ones asked for, or null for all of them. */
+  scope: string[] | null;
 }
 
 /**
@@ -397,7 +399,7 @@ export async function feedback(project: Project, opts: FeedbackOptions = {}): Pr
       }
     }
   }
-  return { ...r, settings, plan, documents, notes: placeFromName(project, 'letters') };
+  return { ...r, settings, plan, documents, notes: placeFromName(project, 'letters'), scope: only.length > 0 ? only : null };
 }
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];

@@ -19,6 +19,7 @@ import { loadProject, questionsForOpd, type Project } from '../src/project/confi
 import { validateInputs, type ValidationReport } from '../src/validate/index.js';
 import { buildTemplateWorkbook, templateBytes, templateFileName } from '../src/workbook/template.js';
 import { letterSettings } from '../src/feedback/plan.js';
+import { RECORD_FILE } from '../src/io/files.js';
 import { HIGHLIGHT } from '../src/workbook/annotate.js';
 import { SHEETS } from '../src/workbook/layout.js';
 import type { Severity } from '../src/model.js';
@@ -349,9 +350,29 @@ describe('choices and refusals', () => {
     expect(r.err).not.toContain('KLA-W726');
     const j = JSON.parse(r.out) as FeedbackJson;
     expect(j.opds.map((o) => [o.code, o.number])).toEqual([['KEMENAG', byOpd('KEMENAG').number]]);
-    expect(readdirSync(out).sort()).toEqual(byOpd('KEMENAG').files.map((f) => path.basename(f)).sort());
+    // Beside the files, the record of what was written, so that a later run can retire what it supersedes.
+    expect(readdirSync(out).sort()).toEqual([RECORD_FILE, ...byOpd('KEMENAG').files.map((f) => path.basename(f))].sort());
     const bytes = readFileSync(path.join(out, path.basename(letterOf('KEMENAG')!)));
     expect(bytes.equals(readFileSync(path.join(outA, path.basename(letterOf('KEMENAG')!))))).toBe(true);
+  });
+
+  it('a later run retires what it supersedes: the reminder and blank template of an OPD that has since replied, not the files of other OPDs', async () => {
+    const out = path.join(tmpDir('kla-feedback-again-'), 'umpan balik');
+    const other = path.join(INVALID, 'BPBD kla 2026 (NIP 16 digit).xlsx');
+    // Kemenag has not replied yet: a reminder, with the template beside it.
+    expect((await run(INVALID, ['feedback', '--project', ROOT, other, '--opd', 'KEMENAG', '-o', out])).code).toBe(0);
+    const first = readdirSync(out).filter((n) => n !== RECORD_FILE).sort();
+    expect(first).toEqual(['KEMENAG - Surat Dinas permintaan lembar kerja KLA 2026.pdf', expect.stringMatching(/^KLA 2026 - KEMENAG - .*\.xlsx$/)]);
+    expect((await run(INVALID, ['feedback', '--project', ROOT, other, '--opd', 'BPBD', '-o', out])).code).toBe(0);
+    const bpbd = readdirSync(out).filter((n) => n.startsWith('BPBD - '));
+    expect(bpbd.length).toBeGreaterThan(0);
+    // Kemenag replies: its correction letter and annotated copy replace the reminder and the template.
+    const r = await run(INVALID, ['feedback', '--project', ROOT, path.join(INVALID, 'KEMENAG MERANGIN KLA 2026 (isian teks).xlsx'), '--opd', 'KEMENAG', '-o', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(readdirSync(out).filter((n) => n !== RECORD_FILE).sort()).toEqual(
+      [...bpbd, 'KEMENAG - KEMENAG MERANGIN KLA 2026 (isian teks) (catatan pemeriksaan).xlsx', 'KEMENAG - Surat Dinas perbaikan lembar kerja KLA 2026.pdf'].sort(),
+    );
+    expect(r.out).toContain(`Berkas umpan balik sebelumnya yang tidak berlaku lagi telah dihapus (2):\n${first.map((n) => `  ${n}`).join('\n')}`);
   });
 
   it('a finding that points at another workbook names it as the OPD knows it, by file name, sheet and cell, in the letter and the annotated copy', async () => {

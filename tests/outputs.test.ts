@@ -10,7 +10,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fs from 'node:fs';
-import { checkWritable, outputTarget, recoverInterrupted, writeOutputs, type FileOps } from '../src/io/files.js';
+import { createHash } from 'node:crypto';
+import { checkWritable, outputTarget, recoverInterrupted, replaceOutputs, writeOutputs, RECORD_FILE, type FileOps } from '../src/io/files.js';
 import { refusalOf } from './helpers/refusal.js';
 import { kla, root } from './helpers/cli.js';
 import { tmpDir } from './validate-helpers.js';
@@ -230,6 +231,71 @@ describe('a rollback that could not finish', () => {
     recoverInterrupted([r.dirs[0]!]);
     expect(contents(r)).toEqual(['PDF lama', 'rekap lama']);
     expect(namesIn(r.dirs)).toEqual(['dokumen-kla-2026.pdf', 'rekap kla.xlsx']);
+  });
+});
+
+describe('a folder kept up to date as a whole (the feedback folder)', () => {
+  const out = (dir: string, name: string, group: string, data = `${name} baru`) => ({ file: path.join(dir, name), data, group });
+  const names = (dir: string) => readdirSync(dir).filter((n) => n !== RECORD_FILE).sort();
+
+  it('a later run removes what an earlier run wrote and it no longer writes, and nothing else', () => {
+    const dir = tmpDir('kla-replace-');
+    writeFileSync(path.join(dir, 'catatan DPPPA.docx'), 'milik pengguna');
+    expect(replaceOutputs(dir, [out(dir, 'DINKES - pengingat.pdf', 'DINKES'), out(dir, 'DINKES - templat.xlsx', 'DINKES'), out(dir, 'DINSOS - perbaikan.pdf', 'DINSOS')])).toEqual({ removed: [], changed: [], busy: [] });
+    // Dinkes has replied (a correction letter instead of the reminder); Dinsos has nothing left to fix.
+    const r = replaceOutputs(dir, [out(dir, 'DINKES - perbaikan.pdf', 'DINKES')]);
+    expect(r.removed.sort()).toEqual(['DINKES - pengingat.pdf', 'DINKES - templat.xlsx', 'DINSOS - perbaikan.pdf'].map((n) => path.join(dir, n)));
+    expect(names(dir)).toEqual(['DINKES - perbaikan.pdf', 'catatan DPPPA.docx']);
+    expect(readFileSync(path.join(dir, 'catatan DPPPA.docx'), 'utf8')).toBe('milik pengguna');
+    // Written again, a file is replaced, not removed.
+    expect(replaceOutputs(dir, [out(dir, 'DINKES - perbaikan.pdf', 'DINKES', 'isi kedua')]).removed).toEqual([]);
+    expect(readFileSync(path.join(dir, 'DINKES - perbaikan.pdf'), 'utf8')).toBe('isi kedua');
+  });
+
+  it('a run for some groups (--opd) leaves the files of the others', () => {
+    const dir = tmpDir('kla-replace-');
+    replaceOutputs(dir, [out(dir, 'DINKES - pengingat.pdf', 'DINKES'), out(dir, 'DINSOS - pengingat.pdf', 'DINSOS')]);
+    const r = replaceOutputs(dir, [out(dir, 'DINKES - perbaikan.pdf', 'DINKES')], new Set(['DINKES']));
+    expect(r.removed).toEqual([path.join(dir, 'DINKES - pengingat.pdf')]);
+    expect(names(dir)).toEqual(['DINKES - perbaikan.pdf', 'DINSOS - pengingat.pdf']);
+    // ... and the next full run still knows the other group's file as its own.
+    expect(replaceOutputs(dir, []).removed.sort()).toEqual(['DINKES - perbaikan.pdf', 'DINSOS - pengingat.pdf'].map((n) => path.join(dir, n)));
+    expect(names(dir)).toEqual([]);
+  });
+
+  it('a file changed after it was written stays, and is reported, once', () => {
+    const dir = tmpDir('kla-replace-');
+    replaceOutputs(dir, [out(dir, 'DINKES - pengingat.pdf', 'DINKES')]);
+    writeFileSync(path.join(dir, 'DINKES - pengingat.pdf'), 'diubah dengan tangan');
+    expect(replaceOutputs(dir, [out(dir, 'DINKES - perbaikan.pdf', 'DINKES')])).toEqual({ removed: [], changed: [path.join(dir, 'DINKES - pengingat.pdf')], busy: [] });
+    expect(readFileSync(path.join(dir, 'DINKES - pengingat.pdf'), 'utf8')).toBe('diubah dengan tangan');
+    expect(replaceOutputs(dir, [out(dir, 'DINKES - perbaikan.pdf', 'DINKES')])).toEqual({ removed: [], changed: [], busy: [] });
+  });
+
+  it('a file that cannot be removed now (open in another program) is removed by the next run', () => {
+    const dir = tmpDir('kla-replace-');
+    replaceOutputs(dir, [out(dir, 'DINKES - pengingat.pdf', 'DINKES')]);
+    const locked: FileOps = { ...realOps, rmSync: (f, o) => (f.endsWith('pengingat.pdf') ? (() => { throw errno('EBUSY'); })() : fs.rmSync(f, o)) };
+    expect(replaceOutputs(dir, [out(dir, 'DINKES - perbaikan.pdf', 'DINKES')], undefined, locked).busy).toEqual([path.join(dir, 'DINKES - pengingat.pdf')]);
+    expect(names(dir)).toEqual(['DINKES - pengingat.pdf', 'DINKES - perbaikan.pdf']);
+    expect(replaceOutputs(dir, [out(dir, 'DINKES - perbaikan.pdf', 'DINKES')]).removed).toEqual([path.join(dir, 'DINKES - pengingat.pdf')]);
+  });
+
+  it('a record that is damaged, or names files outside the folder or in other case, removes nothing it should not', () => {
+    const dir = tmpDir('kla-replace-');
+    const outside = path.join(path.dirname(dir), `${path.basename(dir)}-luar.pdf`);
+    writeFileSync(outside, 'di luar');
+    writeFileSync(path.join(dir, 'a.pdf'), 'a');
+    const sha = (d: string) => createHash('sha256').update(d).digest('hex');
+    writeFileSync(path.join(dir, RECORD_FILE), JSON.stringify({ files: [{ name: `../${path.basename(outside)}`, group: 'X', sha256: sha('di luar') }, { name: 'a.pdf', group: 'X' }] }));
+    expect(replaceOutputs(dir, []).removed).toEqual([]);
+    writeFileSync(path.join(dir, RECORD_FILE), '{ rusak');
+    expect(replaceOutputs(dir, []).removed).toEqual([]);
+    expect(existsSync(outside) && existsSync(path.join(dir, 'a.pdf'))).toBe(true);
+    // "A.PDF" written where the record has "a.pdf" is the same file on Windows: never removed as stale.
+    writeFileSync(path.join(dir, RECORD_FILE), JSON.stringify({ files: [{ name: 'a.pdf', group: 'X', sha256: sha('a') }] }));
+    expect(replaceOutputs(dir, [out(dir, 'A.PDF', 'X')]).removed).toEqual([]);
+    expect(existsSync(path.join(dir, 'a.pdf'))).toBe(true);
   });
 });
 

@@ -57,6 +57,12 @@ const id = {
   feedbackMissing: (p: { letter: boolean }) => `belum mengirim lembar kerja${p.letter ? '; surat pengingat' : ''}`,
   feedbackNoLetter: () => '(tanpa surat: OPD pengirim surat atau "letter": "none")',
   feedbackClean: (p: { opds: string }) => `Tanpa temuan, tidak perlu umpan balik: ${p.opds}.`,
+  feedbackEarlier: (p: { fate: 'removed' | 'changed' | 'busy'; count: number }) =>
+    ({
+      removed: `Berkas umpan balik sebelumnya yang tidak berlaku lagi telah dihapus (${p.count}):`,
+      changed: `Berkas umpan balik sebelumnya yang tidak berlaku lagi dibiarkan karena telah diubah sesudah disusun (${p.count}); mohon jangan dikirimkan:`,
+      busy: `Berkas umpan balik sebelumnya yang tidak berlaku lagi belum dapat dihapus karena sedang dibuka di program lain (${p.count}); mohon tutup lalu jalankan kla feedback kembali:`,
+    })[p.fate],
 } satisfies Table;
 
 const en: { [K in keyof typeof id]: (typeof id)[K] } = {
@@ -103,6 +109,12 @@ const en: { [K in keyof typeof id]: (typeof id)[K] } = {
   feedbackMissing: (p) => `no workbook received${p.letter ? '; reminder letter' : ''}`,
   feedbackNoLetter: () => '(no letter: the sending OPD, or "letter": "none")',
   feedbackClean: (p) => `No findings, no feedback needed: ${p.opds}.`,
+  feedbackEarlier: (p) =>
+    ({
+      removed: `Earlier feedback files no longer valid, removed (${p.count}):`,
+      changed: `Earlier feedback files no longer valid, left in place because they were changed after they were written (${p.count}); please do not send them:`,
+      busy: `Earlier feedback files no longer valid that could not be removed because another program has them open (${p.count}); please close them and run kla feedback again:`,
+    })[p.fate],
 };
 
 export type MessageKey = keyof typeof id;

@@ -16,7 +16,7 @@
  * whose journal is still there and removes the leftovers of any other.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../model.js';
 import { diag, refusal } from '../diagnostics/index.js';
@@ -299,6 +299,95 @@ function readJournal(file: string): Journal | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An output that belongs to a group (an OPD) of a folder kla keeps up to date as a whole. */
+export interface GroupedOutput extends Output {
+  group: string;
+}
+
+/** What `replaceOutputs` did with the files an earlier run wrote and this one no longer writes. */
+export interface Replacement {
+  /** Removed: kla wrote them and nobody changed them since. */
+  removed: string[];
+  /** Left in place because they were changed after kla wrote them. */
+  changed: string[];
+  /** Left in place because they could not be removed (open in another program). */
+  busy: string[];
+}
+
+/**
+ * The record of what kla wrote into a folder it keeps up to date (the
+ * feedback folder): file name, group and digest of each file.
+ */
+export const RECORD_FILE = '.kla-berkas.json';
+
+interface RecordEntry {
+  name: string;
+  group: string;
+  sha256: string;
+}
+
+const digest = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** The record, or none when it is missing or not ours: a doubt never deletes a file. */
+function readRecord(dir: string): RecordEntry[] {
+  try {
+    const raw = JSON.parse(readFileSync(path.join(dir, RECORD_FILE), 'utf8')) as { files?: unknown };
+    if (!Array.isArray(raw.files)) return [];
+    return raw.files.filter(
+      (e): e is RecordEntry =>
+        typeof e === 'object' && e !== null && typeof e.name === 'string' && typeof e.group === 'string' && typeof e.sha256 === 'string' &&
+        // Only a plain name inside the folder, never a path out of it.
+        e.name === path.basename(e.name) && !e.name.startsWith('.') && !/[\\/]/.test(e.name),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Write the outputs of a run into `dir` (all or none, as `writeOutputs`), and
+ * retire what an earlier run wrote there for the groups this run speaks for
+ * (`groups`; all when undefined) and no longer writes: a reminder to an OPD
+ * that has since sent its workbook, the letter of an OPD with nothing left to
+ * fix. Only files kla wrote and nobody changed since are removed, and only
+ * after the new ones are in place; a file changed by hand stays.
+ */
+export function replaceOutputs(dir: string, outputs: readonly GroupedOutput[], groups?: ReadonlySet<string>, ops: FileOps = nodeOps): Replacement {
+  // Windows and macOS folders ignore case: a name written again in other case is the same file.
+  const key = (name: string) => name.normalize('NFC').toLowerCase();
+  const written = new Set(outputs.map((o) => key(path.basename(o.file))));
+  const kept: RecordEntry[] = [];
+  const stale: RecordEntry[] = [];
+  const changed: string[] = [];
+  for (const e of readRecord(dir)) {
+    const file = path.join(dir, e.name);
+    if (written.has(key(e.name)) || !existsSync(file)) continue;
+    if (groups !== undefined && !groups.has(e.group)) kept.push(e);
+    else if (statSync(file).isFile() && digest(readFileSync(file)) === e.sha256) stale.push(e);
+    else changed.push(file);
+  }
+  const entries = [
+    ...outputs.map((o) => ({ name: path.basename(o.file), group: o.group, sha256: digest(o.data) })),
+    ...kept,
+    // Listed until they are gone, so that one that could not be removed now is removed next time.
+    ...stale,
+  ];
+  const record = `${JSON.stringify({ schemaVersion: 1, files: entries }, null, 1)}\n`;
+  writeOutputs([...outputs, { file: path.join(dir, RECORD_FILE), data: record }], ops);
+  const removed: string[] = [];
+  const busy: string[] = [];
+  for (const e of stale) {
+    const file = path.join(dir, e.name);
+    try {
+      ops.rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      busy.push(file);
+    }
+  }
+  return { removed, changed, busy };
 }
 
 /** Write one file atomically (see `writeOutputs`). */

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { report as note, shown, withProgress, type CliContext } from '../context.js';
 import { openProjectFor } from '../project.js';
-import { checkWritable, writeOutputs } from '../../io/files.js';
+import { checkWritable, replaceOutputs } from '../../io/files.js';
 import { feedback } from '../../pipeline.js';
 import { EVIDENCE_CODES, type FeedbackItem } from '../../feedback/plan.js';
 import { say } from '../messages.js';
@@ -41,7 +41,8 @@ export default async function run(args: string[], rawOpts: Record<string, unknow
       ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}),
     }),
   );
-  writeOutputs(f.documents.map((d) => ({ file: path.join(dir, d.fileName), data: d.bytes })));
+  // Superseded letters and copies of an earlier run (a reminder to an OPD that has since replied) go.
+  const old = replaceOutputs(dir, f.documents.map((d) => ({ file: path.join(dir, d.fileName), data: d.bytes, group: d.opd })), f.scope ? new Set(f.scope) : undefined);
   for (const n of f.notes) note(ctx, n);
 
   const filesOf = (code: string) => f.documents.filter((d) => d.opd === code).map((d) => path.join(dir, d.fileName));
@@ -62,6 +63,7 @@ export default async function run(args: string[], rawOpts: Record<string, unknow
         })),
         ...f.plan.clean.map((o) => ({ code: o.opd.code, kind: 'clean', letter: null, number: null, workbook: o.file, errors: 0, warnings: 0, files: [] })),
       ],
+      earlier: { removed: old.removed.map((x) => shown(ctx, x)), changed: old.changed.map((x) => shown(ctx, x)), busy: old.busy.map((x) => shown(ctx, x)) },
     };
     ctx.out(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
@@ -73,6 +75,9 @@ export default async function run(args: string[], rawOpts: Record<string, unknow
     for (const file of filesOf(it.standing.opd.code)) lines.push(`  ${''.padEnd(12)} ${path.basename(file)}`);
   }
   if (f.plan.clean.length > 0) lines.push(say(ctx.lang, 'feedbackClean', { opds: f.plan.clean.map((o) => o.opd.code).join(', ') }));
+  for (const fate of ['removed', 'changed', 'busy'] as const) {
+    if (old[fate].length > 0) lines.push(say(ctx.lang, 'feedbackEarlier', { fate, count: old[fate].length }), ...old[fate].map((x) => `  ${path.basename(x)}`));
+  }
   ctx.out(`${lines.join('\n')}\n`);
   return 0;
 }
