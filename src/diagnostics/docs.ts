@@ -153,7 +153,7 @@ export const EXAMPLES = {
   'KLA-E510': { district: 'Kota Jambi', kind: 'kabupaten' },
   'KLA-E511': { file: 'output/dokumen-kla-2026.pdf' },
   'KLA-E512': { value: 'kemarin' },
-  'KLA-E513': { name: 'Emas', names: ['Pratama', 'Madya', 'Nindya', 'Utama', 'KLA'] },
+  'KLA-E513': { name: 'Nindia', names: ['Pratama', 'Madya', 'Nindya', 'Utama', 'KLA'], suggestion: 'Nindya' },
   'KLA-E514': { code: 'DINAS-X', codes: ['DPPPA', 'DINKES'] },
   'KLA-E515': { inputs: ['kiriman/Dinkes.xlsx'] },
   'KLA-E516': { dir: 'templates', files: ['KLA 2026 - DINKES - Dinas Kesehatan.xlsx', 'KLA 2026 - DINSOS - Dinas Sosial.xlsx'] },

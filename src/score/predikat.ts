@@ -10,6 +10,8 @@
  */
 import type { CatalogData } from '../catalog/schema.js';
 import { clean, roundShown } from './numbers.js';
+import { allowedSlips, editDistance } from './evidence.js';
+import { refusal } from '../diagnostics/index.js';
 
 type Predikat = CatalogData['predikat'];
 export type Band = Predikat['bands'][number];
@@ -34,6 +36,23 @@ const sameName = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase
 /** The band of `name` (case-insensitive), as the catalog spells it. */
 export function bandNamed(name: string, p: Predikat): Band | undefined {
   return bandsOf(p).find((b) => sameName(b.name, name));
+}
+
+/**
+ * The band a user named (--target): as `bandNamed`, else the refusal
+ * KLA-E513 with the band meant when the name is a slip away ("nindia": Nindya).
+ */
+export function predikatNamed(name: string, p: Predikat): Band {
+  const band = bandNamed(name, p);
+  if (band) return band;
+  const key = name.normalize('NFC').trim().toLowerCase();
+  let best: { name: string; d: number } | undefined;
+  for (const b of bandsOf(p)) {
+    const limit = allowedSlips(Math.min(key.length, b.name.length));
+    const d = editDistance(key, b.name.toLowerCase(), limit);
+    if (d <= limit && (best === undefined || d < best.d)) best = { name: b.name, d };
+  }
+  throw refusal('KLA-E513', { name, names: bandsOf(p).map((b) => b.name), ...(best ? { suggestion: best.name } : {}) }, { location: { file: '', option: '--target' } });
 }
 
 /** The predikat of a total; null below the lowest band. */

@@ -6,16 +6,15 @@
 import path from 'node:path';
 import { report as note, shown, withProgress, type CliContext } from '../context.js';
 import { openProjectFor } from '../project.js';
-import { jsonText, refusal } from '../../diagnostics/index.js';
+import { jsonText } from '../../diagnostics/index.js';
 import { readInput, readScenario } from '../options.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { assess } from '../../pipeline.js';
 import {
-  bandsOf,
   compareBaseline,
   formatScoreTable,
   parseScoreJson,
-  predikatThreshold,
+  predikatNamed,
   toScoreJson,
   type ScoreView,
 } from '../../score/index.js';
@@ -40,9 +39,7 @@ export default async function run(args: string[], rawOpts: Record<string, unknow
   const { catalog } = project;
 
   const whatIf = readScenario(catalog, opts, ctx.cwd);
-  if (opts.target !== undefined && !predikatThreshold(opts.target, catalog.predikat)) {
-    throw refusal('KLA-E513', { name: opts.target, names: bandsOf(catalog.predikat).map((b) => b.name) }, { location: { file: '', option: '--target' } });
-  }
+  if (opts.target !== undefined) predikatNamed(opts.target, catalog.predikat);
   const baselineFile = opts.baseline === undefined ? undefined : path.resolve(ctx.cwd, opts.baseline);
   const baseline = baselineFile === undefined ? undefined : parseScoreJson(readInput(baselineFile, 'baseline'), baselineFile);
 

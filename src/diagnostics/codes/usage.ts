@@ -96,12 +96,12 @@ export const USAGE_CODES = {
     (p, f) => `SOURCE_DATE_EPOCH harus berupa bilangan bulat detik sejak 1970-01-01 (mis. 1767225600), bukan "${f.q(p.value)}".`,
     (p, f) => `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 (e.g. 1767225600), not "${f.q(p.value)}".`,
   ),
-  'KLA-E513': def<{ name: string; names: string[] }>(
+  'KLA-E513': def<{ name: string; names: string[]; suggestion?: string }>(
     'error',
     { id: 'Predikat tidak dikenal', en: 'Unknown predikat' },
     { id: 'Pilih salah satu predikat katalog.', en: 'Choose one of the catalog\'s predikat.' },
-    (p, f) => `Predikat "${f.q(p.name)}" tidak dikenal. Pilih salah satu: ${f.list(p.names)}.`,
-    (p, f) => `Unknown predikat "${f.q(p.name)}". Choose one of: ${f.list(p.names)}.`,
+    (p, f) => `Predikat "${f.q(p.name)}" tidak dikenal.${suggest(p.suggestion, 'id')} Predikat yang tersedia: ${f.list(p.names)}.`,
+    (p, f) => `Unknown predikat "${f.q(p.name)}".${suggest(p.suggestion, 'en')} The predikat are: ${f.list(p.names)}.`,
   ),
   'KLA-E514': def<{ code: string; codes: string[]; suggestion?: string }>(
     'error',
