@@ -252,6 +252,14 @@ describe('the rendered documents', () => {
     expect(text).toMatch(/Jumlah 26 1\.000 /);
   });
 
+  it('the Sistematika Penulisan sets each colon with its bold chapter name, not apart from it where justification widens the line', () => {
+    const text = dossier.slice(docs.dossier.frontPages).join(' ').replace(/\s+/g, ' ');
+    const tops = docs.dossier.numbering.entries.filter((e) => e.kind === 'chapter' || e.kind === 'annex');
+    expect(tops.length).toBeGreaterThan(5);
+    for (const e of tops) expect(text, e.label).toContain(`${e.label} ${e.title.toUpperCase()}: `);
+    expect(text).not.toMatch(/[A-Z] : (memuat|menyajikan|menggambarkan|menganalisis)/);
+  });
+
   it('names a Perangkat Daerah in the annex tables by its short name, and the list of them says what each stands for', () => {
     const text = dossier.join(' ').replace(/\s+/g, ' ');
     const list = docs.dossier.numbering.entries.find((e) => e.id === 'tabel-opd')!.label;

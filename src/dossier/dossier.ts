@@ -12,7 +12,7 @@ import { figure, table as float, type Numbering, type Part } from './outline.js'
 import type { DocumentSpec } from './layout.js';
 import { nodeId } from './layout.js';
 import { childrenChart, scoreChart } from './chart.js';
-import { COLORS, facts, listItem, narrative, numberedList, PAGE, para, signature, table, textLines, wrap, type PdfNode } from './parts.js';
+import { COLORS, facts, ledBy, listItem, narrative, numberedList, PAGE, para, signature, table, textLines, wrap, type PdfNode } from './parts.js';
 import type { Narrative } from './templates.js';
 import { addsUpShown, count, maximum, percent, points } from './text.js';
 
@@ -103,7 +103,7 @@ function sistematika(num: Numbering): PdfNode[] {
   return [
     para('Dokumen ini disusun dengan sistematika sebagai berikut.'),
     {
-      ul: tops.map((e) => listItem([{ text: `${e.label} ${e.title.toUpperCase()}`, bold: true }, CONTENTS[e.id] ? `: ${CONTENTS[e.id]}.` : '.'])),
+      ul: tops.map((e) => listItem(ledBy(`${e.label} ${e.title.toUpperCase()}`, CONTENTS[e.id] ? `${CONTENTS[e.id]}.` : undefined))),
       margin: [8, 0, 0, 7],
     },
   ];

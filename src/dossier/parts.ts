@@ -70,6 +70,16 @@ export function words(text: string): PdfNode[] {
   return (text.match(/\S+\s*/g) ?? []).map((w) => (w.trim().length <= LONG_LINE_WORD ? { text: w, noWrap: true } : { text: w, wordBreak: 'break-all' }));
 }
 
+/**
+ * Justified text led by a bold term ("BAB I PENDAHULUAN: memuat …"), the
+ * colon set with the term: pdfmake's justification widens every boundary
+ * between inlines, so a colon in a style of its own stood apart from its word.
+ */
+export function ledBy(term: string, rest?: string): PdfNode[] {
+  const lead = words(rest === undefined ? `${term}.` : `${term}: `).map((w) => ({ ...(w as object), bold: true }));
+  return rest === undefined ? lead : [...lead, ...words(rest)];
+}
+
 /** Narrative blocks (from a template) as pdfmake nodes. */
 export function narrative(blocks: readonly Block[]): PdfNode[] {
   return blocks.map((b) =>
