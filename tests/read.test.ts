@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { readSubmissionFile, READ_BOUNDS, type RawCell, type ReadResult, type WorkbookData } from '../src/workbook/read.js';
 import { ANSWER_FIRST_ROW, ANSWER_HEADER_ROW, SHEETS } from '../src/workbook/layout.js';
 import type { Project } from '../src/project/config.js';
+import { formatMessage } from '../src/diagnostics/index.js';
 import { cellOf, filledWorkbook, makeProject, rowOf, save, tmpDir } from './validate-helpers.js';
 
 let project: Project;
@@ -99,7 +100,7 @@ describe('layout changes made by hand', () => {
     const withId = r.data.answers.rows.filter((x) => x.cells.id.value.t !== 'blank');
     expect(withId).toHaveLength(questionsForOpd(project, 'DINKES').length);
     expect(r.data.answers.rows.at(-1)!.row).toBeLessThan(ANSWER_FIRST_ROW + withId.length + 10);
-    expect(r.findings).toContainEqual(expect.objectContaining({ code: 'KLA-I207', params: { columns: 'K' } }));
+    expect(r.findings).toContainEqual(expect.objectContaining({ code: 'KLA-I207', params: { columns: 'K', noteColumn: 'I' } }));
   });
 
   it('keeps an inserted row without id for the validator to report', async () => {
@@ -138,6 +139,50 @@ describe('layout changes made by hand', () => {
     });
     expect(r.data.answers.sheet).toBe('Sheet1');
     expect(r.findings.map((f) => f.code)).toContain('KLA-W102');
+  });
+
+  it('reads the answers by their column headers when title rows were deleted or a column inserted (the sheet unprotected), and says so', async () => {
+    const ids = questionsForOpd(project, 'DINKES').map((q) => q.id);
+    const answersOf = (d: WorkbookData) => new Map(d.answers.rows.filter((x) => x.cells.id.value.t === 'text').map((x) => [(x.cells.id.value as { text: string }).text, x.cells]));
+    const plain = answersOf((await roundTrip(() => undefined)).data);
+
+    // The two title rows deleted: the headers are in row 1, the first question in row 2.
+    const up = await roundTrip((_wb, ws) => void ws.spliceRows(1, 2));
+    expect(up.data.answers.table.headerRow).toBe(1);
+    const upAnswers = answersOf(up.data);
+    expect([...upAnswers.keys()]).toEqual(ids);
+    expect(upAnswers.get(ids[0]!)!.answer).toEqual({ ...plain.get(ids[0]!)!.answer, cell: `F${ANSWER_FIRST_ROW - 2}` });
+    expect(up.findings.filter((f) => f.code === 'KLA-W209').map((f) => [f.params, f.location.cell])).toEqual([[{ headerRow: 1, templateRow: ANSWER_HEADER_ROW, fields: [], at: [], template: [], shift: [] }, 'A1']]);
+
+    // A column inserted before "Poin maks.": every field from there on is one column to the right.
+    const wide = await roundTrip((_wb, ws) => {
+      ws.spliceColumns(4, 0, ['', '', 'Bidang']);
+      for (let r = ANSWER_FIRST_ROW; r < ANSWER_FIRST_ROW + ids.length; r++) ws.getCell(`D${r}`).value = 'Bidang Kesmas';
+    });
+    const wideAnswers = answersOf(wide.data);
+    expect([...wideAnswers.keys()]).toEqual(ids);
+    for (const id of ids) {
+      for (const field of ['answer', 'previous', 'evidence', 'note'] as const) {
+        const before = plain.get(id)![field];
+        expect(wideAnswers.get(id)![field], `${id} ${field}`).toEqual({ ...before, cell: before.cell.replace(/^([A-Z])/, (l) => String.fromCharCode(l.charCodeAt(0) + 1)) });
+      }
+    }
+    const drift = wide.findings.find((f) => f.code === 'KLA-W209')!;
+    expect(drift.params).toEqual({ headerRow: ANSWER_HEADER_ROW, templateRow: ANSWER_HEADER_ROW, fields: ['points', 'answerType', 'answer', 'previous', 'evidence', 'note'], at: ['E', 'F', 'G', 'H', 'I', 'J'], template: ['D', 'E', 'F', 'G', 'H', 'I'], shift: [1, 1, 1, 1, 1, 1] });
+    expect(formatMessage(drift, 'id')).toBe(
+      'Susunan lembar Jawaban berbeda dari templat: kolom Poin maks. sampai Catatan ada di E sampai J (pada templat: D sampai I). Isian tetap dibaca menurut judul kolomnya. Mohon gunakan templat tanpa menghapus, menambah, atau memindahkan baris dan kolomnya.',
+    );
+    expect(wide.findings).toContainEqual(expect.objectContaining({ code: 'KLA-I207', params: { columns: 'D', noteColumn: 'J' } }));
+  });
+
+  it('a column deleted leaves its field empty, never read from its neighbour', async () => {
+    // "Poin maks." (D) deleted: its header is gone, and the column where it was now holds "Jenis jawaban".
+    const r = await roundTrip((_wb, ws) => void ws.spliceColumns(4, 1));
+    const row = r.data.answers.rows.find((x) => x.cells.id.value.t === 'text')!;
+    expect(row.cells.points.value).toEqual({ t: 'blank' });
+    expect(row.cells.answerType.cell).toMatch(/^D/);
+    expect(row.cells.answer.cell).toMatch(/^E/);
+    expect(r.findings.find((f) => f.code === 'KLA-W209')!.params.fields).toEqual(['points', 'answerType', 'answer', 'previous', 'evidence', 'note']);
   });
 
   it('follows identity labels when rows were inserted above them', async () => {

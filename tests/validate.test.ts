@@ -11,7 +11,8 @@ import { validateInputs, type ValidationReport } from '../src/validate/index.js'
 import { type ANSWER_COLUMNS, ANSWER_FIRST_ROW, META_KEYS, SHEETS } from '../src/workbook/layout.js';
 import type { CatalogQuestion } from '../src/catalog/load.js';
 import { buildProject, type Project, questionsForOpd } from '../src/project/config.js';
-import { cellOf, filledWorkbook, makeProject, questionOf, save, soffice, tmpDir } from './validate-helpers.js';
+import { cellOf, filledWorkbook, makeProject, questionOf, rowOf, save, soffice, tmpDir } from './validate-helpers.js';
+import { formatMessage } from '../src/diagnostics/index.js';
 
 let project: Project;
 let n = 0;
@@ -247,6 +248,28 @@ describe('warnings only where a person can act', () => {
 });
 
 describe('tolerated variants', () => {
+  it('an answer sheet unprotected and changed (title rows deleted, a column inserted) gives the same answers, with one warning about its layout and the problem cells where they now are', async () => {
+    const plain = (await validateOne('DINKES', () => undefined)).submissions[0]!.answers;
+    const values = (answers: typeof plain) => answers.map((a) => [a.questionId, a.value, a.invalid]);
+    const changed = await validateOne('DINKES', (_wb, { ws }) => {
+      ws.spliceRows(1, 2);
+      ws.spliceColumns(2, 0, ['Bidang']);
+    });
+    expect(changed.diagnostics.map((d) => d.code)).toEqual(['KLA-W209']);
+    expect(values(changed.submissions[0]!.answers)).toEqual(values(plain));
+    // A mistake in the moved sheet is reported at its cell, and names the answer column as it now is.
+    const spoilt = await validateOne('DINKES', (wb, { ws }) => {
+      const row = rowOf(wb, count().id);
+      ws.getCell(`G${row}`).value = '37';
+      ws.getCell(`F${row}`).value = null;
+      ws.spliceColumns(2, 0, ['', '', 'Bidang']);
+    });
+    const w = spoilt.diagnostics.find((d) => d.code === 'KLA-W224')!;
+    expect(w.location.cell).toMatch(/^H\d+$/);
+    expect(formatMessage(w, 'id')).toContain('Kolom Jawaban (G) pertanyaan ini kosong: bila isian itu jawabannya, mohon pindahkan ke kolom G.');
+    expect(spoilt.diagnostics.map((d) => d.code)).not.toContain('KLA-E210');
+  });
+
   it('accepts the district written as "Kab. MERANGIN" and a NIP written with spaces', async () => {
     const r = await validateOne('DINKES', (_wb, { id }) => {
       id.getCell('C6').value = 'Kab. MERANGIN';

@@ -246,11 +246,11 @@ const T = {
 const PLAIN: Record<Lang, Record<string, (d: Diagnostic) => string>> = {
   id: {
     'KLA-E106': () => 'Daftar pertanyaan pada templat ini berbeda dengan templat yang berlaku (kemungkinan templat versi lama). Mohon salin jawaban ke templat terbaru yang kami kirimkan.',
-    'KLA-E203': (d) => `Nomor pertanyaan "${String(d.params.question ?? '')}" tidak dikenal, sehingga barisnya tidak dibaca. Mohon periksa nomor di kolom A atau hapus baris tambahan tersebut.`,
+    'KLA-E203': (d) => `Nomor pertanyaan "${String(d.params.question ?? '')}" tidak dikenal, sehingga barisnya tidak dibaca. Mohon periksa nomor di kolom ${String(d.params.idColumn ?? 'A')} atau hapus baris tambahan tersebut.`,
   },
   en: {
     'KLA-E106': () => 'The question list of this template differs from the current template (probably an old version). Please copy the answers into the latest template we sent.',
-    'KLA-E203': (d) => `Question number "${String(d.params.question ?? '')}" is unknown, so its row is not read. Please check the number in column A or delete the added row.`,
+    'KLA-E203': (d) => `Question number "${String(d.params.question ?? '')}" is unknown, so its row is not read. Please check the number in column ${String(d.params.idColumn ?? 'A')} or delete the added row.`,
   },
 };
 

@@ -5,7 +5,7 @@
  */
 import type { Answer, CellRef } from '../model.js';
 import type { Project } from '../project/config.js';
-import { ANSWER_COLUMNS } from '../workbook/layout.js';
+import { columnLetters } from '../workbook/a1.js';
 import type { AnswerRowData, WorkbookData } from '../workbook/read.js';
 import type { Diagnostic } from '../model.js';
 import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
@@ -27,6 +27,8 @@ const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 export function checkAnswers(data: WorkbookData, file: string, opdCode: string, project: Project): AnswersResult {
   const { catalog } = project;
   const sheet = data.answers.sheet;
+  // The columns as this sheet has them (a column inserted moves them), for messages that name one.
+  const col = { id: columnLetters(data.answers.table.columns.id), answer: columnLetters(data.answers.table.columns.answer) };
   const loc = { file, sheet };
   const ref = (cell: string): CellRef => ({ file, sheet, cell });
   const findings: Diagnostic[] = [];
@@ -41,14 +43,14 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
     const id = textOf(c.id).trim();
     const hasAnswer = [c.answer, c.previous, c.evidence, c.note].some((x) => x.value.t !== 'blank');
     if (id === '') {
-      if (hasAnswer) findings.push(diag('KLA-W206', {}, { ...loc, cell: firstFilled(row) }));
+      if (hasAnswer) findings.push(diag('KLA-W206', { idColumn: col.id }, { ...loc, cell: firstFilled(row) }));
       continue;
     }
     const q = catalog.questionById.get(id);
     if (!q) {
       // Section headings may sit in column A; only id-like text or a filled row is a question row.
       if (LOOKS_LIKE_ID.test(id) || hasAnswer) {
-        findings.push(diag('KLA-E203', { question: id, catalog: catalog.id }, { ...loc, cell: c.id.cell }));
+        findings.push(diag('KLA-E203', { question: id, catalog: catalog.id, idColumn: col.id }, { ...loc, cell: c.id.cell }));
       }
       continue;
     }
@@ -57,7 +59,7 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
 
     const first = firstRow.get(q.id);
     if (first !== undefined) {
-      qf('KLA-E204', c.id.cell, { first: `${ANSWER_COLUMNS.id}${first}` });
+      qf('KLA-E204', c.id.cell, { first: `${col.id}${first}` });
       continue;
     }
     firstRow.set(q.id, row.row);
@@ -73,13 +75,13 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
     const blankAnswer = c.answer.value.t === 'blank';
     // The greyed previous-year cell of a question that asks for none holds the template's dash; anything else is not read.
     if (!q.previousYear && c.previous.value.t !== 'blank' && !NOT_ASKED.test(textOf(c.previous))) {
-      qf('KLA-W224', c.previous.cell, { found: textOf(c.previous) || '?', answer: blankAnswer ? 'blank' : 'given' });
+      qf('KLA-W224', c.previous.cell, { found: textOf(c.previous) || '?', answer: blankAnswer ? 'blank' : 'given', answerColumn: col.answer });
     }
     // An empty answer cell beside an answer typed one column off: said where it is, never moved by guess.
     if (blankAnswer) {
       for (const [column, cell] of [['previous', c.previous], ['evidence', c.evidence], ['note', c.note]] as const) {
         if (column === 'previous' && !q.previousYear) continue;
-        if (cell.value.t !== 'blank' && looksLikeAnswer(textOf(cell), q)) qf('KLA-W225', cell.cell, { found: textOf(cell), column, year: project.config.year });
+        if (cell.value.t !== 'blank' && looksLikeAnswer(textOf(cell), q)) qf('KLA-W225', cell.cell, { found: textOf(cell), column, year: project.config.year, answerColumn: col.answer });
       }
     }
     findings.push(...answer.findings, ...previous.findings);

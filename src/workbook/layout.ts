@@ -4,6 +4,7 @@
  * template version is bumped with it.
  */
 import type { AnswerType } from '../catalog/schema.js';
+import type { AnswerField } from '../diagnostics/codes/validation.js';
 
 /**
  * Bump when the layout below changes; the reader refuses unknown versions.
@@ -98,7 +99,7 @@ export const ANSWER_COLUMNS = {
   previous: 'G',
   evidence: 'H',
   note: 'I',
-} as const;
+} as const satisfies Record<AnswerField, string>; // the fields the diagnostics name (KLA-W209), no more
 export type AnswerColumn = keyof typeof ANSWER_COLUMNS;
 
 /** The evaluated data year and the year before it (see project/config.ts). */

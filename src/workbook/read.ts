@@ -14,7 +14,6 @@ import type { Diagnostic } from '../model.js';
 import { diag } from '../diagnostics/index.js';
 import {
   ANSWER_COLUMNS,
-  ANSWER_FIRST_ROW,
   ANSWER_HEADER_ROW,
   answerHeaders,
   FEEDBACK_MARKER,
@@ -50,6 +49,19 @@ export interface AnswerRowData {
   cells: Record<AnswerColumn, RawCell>;
 }
 
+/**
+ * Where a sheet's answer table is: the row of its column headers and the
+ * column of each field, found by the headers' text, so that a title row
+ * deleted or a column inserted (the sheet unprotected in another program)
+ * moves what is read instead of misreading it. The template's own layout
+ * when the headers cannot be found.
+ */
+export interface AnswerTable {
+  headerRow: number;
+  /** Column number of each field. */
+  columns: Record<AnswerColumn, number>;
+}
+
 export interface WorkbookData {
   sheetNames: string[];
   /** When the workbook says it was last saved (docProps/core.xml), ISO 8601; null when it does not say. */
@@ -57,7 +69,7 @@ export interface WorkbookData {
   /** The hidden metadata sheet's key/value pairs, or null when the sheet is gone. */
   meta: { sheet: string; values: Partial<Record<MetaKey, RawCell>> } | null;
   identity: { sheet: string; fields: Partial<Record<IdentityKey, RawCell>> } | null;
-  answers: { sheet: string; rows: AnswerRowData[] };
+  answers: { sheet: string; rows: AnswerRowData[]; table: AnswerTable };
 }
 
 export type ReadResult =
@@ -165,7 +177,7 @@ async function readPackage(pkg: OpenedPackage, file: string, sha256: string): Pr
     savedAt: plausibleDate(pkg.modified),
     meta: meta ? { sheet: meta.name, values: readMetaValues(meta, META_KEYS) } : null,
     identity: identity ? { sheet: identity.name, fields: readIdentity(identity) } : null,
-    answers: { sheet: answers.name, rows: readAnswerRows(answers, file, findings) },
+    answers: { sheet: answers.name, ...readAnswerRows(answers, file, findings) },
   };
   return { status: 'read', file, sha256, data, findings };
 }
@@ -191,11 +203,71 @@ const colOf = (c: AnswerColumn) => columnNumber(ANSWER_COLUMNS[c]);
 const headerKey = (s: string) => norm(s).replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, '#');
 const HEADER_KEYS = Object.fromEntries(Object.entries(answerHeaders({ evaluated: 2001, previous: 2000 })).map(([c, h]) => [c, headerKey(h)])) as Record<AnswerColumn, string>;
 
+const FIELDS = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
+const FIELD_BY_HEADER = new Map(FIELDS.map((c) => [HEADER_KEYS[c], c]));
+const TEMPLATE_TABLE: AnswerTable = { headerRow: ANSWER_HEADER_ROW, columns: Object.fromEntries(FIELDS.map((c) => [c, colOf(c)])) as Record<AnswerColumn, number> };
+/** Rows searched for the column headers: the template's title rows, with room for rows added above them. */
+const HEADER_SEARCH_ROWS = 20;
+/** Headers that make a sheet an answer sheet, of the nine. */
+const HEADER_HITS = 6;
+
+/**
+ * The answer table of a sheet by its column headers (see AnswerTable), with
+ * how many of the nine headers were found; a header retyped takes the place
+ * its neighbours say.
+ */
+function locateAnswerTable(g: Grid): { table: AnswerTable; hits: number } {
+  let best: { row: number; found: Map<AnswerColumn, number> } | undefined;
+  for (const r of g.rowNumbers) {
+    if (r > HEADER_SEARCH_ROWS) break;
+    const found = new Map<AnswerColumn, number>();
+    for (const cell of g.row(r)) {
+      const field = cell.col <= READ_BOUNDS.columns ? FIELD_BY_HEADER.get(headerKey(cellText(cell.content))) : undefined;
+      if (field !== undefined && !found.has(field)) found.set(field, cell.col);
+    }
+    if (best === undefined || found.size > best.found.size) best = { row: r, found };
+  }
+  if (best === undefined || best.found.size < HEADER_HITS) return { table: TEMPLATE_TABLE, hits: best?.found.size ?? 0 };
+  const { row, found } = best;
+  const columns = {} as Record<AnswerColumn, number>;
+  FIELDS.forEach((c, i) => {
+    const at = found.get(c);
+    if (at !== undefined) {
+      columns[c] = at;
+      return;
+    }
+    // The nearest field found, left first, and the template's distance from it; where another field's
+    // header stands there (its column was deleted), a column past the bounds, which reads as empty.
+    const near = [...FIELDS.slice(0, i).reverse(), ...FIELDS.slice(i + 1)].find((n) => found.has(n))!;
+    const guess = found.get(near)! + colOf(c) - colOf(near);
+    columns[c] = guess >= 1 && ![...found.values()].includes(guess) ? guess : READ_BOUNDS.columns + 1 + i;
+  });
+  return { table: { headerRow: row, columns }, hits: found.size };
+}
+
 /** A renamed answer sheet still has the template's column headers. */
 function isAnswerSheet(g: Grid): boolean {
-  const cols = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
-  const hits = cols.filter((c) => headerKey(cellText(g.at(ANSWER_HEADER_ROW, colOf(c)))) === HEADER_KEYS[c]).length;
-  return hits >= 6;
+  return locateAnswerTable(g).hits >= HEADER_HITS;
+}
+
+/** Where a located table differs from the template's layout (KLA-W209), or nothing. */
+function tableDrift(g: Grid, table: AnswerTable, file: string): Diagnostic[] {
+  const moved = FIELDS.filter((c) => table.columns[c] !== colOf(c));
+  if (table.headerRow === ANSWER_HEADER_ROW && moved.length === 0) return [];
+  return [
+    diag(
+      'KLA-W209',
+      {
+        headerRow: table.headerRow,
+        templateRow: ANSWER_HEADER_ROW,
+        fields: moved,
+        at: moved.map((c) => columnLetters(table.columns[c])),
+        template: moved.map((c) => ANSWER_COLUMNS[c]),
+        shift: moved.map((c) => table.columns[c] - colOf(c)),
+      },
+      { file, sheet: g.name, cell: `${columnLetters(table.columns[moved[0] ?? 'id'])}${table.headerRow}` },
+    ),
+  ];
 }
 
 /**
@@ -206,19 +278,22 @@ function isAnswerSheet(g: Grid): boolean {
  * without those headers is never taken for a copy.
  */
 async function copiesOfAnswerSheet(pkg: OpenedPackage, sheets: readonly SheetEntry[], read: Grid, file: string): Promise<Diagnostic[]> {
-  const lastRow = ANSWER_FIRST_ROW + READ_BOUNDS.answerRows - 1;
-  const rowsOf = (g: Grid) => g.rowNumbers.filter((r) => r >= ANSWER_FIRST_ROW && r <= lastRow);
-  const answerOf = (g: Grid, r: number) => cellText(g.at(r, colOf('answer')));
-  const idOf = (g: Grid, r: number) => cellText(g.at(r, colOf('id')));
+  const rowsOf = (g: Grid, t: AnswerTable) => g.rowNumbers.filter((r) => r > t.headerRow && r <= t.headerRow + READ_BOUNDS.answerRows);
+  const answerOf = (g: Grid, t: AnswerTable, r: number) => cellText(g.at(r, t.columns.answer));
+  const idOf = (g: Grid, t: AnswerTable, r: number) => cellText(g.at(r, t.columns.id));
   let readAnswers: Map<string, string> | undefined;
   const out: Diagnostic[] = [];
   for (const s of sheets) {
     if (s.name === read.name) continue;
     const g = await pkg.grid(s);
-    if (!isAnswerSheet(g)) continue;
-    readAnswers ??= new Map(rowsOf(read).map((r) => [idOf(read, r), answerOf(read, r)]));
-    const differing = rowsOf(g).filter((r) => answerOf(g, r) !== '' && readAnswers!.get(idOf(g, r)) !== answerOf(g, r));
-    if (differing.length > 0) out.push(diag('KLA-E119', { sheet: g.name, read: read.name, answers: differing.length }, { file, sheet: g.name, cell: `${ANSWER_COLUMNS.answer}${differing[0]}` }));
+    const { table, hits } = locateAnswerTable(g);
+    if (hits < HEADER_HITS) continue;
+    if (readAnswers === undefined) {
+      const t = locateAnswerTable(read).table;
+      readAnswers = new Map(rowsOf(read, t).map((r) => [idOf(read, t, r), answerOf(read, t, r)]));
+    }
+    const differing = rowsOf(g, table).filter((r) => answerOf(g, table, r) !== '' && readAnswers!.get(idOf(g, table, r)) !== answerOf(g, table, r));
+    if (differing.length > 0) out.push(diag('KLA-E119', { sheet: g.name, read: read.name, answers: differing.length }, { file, sheet: g.name, cell: `${columnLetters(table.columns.answer)}${differing[0]}` }));
   }
   return out;
 }
@@ -283,40 +358,43 @@ function readIdentity(g: Grid): Partial<Record<IdentityKey, RawCell>> {
   return out;
 }
 
-function readAnswerRows(g: Grid, file: string, findings: Diagnostic[]): AnswerRowData[] {
-  const cols = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
-  const lastLayoutCol = Math.max(...cols.map(colOf));
-  const lastRow = ANSWER_FIRST_ROW + READ_BOUNDS.answerRows - 1;
+function readAnswerRows(g: Grid, file: string, findings: Diagnostic[]): { rows: AnswerRowData[]; table: AnswerTable } {
+  const { table } = locateAnswerTable(g);
+  findings.push(...tableDrift(g, table, file));
+  const letter = Object.fromEntries(FIELDS.map((c) => [c, columnLetters(table.columns[c])])) as Record<AnswerColumn, string>;
+  const mapped = new Set(Object.values(table.columns));
+  const firstRow = table.headerRow + 1;
+  const lastRow = table.headerRow + READ_BOUNDS.answerRows;
   const rows: AnswerRowData[] = [];
   const extraCols = new Set<number>();
 
   for (const r of g.rowNumbers) {
-    if (r < ANSWER_FIRST_ROW) continue;
+    if (r < firstRow) continue;
     if (r > lastRow) {
       if (g.row(r).length > 0) {
-        findings.push(diag('KLA-W015', { row: lastRow }, { file, sheet: g.name, cell: `A${lastRow + 1}` }));
+        findings.push(diag('KLA-W015', { row: lastRow }, { file, sheet: g.name, cell: `${letter.id}${lastRow + 1}` }));
         break;
       }
       continue;
     }
-    const cells = Object.fromEntries(cols.map((c) => [c, readCell(g, `${ANSWER_COLUMNS[c]}${r}`)])) as Record<AnswerColumn, RawCell>;
-    if (cols.some((c) => cells[c].value.t !== 'blank')) rows.push({ row: r, cells });
-    for (const c of g.row(r)) if (c.col > lastLayoutCol && c.col <= READ_BOUNDS.columns) extraCols.add(c.col);
+    const cells = Object.fromEntries(FIELDS.map((c) => [c, readCell(g, `${letter[c]}${r}`)])) as Record<AnswerColumn, RawCell>;
+    if (FIELDS.some((c) => cells[c].value.t !== 'blank')) rows.push({ row: r, cells });
+    for (const c of g.row(r)) if (!mapped.has(c.col) && c.col <= READ_BOUNDS.columns) extraCols.add(c.col);
   }
   if (extraCols.size > 0) {
     const letters = [...extraCols].sort((a, b) => a - b).map(columnLetters);
-    findings.push(diag('KLA-I207', { columns: letters.join(', ') }, { file, sheet: g.name, cell: `${letters[0]}${ANSWER_HEADER_ROW}` }));
+    findings.push(diag('KLA-I207', { columns: letters.join(', '), noteColumn: letter.note }, { file, sheet: g.name, cell: `${letters[0]}${table.headerRow}` }));
   }
-  const answerCols = (['answer', 'previous', 'evidence', 'note'] as const).map(colOf);
-  const [minC, maxC] = [Math.min(...answerCols), Math.max(...answerCols)];
+  const answerCols = new Set((['answer', 'previous', 'evidence', 'note'] as const).map((c) => table.columns[c]));
   for (const range of g.merges) {
     const r = parseRange(range);
     if (!r) continue;
-    if (r.to.row >= ANSWER_FIRST_ROW && r.to.col >= minC && r.from.col <= maxC) {
+    const spans = [...answerCols].some((c) => r.from.col <= c && c <= r.to.col);
+    if (r.to.row >= firstRow && spans) {
       findings.push(diag('KLA-W208', { range }, { file, sheet: g.name, cell: cellRef(r.from) }));
     }
   }
-  return rows;
+  return { rows, table };
 }
 
 // ---------------------------------------------------------------------------

@@ -7,6 +7,27 @@
  * info); a district may change it in its config.
  */
 import { def, type AnyCodeDef, type Fmt } from '../registry.js';
+
+/** The fields of the answer sheet, left to right (workbook/layout.ts places them). */
+export type AnswerField = 'id' | 'indicator' | 'question' | 'points' | 'answerType' | 'answer' | 'previous' | 'evidence' | 'note';
+
+/** Neighbouring fields moved by the same number of columns (a column inserted or deleted moves all on its right), as index ranges. */
+function fieldRuns(p: { fields: readonly AnswerField[]; shift: readonly number[] }): { from: number; to: number }[] {
+  const order = Object.keys(FIELD_NAMES.id);
+  const runs: { from: number; to: number }[] = [];
+  p.fields.forEach((f, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.to === i - 1 && p.shift[i] === p.shift[i - 1] && order.indexOf(f) === order.indexOf(p.fields[i - 1]!) + 1) last.to = i;
+    else runs.push({ from: i, to: i });
+  });
+  return runs;
+}
+
+/** The answer sheet's columns as their headers name them (KLA-W209). */
+const FIELD_NAMES: Record<'id' | 'en', Record<AnswerField, string>> = {
+  id: { id: 'No.', indicator: 'Indikator', question: 'Pertanyaan', points: 'Poin maks.', answerType: 'Jenis jawaban', answer: 'Jawaban', previous: 'Nilai tahun sebelumnya', evidence: 'Data dukung', note: 'Catatan' },
+  en: { id: 'No.', indicator: 'Indicator', question: 'Question', points: 'Max. points', answerType: 'Answer type', answer: 'Answer', previous: 'Previous year', evidence: 'Evidence', note: 'Note' },
+};
 /** How a typed option differed from the one it was taken as (KLA-W211). */
 export type OptionDifference =
   | 'invisible'
@@ -529,12 +550,12 @@ export const VALIDATION_CODES = {
     (p) => `Teks pertanyaan ${p.question} telah diubah sehingga tidak sama dengan katalog; jawabannya tidak dipakai. Mohon kembalikan teks pertanyaan seperti semula.`,
     (p) => `The text of question ${p.question} was changed and no longer matches the catalog; its answer is not used. Please restore the original text.`,
   ),
-  'KLA-E203': def<{ question: string; catalog: string }>(
+  'KLA-E203': def<{ question: string; catalog: string; idColumn: string }>(
     'error',
     { id: 'Nomor pertanyaan tidak dikenal', en: 'Unknown question number' },
     { id: 'Periksa nomor di kolom A; hapus baris tambahan.', en: 'Check the number in column A; delete added rows.' },
-    (p, f) => `Nomor pertanyaan "${f.q(p.question)}" tidak terdapat dalam katalog ${p.catalog}, sehingga barisnya tidak dibaca. Mohon periksa nomor di kolom A atau hapus baris tambahan tersebut.`,
-    (p, f) => `Question number "${f.q(p.question)}" is not in catalog ${p.catalog}, so the row is not read. Please check the number in column A or delete the added row.`,
+    (p, f) => `Nomor pertanyaan "${f.q(p.question)}" tidak terdapat dalam katalog ${p.catalog}, sehingga barisnya tidak dibaca. Mohon periksa nomor di kolom ${p.idColumn} atau hapus baris tambahan tersebut.`,
+    (p, f) => `Question number "${f.q(p.question)}" is not in catalog ${p.catalog}, so the row is not read. Please check the number in column ${p.idColumn} or delete the added row.`,
   ),
   'KLA-E204': def<{ question: string; first: string }>(
     'error',
@@ -550,19 +571,49 @@ export const VALIDATION_CODES = {
     (p, f) => `Pertanyaan ${p.question} bukan bagian dari pertanyaan ${f.opd(p.opd)} menurut konfigurasi; jawabannya tetap dicatat. Mohon pastikan baris ini memang dijawab oleh OPD Anda.`,
     (p, f) => `Question ${p.question} is not one of ${f.opd(p.opd)}'s questions in the config; its answer is still recorded. Please make sure your OPD means to answer it.`,
   ),
-  'KLA-W206': def(
+  'KLA-W206': def<{ idColumn: string }>(
     'warning',
     { id: 'Jawaban tanpa nomor pertanyaan', en: 'Answer without a question number' },
     { id: 'Tulis jawaban pada baris pertanyaan yang sesuai; baris tambahan tidak dibaca.', en: 'Write answers on the matching question row; added rows are not read.' },
-    () => 'Baris ini berisi jawaban tetapi tidak memiliki nomor pertanyaan di kolom A, sehingga tidak dibaca. Mohon tulis jawaban pada baris pertanyaan yang sesuai.',
-    () => 'This row has answers but no question number in column A, so it is not read. Please write the answer on the matching question row.',
+    (p) => `Baris ini berisi jawaban tetapi tidak memiliki nomor pertanyaan di kolom ${p.idColumn}, sehingga tidak dibaca. Mohon tulis jawaban pada baris pertanyaan yang sesuai.`,
+    (p) => `This row has answers but no question number in column ${p.idColumn}, so it is not read. Please write the answer on the matching question row.`,
   ),
-  'KLA-I207': def<{ columns: string }>(
+  'KLA-I207': def<{ columns: string; noteColumn: string }>(
     'info',
     { id: 'Kolom tambahan tidak dibaca', en: 'Extra columns not read' },
     { id: 'Pindahkan keterangan penting ke kolom Catatan (I).', en: 'Move important remarks to the note column (I).' },
-    (p) => `Kolom ${p.columns} berada di luar isian templat dan tidak dibaca. Bila isinya penting, mohon pindahkan ke kolom Catatan (I).`,
-    (p) => `Column(s) ${p.columns} lie outside the template and are not read. If their content matters, please move it to the note column (I).`,
+    (p) => `Kolom ${p.columns} berada di luar isian templat dan tidak dibaca. Bila isinya penting, mohon pindahkan ke kolom Catatan (${p.noteColumn}).`,
+    (p) => `Column(s) ${p.columns} lie outside the template and are not read. If their content matters, please move it to the note column (${p.noteColumn}).`,
+  ),
+  'KLA-W209': def<{ headerRow: number; templateRow: number; fields: AnswerField[]; at: string[]; template: string[]; shift: number[] }>(
+    'warning',
+    { id: 'Susunan lembar Jawaban berubah', en: 'Answer sheet layout changed' },
+    {
+      id: 'Gunakan templat dari DPPPA tanpa menghapus, menambah, atau memindahkan baris judul dan kolom; isian tetap dibaca menurut judul kolomnya.',
+      en: 'Use the DPPPA\'s template without deleting, adding or moving its title rows and columns; entries are still read by their column headers.',
+    },
+    (p) => {
+      const parts = [
+        ...(p.headerRow !== p.templateRow ? [`judul kolom ada di baris ${p.headerRow} (pada templat: baris ${p.templateRow})`] : []),
+        ...fieldRuns(p).map((r) =>
+          r.from === r.to
+            ? `kolom ${FIELD_NAMES.id[p.fields[r.from]!]} ada di ${p.at[r.from]} (pada templat: ${p.template[r.from]})`
+            : `kolom ${FIELD_NAMES.id[p.fields[r.from]!]} sampai ${FIELD_NAMES.id[p.fields[r.to]!]} ada di ${p.at[r.from]} sampai ${p.at[r.to]} (pada templat: ${p.template[r.from]} sampai ${p.template[r.to]})`,
+        ),
+      ];
+      return `Susunan lembar Jawaban berbeda dari templat: ${parts.join('; ')}. Isian tetap dibaca menurut judul kolomnya. Mohon gunakan templat tanpa menghapus, menambah, atau memindahkan baris dan kolomnya.`;
+    },
+    (p) => {
+      const parts = [
+        ...(p.headerRow !== p.templateRow ? [`the column headers are in row ${p.headerRow} (template: row ${p.templateRow})`] : []),
+        ...fieldRuns(p).map((r) =>
+          r.from === r.to
+            ? `the ${FIELD_NAMES.en[p.fields[r.from]!]} column is ${p.at[r.from]} (template: ${p.template[r.from]})`
+            : `the ${FIELD_NAMES.en[p.fields[r.from]!]} to ${FIELD_NAMES.en[p.fields[r.to]!]} columns are ${p.at[r.from]} to ${p.at[r.to]} (template: ${p.template[r.from]} to ${p.template[r.to]})`,
+        ),
+      ];
+      return `The answer sheet's layout differs from the template: ${parts.join('; ')}. Entries are still read by their column headers. Please use the template without deleting, adding or moving its rows and columns.`;
+    },
   ),
   'KLA-W208': def<{ range: string }>(
     'warning',
@@ -913,23 +964,23 @@ export const VALIDATION_CODES = {
     },
   ),
 
-  'KLA-W224': def<{ question: string; found: string; answer: 'given' | 'blank' }>(
+  'KLA-W224': def<{ question: string; found: string; answer: 'given' | 'blank'; answerColumn: string }>(
     'warning',
     { id: 'Isian di kolom tahun sebelumnya yang tidak diminta', en: 'Value in a previous-year cell not asked for' },
     { id: 'Kosongkan sel abu-abu itu; bila isinya jawaban tahun yang dievaluasi, pindahkan ke kolom Jawaban (F).', en: 'Clear the grey cell; if it holds the answer for the evaluated year, move it to the answer column (F).' },
     (p, f) =>
-      `Pertanyaan ${p.question} tidak meminta nilai tahun sebelumnya, tetapi sel abu-abu ini berisi "${f.q(p.found)}"; isian itu tidak dibaca.${p.answer === 'blank' ? ' Kolom Jawaban (F) pertanyaan ini kosong: bila isian itu jawabannya, mohon pindahkan ke kolom F.' : ' Mohon kosongkan sel ini.'}`,
+      `Pertanyaan ${p.question} tidak meminta nilai tahun sebelumnya, tetapi sel abu-abu ini berisi "${f.q(p.found)}"; isian itu tidak dibaca.${p.answer === 'blank' ? ` Kolom Jawaban (${p.answerColumn}) pertanyaan ini kosong: bila isian itu jawabannya, mohon pindahkan ke kolom ${p.answerColumn}.` : ' Mohon kosongkan sel ini.'}`,
     (p, f) =>
-      `Question ${p.question} asks for no previous-year value, but this grey cell holds "${f.q(p.found)}"; it is not read.${p.answer === 'blank' ? ' The answer cell (F) of this question is empty: if that entry is the answer, please move it to column F.' : ' Please clear this cell.'}`,
+      `Question ${p.question} asks for no previous-year value, but this grey cell holds "${f.q(p.found)}"; it is not read.${p.answer === 'blank' ? ` The answer cell (${p.answerColumn}) of this question is empty: if that entry is the answer, please move it to column ${p.answerColumn}.` : ' Please clear this cell.'}`,
   ),
-  'KLA-W225': def<{ question: string; found: string; column: 'previous' | 'evidence' | 'note'; year: number }>(
+  'KLA-W225': def<{ question: string; found: string; column: 'previous' | 'evidence' | 'note'; year: number; answerColumn: string }>(
     'warning',
     { id: 'Jawaban tampaknya di kolom lain', en: 'Answer apparently in another column' },
     { id: 'Tulis jawaban tahun yang dievaluasi di kolom Jawaban (F); isian di kolom lain tidak dibaca sebagai jawaban.', en: 'Write the answer for the evaluated year in the answer column (F); entries in other columns are not read as the answer.' },
     (p, f) =>
-      `Kolom Jawaban (F) pertanyaan ${p.question} kosong, tetapi ${p.column === 'previous' ? 'kolom Nilai tahun sebelumnya' : p.column === 'evidence' ? 'kolom Data dukung' : 'kolom Catatan'} berisi "${f.q(p.found)}", yang tampak seperti jawaban; isian itu tidak dibaca sebagai jawaban tahun ${p.year}. Bila itu jawabannya, mohon pindahkan ke kolom F.`,
+      `Kolom Jawaban (${p.answerColumn}) pertanyaan ${p.question} kosong, tetapi ${p.column === 'previous' ? 'kolom Nilai tahun sebelumnya' : p.column === 'evidence' ? 'kolom Data dukung' : 'kolom Catatan'} berisi "${f.q(p.found)}", yang tampak seperti jawaban; isian itu tidak dibaca sebagai jawaban tahun ${p.year}. Bila itu jawabannya, mohon pindahkan ke kolom ${p.answerColumn}.`,
     (p, f) =>
-      `The answer cell (F) of question ${p.question} is empty, but the ${p.column === 'previous' ? 'previous-year' : p.column === 'evidence' ? 'evidence' : 'note'} column holds "${f.q(p.found)}", which looks like an answer; it is not read as the ${p.year} answer. If it is the answer, please move it to column F.`,
+      `The answer cell (${p.answerColumn}) of question ${p.question} is empty, but the ${p.column === 'previous' ? 'previous-year' : p.column === 'evidence' ? 'evidence' : 'note'} column holds "${f.q(p.found)}", which looks like an answer; it is not read as the ${p.year} answer. If it is the answer, please move it to column ${p.answerColumn}.`,
   ),
 
   // -------------------------------------------------------------------------
