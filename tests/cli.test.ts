@@ -232,6 +232,17 @@ describe('kla init', () => {
     await runInit(['KLA Tebo'], { district: 'Tebo', province: 'Jambi' }, ctx);
     expect(ctx.stdout).toMatch(/^\s+npx kla template --project "KLA Tebo"$/m);
   });
+
+  it('asks a kabupaten for its capital in the first step, where the dossier and letters are signed; a kota is signed in its own name', async () => {
+    const cwd = tmp();
+    const kab = memoryContext('id', cwd);
+    await runInit(['KLA Tebo'], { district: 'Kabupaten Tebo', province: 'Jambi' }, kab);
+    expect(kab.stdout).toContain('nama penandatangan, ibu kota kabupaten ("profile": { "capital": … }, tempat dokumen dan surat ditandatangani) serta daftar OPD');
+    const kota = memoryContext('id', cwd);
+    await runInit(['KLA Kota Jambi'], { district: 'Kota Jambi', province: 'Jambi' }, kota);
+    expect(kota.stdout).toContain('nama penandatangan serta daftar OPD');
+    expect(kota.stdout).not.toContain('ibu kota');
+  });
 });
 
 describe('shell quoting of hints', () => {

@@ -31,7 +31,8 @@ const id = {
   projectConfig: (p: { file: string }) => `  konfigurasi: ${p.file}`,
   projectFolders: (p: { folders: string }) => `  folder: ${p.folders}`,
   nextSteps: () => 'Langkah berikutnya:',
-  nextCheckConfig: (p: { file: string }) => `  1. Periksa dan lengkapi ${p.file}: nama penandatangan serta daftar OPD dan nama lain yang dipakainya.`,
+  nextCheckConfig: (p: { file: string; kabupaten: boolean }) =>
+    `  1. Periksa dan lengkapi ${p.file}: nama penandatangan${p.kabupaten ? ', ibu kota kabupaten ("profile": { "capital": … }, tempat dokumen dan surat ditandatangani)' : ''} serta daftar OPD dan nama lain yang dipakainya.`,
   nextTemplates: (p: { command: string }) => `  2. Buat templat Excel untuk setiap OPD:\n       ${p.command}`,
   nextValidate: (p: { folder: string; command: string }) =>
     `  3. Kirim setiap templat kepada OPD-nya. Simpan lembar kerja yang dikembalikan di folder ${p.folder}, lalu periksa:\n       ${p.command}`,
@@ -87,7 +88,8 @@ const en: { [K in keyof typeof id]: (typeof id)[K] } = {
   projectConfig: (p) => `  config: ${p.file}`,
   projectFolders: (p) => `  folders: ${p.folders}`,
   nextSteps: () => 'Next steps:',
-  nextCheckConfig: (p) => `  1. Check and complete ${p.file}: the signatories' names, and the OPD list with the other names each OPD goes by.`,
+  nextCheckConfig: (p) =>
+    `  1. Check and complete ${p.file}: the signatories' names${p.kabupaten ? ', the kabupaten\'s capital ("profile": { "capital": … }, where the dossier and letters are signed)' : ''}, and the OPD list with the other names each OPD goes by.`,
   nextTemplates: (p) => `  2. Write one Excel template per OPD:\n       ${p.command}`,
   nextValidate: (p) => `  3. Send each template to its OPD. Put the returned workbooks into the folder ${p.folder}, then check them:\n       ${p.command}`,
   nextFeedback: (p) => `  4. Write the letters and annotated workbooks for the OPDs whose workbooks need corrections or have not arrived:\n       ${p.command}`,
