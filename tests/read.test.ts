@@ -185,6 +185,13 @@ describe('layout changes made by hand', () => {
     expect(r.findings.find((f) => f.code === 'KLA-W209')!.params.fields).toEqual(['points', 'answerType', 'answer', 'previous', 'evidence', 'note']);
   });
 
+  it('follows identity labels when a column was inserted before them (the sheet unprotected)', async () => {
+    const r = await roundTrip((wb) => void wb.getWorksheet(SHEETS.identity)!.spliceColumns(1, 0, []));
+    expect(r.data.identity?.fields.officerNip).toEqual({ cell: 'D11', value: { t: 'text', text: '198503122010012003' } });
+    expect(r.data.identity?.fields.district?.cell).toBe('D6');
+    expect(r.data.identity?.fields.headNip?.cell).toBe('D18');
+  });
+
   it('follows identity labels when rows were inserted above them', async () => {
     const r = await roundTrip((wb) => {
       wb.getWorksheet(SHEETS.identity)!.spliceRows(9, 0, ['', 'Catatan: diisi oleh Sekretariat']);

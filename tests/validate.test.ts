@@ -270,6 +270,12 @@ describe('tolerated variants', () => {
     expect(spoilt.diagnostics.map((d) => d.code)).not.toContain('KLA-E210');
   });
 
+  it('an identity sheet with a column inserted before its labels is read beside them: same district, year and people', async () => {
+    const r = await validateOne('DINKES', (_wb, { id }) => void id.spliceColumns(1, 0, []));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.submissions[0]!.identityCells.officerNip).toMatchObject({ sheet: SHEETS.identity, cell: 'D11' });
+  });
+
   it('accepts the district written as "Kab. MERANGIN" and a NIP written with spaces', async () => {
     const r = await validateOne('DINKES', (_wb, { id }) => {
       id.getCell('C6').value = 'Kab. MERANGIN';

@@ -327,22 +327,43 @@ export function readMetaValues<K extends string>(g: Grid, keys: readonly K[]): P
   return out;
 }
 
-function isIdentitySheet(g: Grid): boolean {
-  const hits = IDENTITY_FIELDS.filter((f) => norm(cellText(g.at(parseCell(f.cell)!.row, 2))) === norm(f.label)).length;
-  return hits >= 6;
-}
-
+const IDENTITY_LABELS = new Set(IDENTITY_FIELDS.map((f) => norm(f.label)));
+/** The template's label column (B); its values are in the column to its right. */
+const IDENTITY_LABEL_COLUMN = parseCell(IDENTITY_FIELDS[0]!.cell)!.col - 1;
+/** Columns searched for the labels: the template's, with room for columns inserted before it. */
+const IDENTITY_SEARCH_COLUMNS = 6;
 
 /**
- * Identity values sit in column C beside their label in column B. When rows
- * were inserted the labels move; the n-th occurrence of a label (labels such as
- * "NIP" repeat per section) still finds its value.
+ * The column holding an identity sheet's labels (B in the template; further
+ * right when columns were inserted before it), with how many labels it has.
+ */
+function identityLabelColumn(g: Grid): { col: number; hits: number } {
+  let best = { col: IDENTITY_LABEL_COLUMN, hits: 0 };
+  for (let c = 1; c <= IDENTITY_SEARCH_COLUMNS; c++) {
+    let hits = 0;
+    for (let r = 1; r <= READ_BOUNDS.identityRows; r++) if (IDENTITY_LABELS.has(norm(cellText(g.at(r, c))))) hits++;
+    if (hits > best.hits) best = { col: c, hits };
+  }
+  return best;
+}
+
+function isIdentitySheet(g: Grid): boolean {
+  return identityLabelColumn(g).hits >= 6;
+}
+
+/**
+ * Identity values sit beside their label, in the column to its right (C
+ * beside B in the template). When rows or columns were inserted the labels
+ * move; the n-th occurrence of a label (labels such as "NIP" repeat per
+ * section) still finds its value.
  */
 function readIdentity(g: Grid): Partial<Record<IdentityKey, RawCell>> {
   const out: Partial<Record<IdentityKey, RawCell>> = {};
+  const { col, hits } = identityLabelColumn(g);
+  const labelCol = hits > 0 ? col : IDENTITY_LABEL_COLUMN;
   const labelRows = new Map<string, number[]>();
   for (let r = 1; r <= READ_BOUNDS.identityRows; r++) {
-    const t = norm(cellText(g.at(r, 2)));
+    const t = norm(cellText(g.at(r, labelCol)));
     if (t) labelRows.set(t, [...(labelRows.get(t) ?? []), r]);
   }
   const seen = new Map<string, number>();
@@ -351,9 +372,9 @@ function readIdentity(g: Grid): Partial<Record<IdentityKey, RawCell>> {
     const nth = seen.get(label) ?? 0;
     seen.set(label, nth + 1);
     const row = parseCell(f.cell)!.row;
-    const atLayout = norm(cellText(g.at(row, 2))) === label;
+    const atLayout = norm(cellText(g.at(row, labelCol))) === label;
     const found = atLayout ? row : labelRows.get(label)?.[nth];
-    out[f.key] = readCell(g, found !== undefined ? `C${found}` : f.cell);
+    out[f.key] = found !== undefined ? readCell(g, cellRef({ row: found, col: labelCol + 1 })) : readCell(g, f.cell);
   }
   return out;
 }
