@@ -9,6 +9,7 @@ import type { Lang } from '../i18n.js';
 import type { Diagnostic } from '../model.js';
 import { diag, formatRefusal, KlaError } from '../diagnostics/index.js';
 import { toolVersion } from '../version.js';
+import { nearest } from '../score/evidence.js';
 import type { CliContext } from './context.js';
 import { makeContext } from './context.js';
 import { HELP_TEXT, helpConfiguration } from './help.js';
@@ -163,7 +164,9 @@ export function usageDiagnostic(e: CommanderError, command?: string): Diagnostic
       return diag('KLA-E504', { option: q[0] ?? '' }, at(q[0] ?? ''));
     case 'commander.invalidArgument': {
       const choices = /Allowed choices are (.*)\.$/.exec(e.message)?.[1]?.split(',').map((c) => c.trim()) ?? [];
-      return diag('KLA-E505', { option: q[0] ?? '', value: q[1] ?? '', choices }, at(q[0] ?? ''));
+      // "JSON" or "jsno" for json: the choice meant.
+      const meant = nearest((q[1] ?? '').trim().toLowerCase(), choices.map((c) => [c.toLowerCase(), c] as const));
+      return diag('KLA-E505', { option: q[0] ?? '', value: q[1] ?? '', choices, ...(meant ? { suggestion: meant } : {}) }, at(q[0] ?? ''));
     }
     default:
       return diag('KLA-E506', { command: q[0] ?? 'kla' }, at(''));

@@ -146,7 +146,7 @@ export const EXAMPLES = {
   'KLA-E502': { option: '--formt', suggestion: '--format', command: 'validate' },
   'KLA-E503': { argument: 'folder', command: 'init' },
   'KLA-E504': { option: '--format' },
-  'KLA-E505': { option: '--format', value: 'xml', choices: ['pretty', 'json', 'junit', 'github'] },
+  'KLA-E505': { option: '--format', value: 'jsno', choices: ['pretty', 'json', 'junit', 'github'], suggestion: 'json' },
   'KLA-E506': { command: 'init' },
   'KLA-E507': { value: '26' },
   'KLA-E508': { option: '--max-warnings', value: 'lima', minimum: 0 },

@@ -14,7 +14,7 @@ import { schemaDiagnostics } from '../diagnostics/zod.js';
 import { loadCatalog, type Catalog, type CatalogQuestion } from '../catalog/load.js';
 import { LETTER_KINDS } from '../catalog/schema.js';
 import { DEFAULT_RISK_MARGIN } from '../score/predikat.js';
-import { allowedSlips, editDistance } from '../score/evidence.js';
+import { allowedSlips, nearest } from '../score/evidence.js';
 import { configPath } from '../paths.js';
 import { isProvince, provinceName, withoutKind } from './names.js';
 import { jsonKeyLine, keyPath, lineAt, parseJson, readText } from '../io/text.js';
@@ -233,19 +233,11 @@ export function findOpd(project: Project, nameOrAlias: string): Opd | undefined 
 export function opdNamed(project: Project, typed: string): Opd {
   const opd = project.config.opds.find((o) => o.code.toLowerCase() === typed.toLowerCase()) ?? findOpd(project, typed);
   if (opd) return opd;
-  const key = normalizeName(typed);
-  let best: { code: string; d: number } | undefined;
   // One slip at most: codes and aliases are short and alike ("DINAS-X" is two from the alias "Dinas PU").
-  for (const o of project.config.opds) {
-    for (const name of [o.code, ...o.aliases]) {
-      const n = normalizeName(name);
-      const limit = Math.min(1, allowedSlips(Math.min(key.length, n.length)));
-      const d = editDistance(key, n, limit);
-      if (d <= limit && (best === undefined || d < best.d)) best = { code: o.code, d };
-    }
-  }
+  const names = project.config.opds.flatMap((o) => [o.code, ...o.aliases].map((n) => [normalizeName(n), o.code] as const));
+  const suggestion = nearest(normalizeName(typed), names, (length) => Math.min(1, allowedSlips(length)));
   const codes = project.config.opds.map((o) => o.code);
-  throw refusal('KLA-E514', { code: typed, codes, ...(best ? { suggestion: best.code } : {}) }, { location: { file: '', option: '--opd' } });
+  throw refusal('KLA-E514', { code: typed, codes, ...(suggestion ? { suggestion } : {}) }, { location: { file: '', option: '--opd' } });
 }
 
 /** OPDs of the district that answer a question (through the sources they cover). */

@@ -308,3 +308,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * typing errors). Short answers such as "Ya" must match exactly.
  */
 export const allowedSlips = (length: number) => (length <= 2 ? 0 : length <= 5 ? 1 : 2);
+
+/**
+ * What a typed word was meant to be: the value of the candidate name it is
+ * nearest to, within the slips its length allows, or undefined. Callers
+ * compare names in the form they keep them (lower case, normalised).
+ */
+export function nearest<T>(typed: string, candidates: Iterable<readonly [string, T]>, slips: (length: number) => number = allowedSlips): T | undefined {
+  let best: { value: T; d: number } | undefined;
+  for (const [name, value] of candidates) {
+    const limit = slips(Math.min([...typed].length, [...name].length));
+    const d = editDistance(typed, name, limit);
+    if (d <= limit && (best === undefined || d < best.d)) best = { value, d };
+  }
+  return best?.value;
+}

@@ -10,7 +10,7 @@
  */
 import type { CatalogData } from '../catalog/schema.js';
 import { clean, roundShown } from './numbers.js';
-import { allowedSlips, editDistance } from './evidence.js';
+import { nearest } from './evidence.js';
 import { refusal } from '../diagnostics/index.js';
 
 type Predikat = CatalogData['predikat'];
@@ -45,14 +45,8 @@ export function bandNamed(name: string, p: Predikat): Band | undefined {
 export function predikatNamed(name: string, p: Predikat): Band {
   const band = bandNamed(name, p);
   if (band) return band;
-  const key = name.normalize('NFC').trim().toLowerCase();
-  let best: { name: string; d: number } | undefined;
-  for (const b of bandsOf(p)) {
-    const limit = allowedSlips(Math.min(key.length, b.name.length));
-    const d = editDistance(key, b.name.toLowerCase(), limit);
-    if (d <= limit && (best === undefined || d < best.d)) best = { name: b.name, d };
-  }
-  throw refusal('KLA-E513', { name, names: bandsOf(p).map((b) => b.name), ...(best ? { suggestion: best.name } : {}) }, { location: { file: '', option: '--target' } });
+  const suggestion = nearest(name.normalize('NFC').trim().toLowerCase(), bandsOf(p).map((b) => [b.name.toLowerCase(), b.name] as const));
+  throw refusal('KLA-E513', { name, names: bandsOf(p).map((b) => b.name), ...(suggestion ? { suggestion } : {}) }, { location: { file: '', option: '--target' } });
 }
 
 /** The predikat of a total; null below the lowest band. */

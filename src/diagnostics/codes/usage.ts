@@ -37,12 +37,12 @@ export const USAGE_CODES = {
     (p) => `Opsi "${p.option}" memerlukan nilai.`,
     (p) => `Option "${p.option}" needs a value.`,
   ),
-  'KLA-E505': def<{ option: string; value: string; choices: string[] }>(
+  'KLA-E505': def<{ option: string; value: string; choices: string[]; suggestion?: string }>(
     'error',
     { id: 'Nilai opsi bukan pilihan yang tersedia', en: 'Option value not one of the choices' },
     { id: 'Pilih salah satu nilai yang disebut.', en: 'Choose one of the values named.' },
-    (p, f) => `Nilai "${f.q(p.value)}" untuk opsi ${p.option} tidak sah; pilihan yang tersedia: ${f.list(p.choices)}.`,
-    (p, f) => `Value "${f.q(p.value)}" for option ${p.option} is not valid; the choices are: ${f.list(p.choices)}.`,
+    (p, f) => `Nilai "${f.q(p.value)}" untuk opsi ${p.option} tidak sah.${suggest(p.suggestion, 'id')} Pilihan yang tersedia: ${f.list(p.choices)}.`,
+    (p, f) => `Value "${f.q(p.value)}" for option ${p.option} is not valid.${suggest(p.suggestion, 'en')} The choices are: ${f.list(p.choices)}.`,
   ),
   'KLA-E506': def<{ command: string }>(
     'error',
