@@ -1,6 +1,7 @@
 /** Reading numbers and options typed by hand: tables of inputs and what they are taken as. */
 import { describe, expect, it } from 'vitest';
-import { evidenceEntries, optionKey, parseNumberText } from '../src/validate/values.js';
+import { evidenceEntries, matchOption, optionKey, parseNumberText } from '../src/validate/values.js';
+import { loadCatalog } from '../src/catalog/load.js';
 import { allowedSlips, editDistance } from '../src/score/evidence.js';
 
 describe('parseNumberText (Indonesian conventions first)', () => {
@@ -75,5 +76,45 @@ describe('evidenceEntries', () => {
   });
   it('is empty for a blank cell', () => {
     expect(evidenceEntries(cell(''))).toEqual([]);
+  });
+});
+
+describe('matchOption: the short forms offices write for regulations', () => {
+  const rubrics = loadCatalog('kla-2024').rubrics;
+  const options = (id: string) => (rubrics[id] as { options: { value: string }[] }).options.map((o) => o.value);
+  it.each([
+    ['regulasi', 'Ada Perda', 'Ada, Peraturan Daerah'],
+    ['regulasi', 'ada perda', 'Ada, Peraturan Daerah'],
+    ['regulasi', 'Perda', 'Ada, Peraturan Daerah'],
+    ['regulasi', 'Ada, Perbup', 'Ada, Peraturan Bupati/Wali Kota'],
+    ['regulasi', 'Perwal', 'Ada, Peraturan Bupati/Wali Kota'],
+    ['regulasi', 'Ada, Peraturan Bupati', 'Ada, Peraturan Bupati/Wali Kota'],
+    ['regulasi', 'ada SK', 'Ada, SK/Instruksi/Surat Edaran'],
+    ['regulasi', 'Ada, SE', 'Ada, SK/Instruksi/Surat Edaran'],
+    ['perda-kla', 'Perda', 'Peraturan Daerah (Perda)'],
+    ['perda-kla', 'Perbup', 'Peraturan Bupati/Wali Kota (Perbup/Perwali)'],
+    ['perda-kla', 'Instruksi Bupati', 'Instruksi Bupati/Wali Kota'],
+    ['perda-kla', 'SE Wali Kota', 'Surat Edaran Bupati/Wali Kota'],
+  ])('%s: %j is taken as %j, named as a short form', (rubric, typed, option) => {
+    expect(matchOption(typed, options(rubric))).toEqual({ option, differences: ['short-form'] });
+  });
+
+  it.each([
+    ['regulasi', 'Ada'],
+    ['regulasi', 'Perda KLA'],
+    ['regulasi', 'Instruksi Bupati'],
+    ['regulasi', 'Instruksi'],
+    ['ketersediaan', 'Sebagian'],
+    ['anggaran', 'APBD'],
+    ['ketersediaan', 'Ada'],
+    ['narasi', 'MATRIKS'],
+  ])('%s: %j stays unread: no single option is meant', (rubric, typed) => {
+    expect(matchOption(typed, options(rubric))).toBeUndefined();
+  });
+
+  it('an exact option, one in other case and a close misspelling are read as before', () => {
+    expect(matchOption('Ada, Peraturan Daerah', options('regulasi'))).toEqual({ option: 'Ada, Peraturan Daerah', differences: [] });
+    expect(matchOption('ADA, PERATURAN DAERAH', options('regulasi'))).toEqual({ option: 'Ada, Peraturan Daerah', differences: ['case'] });
+    expect(matchOption('ada sebagain', options('ketersediaan'))!.differences).toEqual(['spelling']);
   });
 });

@@ -102,6 +102,7 @@ const answerCases: Case[] = [
   ['an option with a trailing space', 'KLA-W211', (wb) => set(wb, avail().id, 'answer', 'Ada, sebagian '), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
   ['an option with a non-breaking space', 'KLA-W211', (wb) => set(wb, avail().id, 'answer', 'Ada,\u00a0sebagian'), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
   ['a close misspelling of an option', 'KLA-W211', (wb) => set(wb, avail().id, 'answer', 'ada sebagain'), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'answer')],
+  ['an option written with the short form of a regulation', 'KLA-W211', (wb) => set(wb, q((x) => x.rubric === 'regulasi').id, 'answer', 'Ada Perda'), SHEETS.answers, (wb) => cellOf(wb, q((x) => x.rubric === 'regulasi').id, 'answer')],
   ['an answer on a copy of the answer sheet', 'KLA-E119', (wb) => copyAnswerSheet(wb, 'Jawaban (2)', avail().id, 'Ada, sebagian'), 'Jawaban (2)', (wb) => cellOf(wb, avail().id, 'answer')],
   ['a count in the grey previous-year cell of a question that asks for none', 'KLA-W224', (wb) => set(wb, count().id, 'previous', 37), SHEETS.answers, (wb) => cellOf(wb, count().id, 'previous')],
   ['an answer typed into the note column', 'KLA-W225', (wb) => (set(wb, avail().id, 'answer', null), set(wb, avail().id, 'note', 'Ada, sebagian')), SHEETS.answers, (wb) => cellOf(wb, avail().id, 'note')],

@@ -78,11 +78,42 @@ export const optionKey = (s: string) =>
 const looseKey = (s: string) => optionKey(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 
+/** The short forms of regulations that offices write for the options' words ("Ada Perda", "Perbup"). */
+const SHORT_FORMS: readonly [RegExp, string][] = [
+  [/\bperda\b/g, 'peraturan daerah'],
+  [/\bperbu[pb]\b/g, 'peraturan bupati'],
+  [/\bper(?:wal|wali|wako|walkot)\b/g, 'peraturan wali kota'],
+  [/\bse\b/g, 'surat edaran'],
+  [/\bsk\b/g, 'surat keputusan'],
+];
+
+/**
+ * Words compared with short forms written out, without what the option says
+ * in parentheses ("Peraturan Daerah (Perda)"), with a kabupaten's Bupati and
+ * a kota's Wali Kota one and the same ("Peraturan Bupati/Wali Kota"), and
+ * without a leading "Ada" (an answer "Perda" to "Apakah tersedia …?");
+ * `named` says whether the text names a regulation or its signer at all.
+ */
+function shortFormKey(s: string): { key: string; named: boolean } {
+  const loose = looseKey(s.replace(/\([^)]*\)/g, ' '));
+  let k = loose;
+  for (const [re, full] of SHORT_FORMS) k = k.replace(re, full);
+  k = k.replace(/\b(?:bupati wali ?kota|bupati|wali ?kota)\b/g, 'kepala daerah');
+  return { key: k.replace(/^ada /, '').trim(), named: k !== loose };
+}
+
+/** An option's readings: itself, and each of the alternatives it joins with "/" ("SK/Instruksi/Surat Edaran"). */
+function readings(option: string): string[] {
+  const m = /^(.*?)([^,/]+(?:\/[^,/]+)+)$/.exec(option);
+  return m ? [option, ...m[2]!.split('/').map((alt) => `${m[1]}${alt}`)] : [option];
+}
+
 /**
  * The option a typed answer stands for, and how it differed. Exact, then the
- * same up to case and spacing, then up to punctuation, then within a few
- * typing slips of exactly one option. Undefined when no option, or more than
- * one, is that close: then the answer is not guessed.
+ * same up to case and spacing, then up to punctuation, then with the short
+ * forms of regulations written out ("Ada Perda"), then within a few typing
+ * slips of exactly one option. Undefined when no option, or more than one, is
+ * that close: then the answer is not guessed.
  */
 export function matchOption(found: string, options: readonly string[]): { option: string; differences: OptionDifference[] } | undefined {
   if (options.includes(found)) return { option: found, differences: [] };
@@ -90,6 +121,16 @@ export function matchOption(found: string, options: readonly string[]): { option
   const loose = looseKey(found);
   let option = options.find((o) => optionKey(o) === key) ?? options.find((o) => looseKey(o) === loose);
   let spelling = false;
+  let shortForm = false;
+  if (option === undefined && loose !== '') {
+    // Only an answer that names a regulation or its signer ("Sebagian" is no short form of "Ada, sebagian").
+    const short = shortFormKey(found);
+    const meant = short.named ? options.filter((o) => readings(o).some((r) => shortFormKey(r).key === short.key)) : [];
+    if (meant.length === 1) {
+      option = meant[0]!;
+      shortForm = true;
+    }
+  }
   if (option === undefined && loose !== '') {
     const near = options.filter((o) => editDistance(loose, looseKey(o)) <= allowedSlips(Math.min(loose.length, looseKey(o).length)));
     if (near.length !== 1) return undefined;
@@ -106,6 +147,7 @@ export function matchOption(found: string, options: readonly string[]): { option
   if (/\s$/.test(visible)) differences.push('trailing-space');
   if (/\S\s{2,}\S/.test(visible)) differences.push('double-space');
   if (spelling) return { option, differences: [...differences, 'spelling'] };
+  if (shortForm) return { option, differences: [...differences, 'short-form'] };
   const letters = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '');
   if (letters(visible) !== letters(option) && letters(visible).toLowerCase() === letters(option).toLowerCase()) differences.push('case');
   const marks = (s: string) => s.normalize('NFKC').replace(/[\p{L}\p{N}\s]+/gu, '');

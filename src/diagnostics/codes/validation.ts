@@ -38,6 +38,7 @@ export type OptionDifference =
   | 'case'
   | 'spacing'
   | 'punctuation'
+  | 'short-form'
   | 'spelling';
 
 /** What made a typed option differ from the one it was taken as, in words (most of these cannot be seen). */
@@ -51,6 +52,7 @@ const DIFFERENCE_WORDS: Record<'id' | 'en', Record<OptionDifference, string>> = 
     case: 'huruf besar/kecil',
     spacing: 'spasi di sekitar tanda baca',
     punctuation: 'tanda baca',
+    'short-form': 'singkatan',
     spelling: 'ejaan',
   },
   en: {
@@ -62,6 +64,7 @@ const DIFFERENCE_WORDS: Record<'id' | 'en', Record<OptionDifference, string>> = 
     case: 'upper/lower case',
     spacing: 'spacing around punctuation',
     punctuation: 'punctuation',
+    'short-form': 'an abbreviation',
     spelling: 'spelling',
   },
 };
