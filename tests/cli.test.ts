@@ -209,7 +209,7 @@ describe('kla init', () => {
     const template = kla(commands[0]!.slice(1), { cwd });
     expect(template.code, template.stderr).toBe(0);
     // One template per OPD, and the DPPPA's profile workbook.
-    expect(readdirSync(path.join(cwd, 'KLA Tebo (uji) 2026', 'templates')).length).toBe(27 + 1);
+    expect(readdirSync(path.join(cwd, 'KLA Tebo (uji) 2026', 'templates')).filter((n) => n.endsWith('.xlsx')).length).toBe(27 + 1);
     // Checking before any OPD has answered: refused, naming the folder as the user knows it, not the full path.
     const early = kla(commands[1]!.slice(1), { cwd });
     expect(early.code).toBe(2);

@@ -255,7 +255,7 @@ describe('a folder kept up to date as a whole (the feedback folder)', () => {
   it('a run for some groups (--opd) leaves the files of the others', () => {
     const dir = tmpDir('kla-replace-');
     replaceOutputs(dir, [out(dir, 'DINKES - pengingat.pdf', 'DINKES'), out(dir, 'DINSOS - pengingat.pdf', 'DINSOS')]);
-    const r = replaceOutputs(dir, [out(dir, 'DINKES - perbaikan.pdf', 'DINKES')], new Set(['DINKES']));
+    const r = replaceOutputs(dir, [out(dir, 'DINKES - perbaikan.pdf', 'DINKES')], (g) => g === 'DINKES');
     expect(r.removed).toEqual([path.join(dir, 'DINKES - pengingat.pdf')]);
     expect(names(dir)).toEqual(['DINKES - perbaikan.pdf', 'DINSOS - pengingat.pdf']);
     // ... and the next full run still knows the other group's file as its own.

@@ -15,6 +15,7 @@ import { refusalOfAsync } from './helpers/refusal.js';
 import { formatRefusal } from '../src/diagnostics/index.js';
 import { kla } from './helpers/cli.js';
 import { zipEntry } from './helpers/zip.js';
+import { RECORD_FILE } from '../src/io/files.js';
 
 let project: Project;
 let outDir: string;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   initProject({ dir, district: 'Merangin', province: 'Jambi', year: 2026 });
   project = loadProject(dir);
   outDir = path.join(dir, 'templat keluar');
-  files = (await writeTemplates(project, outDir)).map((f) => f.file);
+  files = (await writeTemplates(project, outDir)).files.map((f) => f.file);
 });
 
 async function open(file: string): Promise<ExcelJS.Workbook> {
@@ -52,7 +53,8 @@ describe('kla template', () => {
   it('writes one workbook per OPD and the DPPPA profile workbook, named portably', () => {
     expect(files).toHaveLength(project.config.opds.length + 1);
     expect(files.map((f) => path.basename(f))).toContain(profileFileName(project));
-    expect(readdirSync(outDir).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+    // Beside them, the record of what kla wrote there (a later run retires what it supersedes).
+    expect(readdirSync(outDir).sort()).toEqual([RECORD_FILE, ...files.map((f) => path.basename(f))].sort());
     for (const f of files) expect(path.basename(f)).not.toMatch(/[<>:"/\\|?*]/);
   });
 
@@ -258,7 +260,7 @@ describe('kla template', () => {
 
   it('gives the same bytes when written again', async () => {
     const again = mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-again-'));
-    const second = (await writeTemplates(project, again, ['DINKES', 'DPPPA'])).map((f) => f.file);
+    const second = (await writeTemplates(project, again, ['DINKES', 'DPPPA'])).files.map((f) => f.file);
     for (const f of second) expect(readFileSync(f).equals(readFileSync(path.join(outDir, path.basename(f)))), path.basename(f)).toBe(true);
   });
 
@@ -280,7 +282,7 @@ describe('kla template', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-cli-'));
     const r = kla(['template', '--project', project.dir, '-o', out, '--opd', 'DINKES', '--opd', 'dishub']);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([templateFileName(project, findOpd(project, 'DINKES')!), templateFileName(project, findOpd(project, 'DISHUB')!)].sort());
+    expect(readdirSync(out).sort()).toEqual([RECORD_FILE, templateFileName(project, findOpd(project, 'DINKES')!), templateFileName(project, findOpd(project, 'DISHUB')!)].sort());
     expect(r.stdout).toContain('2 templat ditulis');
     const bad = kla(['template', '--project', project.dir, '-o', out, '--opd', 'DINAS-X']);
     expect(bad.code).toBe(2);
@@ -315,7 +317,7 @@ describe('templates already written', () => {
     expect(e.diagnostics[0]!.params.files).toEqual([path.basename(file)]);
     // Nothing was written: neither the existing file nor the new one.
     expect(readFileSync(file, 'utf8')).toBe('dikirim ke OPD');
-    expect(readdirSync(dir)).toEqual([path.basename(file)]);
+    expect(readdirSync(dir).sort()).toEqual([RECORD_FILE, path.basename(file)].sort());
 
     const cli = kla(['template', '--project', project.dir, '-o', dir, '--opd', 'DINKES']);
     expect(cli.code).toBe(2);
@@ -325,6 +327,20 @@ describe('templates already written', () => {
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     // Not a terminal: no progress text at all, only the list of what was written.
     expect(forced.stderr).toBe('');
+  });
+
+  it('written again for an OPD renamed in the config, the template under its old name goes; the other OPDs\' templates, a template changed by hand and the matrices stay', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kla-tpl-rename-'));
+    await writeTemplates(project, dir, ['DINKES', 'DINSOS', 'DISHUB']);
+    const old = (code: string) => templateFileName(project, findOpd(project, code)!);
+    writeFileSync(path.join(dir, old('DISHUB')), 'diisi di folder templat');
+    writeFileSync(path.join(dir, 'Matriks Kelana-Dekela 2026.xlsx'), 'matriks');
+    const renamed = { ...project, config: { ...project.config, opds: project.config.opds.map((o) => (o.code === 'DINKES' || o.code === 'DISHUB' ? { ...o, name: `${o.name} (baru)` } : o)) } };
+    const r = await writeTemplates(renamed, dir, ['DINKES', 'DISHUB']);
+    expect(r.earlier).toEqual({ removed: [path.join(dir, old('DINKES'))], changed: [path.join(dir, old('DISHUB'))], busy: [] });
+    expect(readdirSync(dir).filter((n) => n !== RECORD_FILE).sort()).toEqual(
+      [templateFileName(renamed, findOpd(renamed, 'DINKES')!), templateFileName(renamed, findOpd(renamed, 'DISHUB')!), old('DINSOS'), old('DISHUB'), 'Matriks Kelana-Dekela 2026.xlsx'].sort(),
+    );
   });
 
   it('tells progress with counts, one workbook after another', async () => {

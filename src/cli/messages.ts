@@ -58,12 +58,15 @@ const id = {
   feedbackMissing: (p: { letter: boolean }) => `belum mengirim lembar kerja${p.letter ? '; surat pengingat' : ''}`,
   feedbackNoLetter: () => '(tanpa surat: OPD pengirim surat atau "letter": "none")',
   feedbackClean: (p: { opds: string }) => `Tanpa temuan, tidak perlu umpan balik: ${p.opds}.`,
-  feedbackEarlier: (p: { fate: 'removed' | 'changed' | 'busy'; count: number }) =>
-    ({
-      removed: `Berkas umpan balik sebelumnya yang tidak berlaku lagi telah dihapus (${p.count}):`,
-      changed: `Berkas umpan balik sebelumnya yang tidak berlaku lagi dibiarkan karena telah diubah sesudah disusun (${p.count}); mohon jangan dikirimkan:`,
-      busy: `Berkas umpan balik sebelumnya yang tidak berlaku lagi belum dapat dihapus karena sedang dibuka di program lain (${p.count}); mohon tutup lalu jalankan kla feedback kembali:`,
-    })[p.fate],
+  earlierFiles: (p: { what: 'feedback' | 'templates'; fate: 'removed' | 'changed' | 'busy'; count: number }) => {
+    const files = p.what === 'feedback' ? 'Berkas umpan balik' : 'Templat';
+    const command = p.what === 'feedback' ? 'kla feedback' : 'kla template';
+    return {
+      removed: `${files} sebelumnya yang tidak berlaku lagi telah dihapus (${p.count}):`,
+      changed: `${files} sebelumnya yang tidak berlaku lagi dibiarkan karena telah diubah sesudah disusun (${p.count}); mohon jangan dikirimkan:`,
+      busy: `${files} sebelumnya yang tidak berlaku lagi belum dapat dihapus karena sedang dibuka di program lain (${p.count}); mohon tutup lalu jalankan ${command} kembali:`,
+    }[p.fate];
+  },
 } satisfies Table;
 
 const en: { [K in keyof typeof id]: (typeof id)[K] } = {
@@ -111,12 +114,15 @@ const en: { [K in keyof typeof id]: (typeof id)[K] } = {
   feedbackMissing: (p) => `no workbook received${p.letter ? '; reminder letter' : ''}`,
   feedbackNoLetter: () => '(no letter: the sending OPD, or "letter": "none")',
   feedbackClean: (p) => `No findings, no feedback needed: ${p.opds}.`,
-  feedbackEarlier: (p) =>
-    ({
-      removed: `Earlier feedback files no longer valid, removed (${p.count}):`,
-      changed: `Earlier feedback files no longer valid, left in place because they were changed after they were written (${p.count}); please do not send them:`,
-      busy: `Earlier feedback files no longer valid that could not be removed because another program has them open (${p.count}); please close them and run kla feedback again:`,
-    })[p.fate],
+  earlierFiles: (p) => {
+    const files = p.what === 'feedback' ? 'feedback files' : 'templates';
+    const command = p.what === 'feedback' ? 'kla feedback' : 'kla template';
+    return {
+      removed: `Earlier ${files} no longer valid, removed (${p.count}):`,
+      changed: `Earlier ${files} no longer valid, left in place because they were changed after they were written (${p.count}); please do not send them:`,
+      busy: `Earlier ${files} no longer valid that could not be removed because another program has them open (${p.count}); please close them and run ${command} again:`,
+    }[p.fate];
+  },
 };
 
 export type MessageKey = keyof typeof id;

@@ -349,12 +349,13 @@ function readRecord(dir: string): RecordEntry[] {
 /**
  * Write the outputs of a run into `dir` (all or none, as `writeOutputs`), and
  * retire what an earlier run wrote there for the groups this run speaks for
- * (`groups`; all when undefined) and no longer writes: a reminder to an OPD
- * that has since sent its workbook, the letter of an OPD with nothing left to
- * fix. Only files kla wrote and nobody changed since are removed, and only
- * after the new ones are in place; a file changed by hand stays.
+ * (`speaksFor`; all when undefined) and no longer writes: a reminder to an
+ * OPD that has since sent its workbook, the letter of an OPD with nothing
+ * left to fix, the template of an OPD under the name it had before. Only
+ * files kla wrote and nobody changed since are removed, and only after the
+ * new ones are in place; a file changed by hand stays.
  */
-export function replaceOutputs(dir: string, outputs: readonly GroupedOutput[], groups?: ReadonlySet<string>, ops: FileOps = nodeOps): Replacement {
+export function replaceOutputs(dir: string, outputs: readonly GroupedOutput[], speaksFor?: (group: string) => boolean, ops: FileOps = nodeOps): Replacement {
   // Windows and macOS folders ignore case: a name written again in other case is the same file.
   const key = (name: string) => name.normalize('NFC').toLowerCase();
   const written = new Set(outputs.map((o) => key(path.basename(o.file))));
@@ -364,7 +365,7 @@ export function replaceOutputs(dir: string, outputs: readonly GroupedOutput[], g
   for (const e of readRecord(dir)) {
     const file = path.join(dir, e.name);
     if (written.has(key(e.name)) || !existsSync(file)) continue;
-    if (groups !== undefined && !groups.has(e.group)) kept.push(e);
+    if (speaksFor !== undefined && !speaksFor(e.group)) kept.push(e);
     else if (statSync(file).isFile() && digest(readFileSync(file)) === e.sha256) stale.push(e);
     else changed.push(file);
   }

@@ -10,7 +10,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fingerprintQuestions, type CatalogQuestion } from '../catalog/load.js';
 import type { Rubric } from '../catalog/schema.js';
 import { refusal } from '../diagnostics/index.js';
-import { writeOutputs } from '../io/files.js';
+import { replaceOutputs, type Replacement } from '../io/files.js';
 import { opdNamed, questionsForOpd, type Opd, type Project } from '../project/config.js';
 import { toolVersion } from '../version.js';
 import { columnLetters, parseCell } from './a1.js';
@@ -94,7 +94,7 @@ export async function writeTemplates(
     /** Told as each workbook is ready (`opd` null for the profile workbook), with how many are done of how many. */
     onBuilt?: (file: string, opd: Opd | null, done: number, total: number) => void;
   } = {},
-): Promise<{ file: string; opd: string | null }[]> {
+): Promise<{ files: { file: string; opd: string | null }[]; earlier: Replacement }> {
   const all = codes.length === 0 && opts.profile === undefined;
   // Resolve every code before building anything, so a typo writes no half set.
   const opds = all ? project.config.opds : [...new Set(codes.map((c) => opdNamed(project, c)))];
@@ -117,8 +117,16 @@ export async function writeTemplates(
     outputs.push({ file, data: await templateBytes(wb), opd: null });
     opts.onBuilt?.(file, null, files.length, files.length);
   }
-  writeOutputs(outputs);
-  return outputs.map((o) => ({ file: o.file, opd: o.opd }));
+  // Templates of an earlier run this one supersedes (an OPD's under the name it had before) go; the
+  // matrices kla template --matrix wrote into the same folder are another run's.
+  const groupOf = (opd: string | null) => (opd === null ? 'profil' : `opd:${opd}`);
+  const written = new Set(outputs.map((o) => groupOf(o.opd)));
+  const earlier = replaceOutputs(
+    outDir,
+    outputs.map((o) => ({ file: o.file, data: o.data, group: groupOf(o.opd) })),
+    all ? (g) => g === 'profil' || g.startsWith('opd:') : (g) => written.has(g),
+  );
+  return { files: outputs.map((o) => ({ file: o.file, opd: o.opd })), earlier };
 }
 
 /**

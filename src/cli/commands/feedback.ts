@@ -42,7 +42,8 @@ export default async function run(args: string[], rawOpts: Record<string, unknow
     }),
   );
   // Superseded letters and copies of an earlier run (a reminder to an OPD that has since replied) go.
-  const old = replaceOutputs(dir, f.documents.map((d) => ({ file: path.join(dir, d.fileName), data: d.bytes, group: d.opd })), f.scope ? new Set(f.scope) : undefined);
+  const scope = f.scope;
+  const old = replaceOutputs(dir, f.documents.map((d) => ({ file: path.join(dir, d.fileName), data: d.bytes, group: d.opd })), scope ? (g) => scope.includes(g) : undefined);
   for (const n of f.notes) note(ctx, n);
 
   const filesOf = (code: string) => f.documents.filter((d) => d.opd === code).map((d) => path.join(dir, d.fileName));
@@ -76,7 +77,7 @@ export default async function run(args: string[], rawOpts: Record<string, unknow
   }
   if (f.plan.clean.length > 0) lines.push(say(ctx.lang, 'feedbackClean', { opds: f.plan.clean.map((o) => o.opd.code).join(', ') }));
   for (const fate of ['removed', 'changed', 'busy'] as const) {
-    if (old[fate].length > 0) lines.push(say(ctx.lang, 'feedbackEarlier', { fate, count: old[fate].length }), ...old[fate].map((x) => `  ${path.basename(x)}`));
+    if (old[fate].length > 0) lines.push(say(ctx.lang, 'earlierFiles', { what: 'feedback', fate, count: old[fate].length }), ...old[fate].map((x) => `  ${path.basename(x)}`));
   }
   ctx.out(`${lines.join('\n')}\n`);
   return 0;

@@ -27,7 +27,7 @@ export default async function run(_args: string[], opts: Record<string, unknown>
   }
   const codes = (opts.opd as string[] | undefined) ?? [];
   const date = sourceDateEpoch(ctx.env);
-  const files = await withProgress(ctx, say(ctx.lang, 'writingTemplates'), (progress) =>
+  const { files, earlier } = await withProgress(ctx, say(ctx.lang, 'writingTemplates'), (progress) =>
     writeTemplates(project, outDir, codes, {
       ...(date ? { date } : {}),
       ...(opts.profile ? { profile: true } : {}),
@@ -44,6 +44,9 @@ export default async function run(_args: string[], opts: Record<string, unknown>
   }
   const profile = files.some((f) => f.opd === null);
   ctx.out(`${ctx.paint.ok(say(ctx.lang, 'templatesWritten', { count: files.length, dir: shown(ctx, outDir), profile }))}\n`);
+  for (const fate of ['removed', 'changed', 'busy'] as const) {
+    if (earlier[fate].length > 0) ctx.out(`${[say(ctx.lang, 'earlierFiles', { what: 'templates', fate, count: earlier[fate].length }), ...earlier[fate].map((x) => `  ${path.basename(x)}`)].join('\n')}\n`);
+  }
   return 0;
 }
 
