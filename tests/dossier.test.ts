@@ -79,7 +79,11 @@ describe('narrative templates', () => {
     ['printing an object', '{{daerah}}', 1, { problem: 'not-printable', name: 'daerah' }],
     ['@index outside #each', '{{@index}}', 1, { problem: 'variable', name: '@index' }],
     ['a variable of the outer scope inside #each without ../', '{{#each kelompok}}\n{{tahun}}\n{{/each}}', 2, { problem: 'variable', name: 'tahun' }],
-    ['a syntax error', 'a\nb {{#if x}', 2, { problem: 'syntax' }],
+    ['a tag not closed', 'a\nb {{#if x}', 2, { problem: 'tag-unclosed' }],
+    ['a block closed with another name', 'a\n\n{{#if nilai.adaPredikat}}\nx {{/iff}}', 4, { problem: 'block-mismatch', name: 'if', found: 'iff' }],
+    ['a block never closed', 'a\n{{#each kelompok}}\n{{label}}\n', 2, { problem: 'block-unclosed', name: 'each' }],
+    ['a closing tag without its block', 'a\n\n{{/if}} b', 3, { problem: 'block-stray', name: 'if' }],
+    ['another syntax error', 'a\n{{nama )}}', 2, { problem: 'syntax' }],
   ])('reports %s with its line', (_what, src, line, mention) => {
     const problems = checkTemplate(src);
     expect(problems.length).toBeGreaterThan(0);

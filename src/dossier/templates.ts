@@ -177,12 +177,35 @@ export function checkTemplate(src: string): Problem[] {
   try {
     ast = Handlebars.parse(src);
   } catch (e) {
-    const msg = (e as Error).message;
-    return [problem(Number(/line (\d+)/.exec(msg)?.[1] ?? 1), 'syntax')];
+    return [syntaxProblem(src, (e as Error).message)];
   }
   const problems: Problem[] = [];
   walkProgram(ast, [{ spec: VIEW_SPEC, isEachItem: false }], problems);
   return problems;
+}
+
+/**
+ * What is wrong with a template Handlebars cannot parse, said as its author
+ * would look for it: a block closed with another name, a block never closed,
+ * a closing tag without its block, a "{{" never closed; else the line the
+ * parser names ("line 4", or "- 4:24").
+ */
+function syntaxProblem(src: string, message: string): Problem {
+  const lineAt = (i: number) => src.slice(0, i).split('\n').length;
+  const open: { name: string; line: number }[] = [];
+  for (const m of src.matchAll(/\{\{~?\s*([#^/])\s*([\w.-]+)[^{}]*\}\}|\{\{(?!\{?[^{}]*\}\})/g)) {
+    const line = lineAt(m.index);
+    if (m[1] === undefined) return problem(line, 'tag-unclosed');
+    if (m[1] !== '/') open.push({ name: m[2]!, line });
+    else {
+      const last = open.pop();
+      if (last === undefined) return problem(line, 'block-stray', m[2]!);
+      if (last.name !== m[2]) return { ...problem(line, 'block-mismatch', last.name), found: m[2]! };
+    }
+  }
+  const unclosed = open.pop();
+  if (unclosed) return problem(unclosed.line, 'block-unclosed', unclosed.name);
+  return problem(Number(/line (\d+)/.exec(message)?.[1] ?? / - (\d+):\d+$/.exec(message)?.[1] ?? 1), 'syntax');
 }
 
 function walkProgram(p: hbs.AST.Program | undefined, scopes: Scope[], out: Problem[]): void {

@@ -109,8 +109,24 @@ export const BUILD_CODES = {
   'KLA-E711': def<{
     file: string;
     line: number;
-    problem: 'syntax' | 'helper' | 'not-printable' | 'block' | 'block-arity' | 'not-list' | 'not-object' | 'variable' | 'block-params' | 'partial';
+    problem:
+      | 'syntax'
+      | 'tag-unclosed'
+      | 'block-unclosed'
+      | 'block-stray'
+      | 'block-mismatch'
+      | 'helper'
+      | 'not-printable'
+      | 'block'
+      | 'block-arity'
+      | 'not-list'
+      | 'not-object'
+      | 'variable'
+      | 'block-params'
+      | 'partial';
     name: string;
+    /** The closing tag's name, for 'block-mismatch'. */
+    found?: string;
     /** The fields or variables available there, for 'not-printable' and 'variable'. */
     available: string[];
   }>(
@@ -252,12 +268,20 @@ export const BUILD_CODES = {
   ),
 } satisfies Record<string, AnyCodeDef>;
 
-type TemplateProblem = { problem: string; name: string; available: readonly string[] };
+type TemplateProblem = { problem: string; name: string; found?: string; available: readonly string[] };
 const TEMPLATE_PROBLEM = {
   id: (p: TemplateProblem, f: { list(v: readonly string[]): string }): string => {
     switch (p.problem) {
       case 'syntax':
         return 'penulisan Handlebars tidak sah.';
+      case 'tag-unclosed':
+        return 'tanda "{{" tidak ditutup dengan "}}".';
+      case 'block-unclosed':
+        return `blok "{{#${p.name}}}" tidak ditutup; tambahkan "{{/${p.name}}}" pada akhir bagiannya.`;
+      case 'block-stray':
+        return `"{{/${p.name}}}" menutup blok yang tidak dibuka.`;
+      case 'block-mismatch':
+        return `blok "{{#${p.name}}}" ditutup dengan "{{/${p.found ?? ''}}}"; tulis "{{/${p.name}}}".`;
       case 'helper':
         return `helper "${p.name}" tidak dikenal; yang tersedia hanya blok #if, #unless, #each dan #with.`;
       case 'not-printable':
@@ -282,6 +306,14 @@ const TEMPLATE_PROBLEM = {
     switch (p.problem) {
       case 'syntax':
         return 'invalid Handlebars syntax.';
+      case 'tag-unclosed':
+        return '"{{" is not closed with "}}".';
+      case 'block-unclosed':
+        return `block "{{#${p.name}}}" is not closed; add "{{/${p.name}}}" where its part ends.`;
+      case 'block-stray':
+        return `"{{/${p.name}}}" closes a block that was not opened.`;
+      case 'block-mismatch':
+        return `block "{{#${p.name}}}" is closed with "{{/${p.found ?? ''}}}"; write "{{/${p.name}}}".`;
       case 'helper':
         return `unknown helper "${p.name}"; only the blocks #if, #unless, #each and #with are available.`;
       case 'not-printable':
