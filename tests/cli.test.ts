@@ -120,7 +120,7 @@ describe('the kla executable', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     // A value a slip away from a choice, or in other case, proposes it; one that is no choice at all names them.
-    expect(kla(['validate', '--format', 'jsno']).stderr).toContain('Nilai "jsno" untuk opsi -f, --format <format> tidak sah. Mungkin maksud Anda: json? Pilihan yang tersedia: pretty, json, junit dan github.');
+    expect(kla(['validate', '--format', 'jsno']).stderr).toContain('Nilai "jsno" untuk opsi -f, --format <format> tidak sah. Mungkin maksud Anda: json? Pilihan yang tersedia: pretty, json, junit, dan github.');
     expect(kla(['validate', '--format', 'JSON']).stderr).toContain('Mungkin maksud Anda: json?');
     expect(kla(['validate', '--format', 'xml']).stderr).not.toContain('Mungkin');
   });

@@ -187,7 +187,7 @@ describe('kla score', () => {
     // A syntax error is placed by line and column, as a text editor counts them.
     expect((await kla(['--what-if', tmp('w.json', '{\n  "set": {,\n}')])).stderr).toContain('bukan JSON yang sah (baris 2, kolom 11).');
     // The words are the registry's: one example in full.
-    expect((await kla(['--target', 'Emas'])).stderr).toContain('Predikat "Emas" tidak dikenal. Predikat yang tersedia: Pratama, Madya, Nindya, Utama dan KLA.');
+    expect((await kla(['--target', 'Emas'])).stderr).toContain('Predikat "Emas" tidak dikenal. Predikat yang tersedia: Pratama, Madya, Nindya, Utama, dan KLA.');
     // A slip away from a predikat proposes it, as a mistyped command or OPD code does.
     expect((await kla(['--target', 'nindia'])).stderr).toContain('Predikat "nindia" tidak dikenal. Mungkin maksud Anda: Nindya? Predikat yang tersedia:');
     expect((await kla(['--target', 'madia'])).stderr).toContain('Mungkin maksud Anda: Madya?');

@@ -99,10 +99,19 @@ const quote = (v: string | number | undefined) => {
   return visible(cut);
 };
 
-export function fmtFor(lang: Lang, ctx: FormatContext = {}): Fmt {
+/**
+ * Items as a sentence lists them: "A dan B", "A, B, dan C". Indonesian puts a
+ * comma before "dan" in a list of three or more (PUEBI), as the documents'
+ * own sentences do, and English its serial comma.
+ */
+export function listText(items: readonly string[], lang: Lang): string {
+  if (items.length <= 1) return items[0] ?? '';
   const and = lang === 'id' ? 'dan' : 'and';
-  const join = (items: readonly string[]) =>
-    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')}${lang === 'en' && items.length > 2 ? ',' : ''} ${and} ${items[items.length - 1]}`;
+  return items.length === 2 ? `${items[0]} ${and} ${items[1]}` : `${items.slice(0, -1).join(', ')}, ${and} ${items[items.length - 1]}`;
+}
+
+export function fmtFor(lang: Lang, ctx: FormatContext = {}): Fmt {
+  const join = (items: readonly string[]) => listText(items, lang);
   return {
     n: (v) => {
       const x = typeof v === 'number' ? v : Number(v);

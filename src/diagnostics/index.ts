@@ -13,7 +13,7 @@ import type { Params } from './registry.js';
 
 export { CODES, isCode, type Code, type ParamsOf } from './codes/index.js';
 export type { OptionDifference } from './codes/validation.js';
-export { formatMessage, fmtFor, jsonText, visible, type FormatContext } from './format.js';
+export { formatMessage, fmtFor, jsonText, listText, visible, type FormatContext } from './format.js';
 export type { CodeDef, Fmt, Params, ParamValue } from './registry.js';
 
 /** Parameters without the keys whose value is undefined (optional parameters left out). */

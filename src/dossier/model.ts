@@ -15,6 +15,7 @@ import type { QuestionScoreDetail, ScoreReport } from '../score/engine.js';
 import { forecastDifference } from '../score/plan.js';
 import { bandsOf, marginOf, predikatThreshold, totalDigits } from '../score/predikat.js';
 import { clean } from '../score/numbers.js';
+import { listText } from '../diagnostics/index.js';
 import { compareCells } from '../workbook/a1.js';
 import type { DistrictMatrix, MatrixScope, RowValue } from '../matrix.js';
 import { answerText, cleanText, dateText, LIMITS, maximum, points, pointsWith } from './text.js';
@@ -491,10 +492,7 @@ function matrixModel(input: DossierInput, label: (f: string) => string): MatrixM
  */
 function blockerLine(d: Diagnostic, input: DossierInput): string {
   const p = d.params as Record<string, unknown>;
-  const list = (xs: unknown) => {
-    const a = Array.isArray(xs) ? xs.map(String) : [];
-    return a.length > 1 ? `${a.slice(0, -1).join(', ')} dan ${a[a.length - 1]}` : (a[0] ?? '');
-  };
+  const list = (xs: unknown) => listText(Array.isArray(xs) ? xs.map(String) : [], 'id');
   const s = input.config.signatories;
   switch (d.code) {
     case 'KLA-E720':
