@@ -496,37 +496,10 @@ if sys.argv[3] == 'strip':
   });
 
   // A kecamatan office that unprotects the sheet and deletes the title rows or inserts a column before
-  // the areas; merged headings move as Excel moves them (openpyxl alone leaves them where they were).
-  const changed = `
-import sys, openpyxl
-from openpyxl.worksheet.cell_range import CellRange
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb['${S.desa}']
-for r in range(${MATRIX_ROWS.first}, ${MATRIX_ROWS.first} + 15):
-    ws.cell(r, 5).value = 'Ya'
-    ws.cell(r, 6).value = 'SK Forum Anak Desa 2025.pdf'
-ws.protection.sheet = False
-merges = [CellRange(m.coord) for m in ws.merged_cells.ranges]
-for m in merges:
-    ws.unmerge_cells(m.coord)
-if sys.argv[3] == 'rows':
-    ws.delete_rows(1, 2)
-    for m in merges:
-        if m.max_row > 2:
-            m.shift(row_shift=-2)
-            ws.merge_cells(m.coord)
-else:
-    ws.insert_cols(1)
-    ws.cell(${MATRIX_ROWS.question}, 1).value = 'Catatan camat'
-    for m in merges:
-        m.shift(col_shift=1)
-        ws.merge_cells(m.coord)
-wb.save(sys.argv[2])
-`;
-
+  // the areas; merged headings move as Excel moves them (tests/writers/changed_layout.py).
   it.each(['rows', 'column'] as const)('with its title rows deleted or a column inserted before the areas (%s), reads the same rows, answers and evidence', async (mode) => {
     const out = path.join(tmpDir('kla-matriks-geser-'), `${mode}.xlsx`);
-    execFileSync(PYTHON, ['-c', changed, template, out, mode]);
+    execFileSync(PYTHON, [path.join('tests', 'writers', 'changed_layout.py'), run('keep'), out, S.desa, mode]);
     const c = checkFile(await readSubmissionFile(out, 'o.xlsx'), project);
     expect(c.report.status).toBe('matrix');
     expect(c.findings.filter((d) => d.severity === 'error')).toEqual([]);

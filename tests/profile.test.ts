@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadProject, type Project } from '../src/project/config.js';
@@ -470,6 +470,31 @@ describe('what a final dossier needs (missingForFinal)', () => {
 });
 
 const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+const PYTHON = '/usr/bin/python3';
+const hasOpenpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0;
+
+describe.skipIf(!hasOpenpyxl)('the example profile with a sheet unprotected and changed', () => {
+  // Cell addresses move with the sheet; everything else must read the same.
+  const strip = (p: DistrictProfile | null, file: string) =>
+    JSON.parse(JSON.stringify({ ...p, file: '', sha256: '', savedAt: '' }).replaceAll(`"${file}"`, '"profil.xlsx"').replace(/"cell":"[A-Z]+\d+"/g, '"cell":""').replace(/"row":\d+/g, '"row":0'));
+  let dir: string;
+  let before: DistrictProfile | null;
+  beforeAll(async () => {
+    dir = tmpDir('kla-profil-geser-');
+    await (await buildProfileSubmission(project, desc)).xlsx.writeFile(path.join(dir, 'profil.xlsx'));
+    before = (await validateInputs(project, ['profil.xlsx'], { cwd: dir, jobs: 1 })).profile;
+  });
+
+  it.each([S.areas, S.children, S.regulations, S.history, S.activities].flatMap((sheet) => [[sheet, 'rows'], [sheet, 'column']] as const))('%s with its %s changed (title rows deleted, a column inserted): read the same, with no finding', async (sheet, mode) => {
+    const file = `${sheet} ${mode}.xlsx`;
+    execFileSync(PYTHON, [path.join('tests', 'writers', 'changed_layout.py'), path.join(dir, 'profil.xlsx'), path.join(dir, file), sheet, mode]);
+    const after = await validateInputs(project, [file], { cwd: dir, jobs: 1 });
+    expect(after.files[0]!.status).toBe('profile');
+    expect(after.diagnostics).toEqual([]);
+    expect(strip(after.profile, file)).toEqual(strip(before, 'profil.xlsx'));
+  });
+});
 
 describe.skipIf(!hasSoffice)('the example profile saved again by LibreOffice', () => {
   it('reads the same, with no finding', async () => {
