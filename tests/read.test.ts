@@ -11,6 +11,7 @@ import { readSubmissionFile, READ_BOUNDS, type RawCell, type ReadResult, type Wo
 import { ANSWER_FIRST_ROW, ANSWER_HEADER_ROW, SHEETS } from '../src/workbook/layout.js';
 import type { Project } from '../src/project/config.js';
 import { formatMessage } from '../src/diagnostics/index.js';
+import { checkAnswers } from '../src/validate/answers.js';
 import { cellOf, filledWorkbook, makeProject, rowOf, save, tmpDir } from './validate-helpers.js';
 
 let project: Project;
@@ -152,7 +153,7 @@ describe('layout changes made by hand', () => {
     const upAnswers = answersOf(up.data);
     expect([...upAnswers.keys()]).toEqual(ids);
     expect(upAnswers.get(ids[0]!)!.answer).toEqual({ ...plain.get(ids[0]!)!.answer, cell: `F${ANSWER_FIRST_ROW - 2}` });
-    expect(up.findings.filter((f) => f.code === 'KLA-W209').map((f) => [f.params, f.location.cell])).toEqual([[{ headerRow: 1, templateRow: ANSWER_HEADER_ROW, fields: [], at: [], template: [], shift: [] }, 'A1']]);
+    expect(up.findings.filter((f) => f.code === 'KLA-W209').map((f) => [f.params, f.location.cell])).toEqual([[{ headerRow: 1, templateRow: ANSWER_HEADER_ROW, fields: [], at: [], template: [], shift: [], missing: [] }, 'A1']]);
 
     // A column inserted before "Poin maks.": every field from there on is one column to the right.
     const wide = await roundTrip((_wb, ws) => {
@@ -168,7 +169,7 @@ describe('layout changes made by hand', () => {
       }
     }
     const drift = wide.findings.find((f) => f.code === 'KLA-W209')!;
-    expect(drift.params).toEqual({ headerRow: ANSWER_HEADER_ROW, templateRow: ANSWER_HEADER_ROW, fields: ['points', 'answerType', 'answer', 'previous', 'evidence', 'note'], at: ['E', 'F', 'G', 'H', 'I', 'J'], template: ['D', 'E', 'F', 'G', 'H', 'I'], shift: [1, 1, 1, 1, 1, 1] });
+    expect(drift.params).toEqual({ headerRow: ANSWER_HEADER_ROW, templateRow: ANSWER_HEADER_ROW, fields: ['points', 'answerType', 'answer', 'previous', 'evidence', 'note'], at: ['E', 'F', 'G', 'H', 'I', 'J'], template: ['D', 'E', 'F', 'G', 'H', 'I'], shift: [1, 1, 1, 1, 1, 1], missing: [] });
     expect(formatMessage(drift, 'id')).toBe(
       'Susunan lembar Jawaban berbeda dari templat: kolom Poin maks. sampai Catatan ada di E sampai J (pada templat: D sampai I). Isian tetap dibaca menurut judul kolomnya. Mohon gunakan templat tanpa menghapus, menambah, atau memindahkan baris dan kolomnya.',
     );
@@ -182,7 +183,19 @@ describe('layout changes made by hand', () => {
     expect(row.cells.points.value).toEqual({ t: 'blank' });
     expect(row.cells.answerType.cell).toMatch(/^D/);
     expect(row.cells.answer.cell).toMatch(/^E/);
-    expect(r.findings.find((f) => f.code === 'KLA-W209')!.params.fields).toEqual(['points', 'answerType', 'answer', 'previous', 'evidence', 'note']);
+    const drift = r.findings.find((f) => f.code === 'KLA-W209')!;
+    expect([drift.params.fields, drift.params.missing]).toEqual([['answerType', 'answer', 'previous', 'evidence', 'note'], ['points']]);
+    expect(formatMessage(drift, 'id')).toContain('kolom Jenis jawaban sampai Catatan ada di D sampai H (pada templat: E sampai I); kolom Poin maks. tidak ada lagi, sehingga isiannya dianggap kosong.');
+  });
+
+  it('a column deleted whose entries are asked for: its findings stand at the answer of each row, not past the sheet\'s columns', async () => {
+    // "Data dukung" (H) deleted: every answer asking for evidence has none, said at its answer cell.
+    const r = await roundTrip((_wb, ws) => void ws.spliceColumns(8, 1));
+    expect(r.data.answers.table.missing).toEqual(['evidence']);
+    const validated = checkAnswers(r.data, r.file, 'DINKES', project);
+    const w222 = validated.findings.filter((f) => f.code === 'KLA-W222');
+    expect(w222.length).toBeGreaterThan(0);
+    for (const f of w222) expect(f.location.cell).toMatch(/^F\d+$/);
   });
 
   it('follows identity labels when a column was inserted before them (the sheet unprotected)', async () => {

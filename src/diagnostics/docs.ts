@@ -57,7 +57,7 @@ export const EXAMPLES = {
   'KLA-W205': { question: '1.2a', opd: 'DINKES' },
   'KLA-W206': { idColumn: 'A' },
   'KLA-I207': { columns: 'K, L', noteColumn: 'I' },
-  'KLA-W209': { headerRow: 1, templateRow: 3, fields: ['answerType', 'answer', 'previous', 'evidence', 'note'], at: ['F', 'G', 'H', 'I', 'J'], template: ['E', 'F', 'G', 'H', 'I'], shift: [1, 1, 1, 1, 1] },
+  'KLA-W209': { headerRow: 1, templateRow: 3, fields: ['answerType', 'answer', 'previous', 'evidence', 'note'], at: ['F', 'G', 'H', 'I', 'J'], template: ['E', 'F', 'G', 'H', 'I'], shift: [1, 1, 1, 1, 1], missing: [] },
   'KLA-W208': { range: 'F12:G12' },
   'KLA-E210': { question: '1.3a', found: 'Ya', options: '"Ada, lengkap dan berjalan", "Ada, sebagian", "Direncanakan", "Tidak ada"' },
   'KLA-W211': { question: '1.3a', found: 'Ada, sebagian ', taken: 'Ada, sebagian', differences: ['trailing-space'] },

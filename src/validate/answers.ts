@@ -6,7 +6,8 @@
 import type { Answer, CellRef } from '../model.js';
 import type { Project } from '../project/config.js';
 import { columnLetters } from '../workbook/a1.js';
-import type { AnswerRowData, WorkbookData } from '../workbook/read.js';
+import type { AnswerRowData, RawCell, WorkbookData } from '../workbook/read.js';
+import type { AnswerColumn } from '../workbook/layout.js';
 import type { Diagnostic } from '../model.js';
 import { diag, type Code, type ParamsOf } from '../diagnostics/index.js';
 import { questionsForOpd } from '../project/config.js';
@@ -28,7 +29,11 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
   const { catalog } = project;
   const sheet = data.answers.sheet;
   // The columns as this sheet has them (a column inserted moves them), for messages that name one.
-  const col = { id: columnLetters(data.answers.table.columns.id), answer: columnLetters(data.answers.table.columns.answer) };
+  const table = data.answers.table;
+  const col = { id: columnLetters(table.columns.id), answer: columnLetters(table.columns.answer) };
+  // A field whose column was deleted is reported once (KLA-W209); its per-row findings stand at the row's answer.
+  const has = (field: AnswerColumn) => !table.missing.includes(field);
+  const cellOf = (cell: RawCell, field: AnswerColumn, row: Record<AnswerColumn, RawCell>) => (has(field) ? cell.cell : has('answer') ? row.answer.cell : row.id.cell);
   const loc = { file, sheet };
   const ref = (cell: string): CellRef => ({ file, sheet, cell });
   const findings: Diagnostic[] = [];
@@ -93,7 +98,7 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
 
     const note = textOf(c.note);
     const answered = answer.value !== null;
-    if (answered && q.previousYear && c.previous.value.t === 'blank') qf('KLA-W221', c.previous.cell, { year: previousYear });
+    if (answered && q.previousYear && c.previous.value.t === 'blank') qf('KLA-W221', cellOf(c.previous, 'previous', c), { year: previousYear });
     // An answer that earns nothing ("Tidak ada") has nothing to prove.
     const earnsPoints = !(answer.value?.kind === 'option' && q.rubricDef.kind === 'options' && optionFraction(q.rubricDef, answer.value.option) === 0);
     const needsEvidence = answered && earnsPoints && q.evidenceRequired;
@@ -101,8 +106,8 @@ export function checkAnswers(data: WorkbookData, file: string, opdCode: string, 
     const cell = checkEvidenceCell(evidenceEntries(c.evidence), q.id, project.dataYears, { ...loc, cell: c.evidence.cell }, needsEvidence);
     findings.push(...cell.findings);
     const evidence = cell.evidence;
-    if (needsEvidence && evidence.length === 0 && c.evidence.value.t === 'blank') qf('KLA-W222', c.evidence.cell, {});
-    if (answered && q.noteRequired && note === '' && c.note.value.t === 'blank') qf('KLA-W223', c.note.cell, {});
+    if (needsEvidence && evidence.length === 0 && c.evidence.value.t === 'blank') qf('KLA-W222', cellOf(c.evidence, 'evidence', c), {});
+    if (answered && q.noteRequired && note === '' && c.note.value.t === 'blank') qf('KLA-W223', cellOf(c.note, 'note', c), {});
 
     answers.push({
       questionId: q.id,

@@ -60,6 +60,8 @@ export interface AnswerTable {
   headerRow: number;
   /** Column number of each field. */
   columns: Record<AnswerColumn, number>;
+  /** Fields whose column is gone (deleted): read from past the bounds, as empty. */
+  missing: AnswerColumn[];
 }
 
 export interface WorkbookData {
@@ -205,7 +207,7 @@ const HEADER_KEYS = Object.fromEntries(Object.entries(answerHeaders({ evaluated:
 
 const FIELDS = Object.keys(ANSWER_COLUMNS) as AnswerColumn[];
 const FIELD_BY_HEADER = new Map(FIELDS.map((c) => [HEADER_KEYS[c], c]));
-const TEMPLATE_TABLE: AnswerTable = { headerRow: ANSWER_HEADER_ROW, columns: Object.fromEntries(FIELDS.map((c) => [c, colOf(c)])) as Record<AnswerColumn, number> };
+const TEMPLATE_TABLE: AnswerTable = { headerRow: ANSWER_HEADER_ROW, columns: Object.fromEntries(FIELDS.map((c) => [c, colOf(c)])) as Record<AnswerColumn, number>, missing: [] };
 /** Rows searched for the column headers: the template's title rows, with room for rows added above them. */
 const HEADER_SEARCH_ROWS = 20;
 /** Headers that make a sheet an answer sheet, of the nine. */
@@ -230,6 +232,7 @@ function locateAnswerTable(g: Grid): { table: AnswerTable; hits: number } {
   if (best === undefined || best.found.size < HEADER_HITS) return { table: TEMPLATE_TABLE, hits: best?.found.size ?? 0 };
   const { row, found } = best;
   const columns = {} as Record<AnswerColumn, number>;
+  const missing: AnswerColumn[] = [];
   FIELDS.forEach((c, i) => {
     const at = found.get(c);
     if (at !== undefined) {
@@ -240,9 +243,11 @@ function locateAnswerTable(g: Grid): { table: AnswerTable; hits: number } {
     // header stands there (its column was deleted), a column past the bounds, which reads as empty.
     const near = [...FIELDS.slice(0, i).reverse(), ...FIELDS.slice(i + 1)].find((n) => found.has(n))!;
     const guess = found.get(near)! + colOf(c) - colOf(near);
-    columns[c] = guess >= 1 && ![...found.values()].includes(guess) ? guess : READ_BOUNDS.columns + 1 + i;
+    const free = guess >= 1 && ![...found.values()].includes(guess);
+    columns[c] = free ? guess : READ_BOUNDS.columns + 1 + i;
+    if (!free) missing.push(c);
   });
-  return { table: { headerRow: row, columns }, hits: found.size };
+  return { table: { headerRow: row, columns, missing }, hits: found.size };
 }
 
 /** A renamed answer sheet still has the template's column headers. */
@@ -252,8 +257,9 @@ function isAnswerSheet(g: Grid): boolean {
 
 /** Where a located table differs from the template's layout (KLA-W209), or nothing. */
 function tableDrift(g: Grid, table: AnswerTable, file: string): Diagnostic[] {
-  const moved = FIELDS.filter((c) => table.columns[c] !== colOf(c));
-  if (table.headerRow === ANSWER_HEADER_ROW && moved.length === 0) return [];
+  const { missing } = table;
+  const moved = FIELDS.filter((c) => !missing.includes(c) && table.columns[c] !== colOf(c));
+  if (table.headerRow === ANSWER_HEADER_ROW && moved.length === 0 && missing.length === 0) return [];
   return [
     diag(
       'KLA-W209',
@@ -264,6 +270,7 @@ function tableDrift(g: Grid, table: AnswerTable, file: string): Diagnostic[] {
         at: moved.map((c) => columnLetters(table.columns[c])),
         template: moved.map((c) => ANSWER_COLUMNS[c]),
         shift: moved.map((c) => table.columns[c] - colOf(c)),
+        missing,
       },
       { file, sheet: g.name, cell: `${columnLetters(table.columns[moved[0] ?? 'id'])}${table.headerRow}` },
     ),

@@ -588,7 +588,7 @@ export const VALIDATION_CODES = {
     (p) => `Kolom ${p.columns} berada di luar isian templat dan tidak dibaca. Bila isinya penting, mohon pindahkan ke kolom Catatan (${p.noteColumn}).`,
     (p) => `Column(s) ${p.columns} lie outside the template and are not read. If their content matters, please move it to the note column (${p.noteColumn}).`,
   ),
-  'KLA-W209': def<{ headerRow: number; templateRow: number; fields: AnswerField[]; at: string[]; template: string[]; shift: number[] }>(
+  'KLA-W209': def<{ headerRow: number; templateRow: number; fields: AnswerField[]; at: string[]; template: string[]; shift: number[]; missing?: AnswerField[] }>(
     'warning',
     { id: 'Susunan lembar Jawaban berubah', en: 'Answer sheet layout changed' },
     {
@@ -603,6 +603,7 @@ export const VALIDATION_CODES = {
             ? `kolom ${FIELD_NAMES.id[p.fields[r.from]!]} ada di ${p.at[r.from]} (pada templat: ${p.template[r.from]})`
             : `kolom ${FIELD_NAMES.id[p.fields[r.from]!]} sampai ${FIELD_NAMES.id[p.fields[r.to]!]} ada di ${p.at[r.from]} sampai ${p.at[r.to]} (pada templat: ${p.template[r.from]} sampai ${p.template[r.to]})`,
         ),
+        ...(p.missing ?? []).map((c) => `kolom ${FIELD_NAMES.id[c]} tidak ada lagi, sehingga isiannya dianggap kosong`),
       ];
       return `Susunan lembar Jawaban berbeda dari templat: ${parts.join('; ')}. Isian tetap dibaca menurut judul kolomnya. Mohon gunakan templat tanpa menghapus, menambah, atau memindahkan baris dan kolomnya.`;
     },
@@ -614,6 +615,7 @@ export const VALIDATION_CODES = {
             ? `the ${FIELD_NAMES.en[p.fields[r.from]!]} column is ${p.at[r.from]} (template: ${p.template[r.from]})`
             : `the ${FIELD_NAMES.en[p.fields[r.from]!]} to ${FIELD_NAMES.en[p.fields[r.to]!]} columns are ${p.at[r.from]} to ${p.at[r.to]} (template: ${p.template[r.from]} to ${p.template[r.to]})`,
         ),
+        ...(p.missing ?? []).map((c) => `the ${FIELD_NAMES.en[c]} column is gone, so its entries count as empty`),
       ];
       return `The answer sheet's layout differs from the template: ${parts.join('; ')}. Entries are still read by their column headers. Please use the template without deleting, adding or moving its rows and columns.`;
     },
